@@ -1,0 +1,126 @@
+#include "config/risk_config.h"
+
+#include <set>
+
+namespace stonks {
+namespace {
+
+constexpr std::int64_t kWeekSeconds = 7 * 24 * 3600;
+constexpr std::int64_t kWeekMinutes = 7 * 24 * 60;
+constexpr std::int64_t kMaxBps = 10'000;
+constexpr std::int64_t kMoneyCeilingUnits = 1'000'000'000'000;  // 1e12
+constexpr std::size_t kMaxTradableSymbols = 10'000;
+
+// Runs range checks in order and keeps the first failure, naming the field as
+// "<section>.<field>".
+class FieldChecks {
+ public:
+  explicit FieldChecks(std::string section) : section_(std::move(section)) {}
+
+  void int_in(const char* field, std::int64_t value, std::int64_t lo, std::int64_t hi) {
+    if (value < lo || value > hi)
+      fail(field, "must be from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " +
+                      std::to_string(value));
+  }
+
+  // 0 < value < 1e12 units, or 0 <= value when zero is allowed.
+  void money_in(const char* field, Money value, bool allow_zero) {
+    const Money ceiling = Money::from_units(kMoneyCeilingUnits);
+    bool low_ok = allow_zero ? value.micros() >= 0 : value.micros() > 0;
+    if (!low_ok || value >= ceiling)
+      fail(field, std::string("must be ") + (allow_zero ? "at least 0" : "above 0") + " and below " +
+                      ceiling.to_string() + ", got " + value.to_string());
+  }
+
+  void fail(const char* field, std::string message) {
+    if (!status_.is_ok()) return;
+    std::string path = section_.empty() ? field : section_ + "." + field;
+    status_ = Status::invalid_argument(std::move(message), std::move(path));
+  }
+
+  const Status& status() const { return status_; }
+
+ private:
+  std::string section_;
+  Status status_;
+};
+
+Status validate_section(const OperatorApprovalConfig& c, const std::string& section) {
+  FieldChecks check(section);
+  check.int_in("approval_timeout_minutes", c.approval_timeout_minutes, 1, OperatorApprovalConfig::kMaxTimeoutMinutes);
+  return check.status();
+}
+
+Status validate_limits(const RiskLimits& l) {
+  FieldChecks check("limits");
+  check.money_in("max_order_notional", l.max_order_notional, false);
+  check.money_in("max_position_notional", l.max_position_notional, false);
+  check.money_in("max_gross_exposure", l.max_gross_exposure, false);
+  check.int_in("max_open_orders", l.max_open_orders, 1, 100'000);
+  check.int_in("max_orders_per_window", l.max_orders_per_window, 1, 1'000'000);
+  check.int_in("rate_window_seconds", l.rate_window_seconds, 1, kWeekSeconds);
+  check.money_in("max_daily_loss", l.max_daily_loss, false);
+  check.int_in("limit_price_band_bps", l.limit_price_band_bps, 0, kMaxBps);
+  if (l.tradable_symbols.size() > kMaxTradableSymbols)
+    check.fail("tradable_symbols", "must hold at most " + std::to_string(kMaxTradableSymbols) + " symbols");
+  std::set<Symbol> seen;
+  for (const Symbol& s : l.tradable_symbols) {
+    if (s.empty()) check.fail("tradable_symbols", "must not hold an empty ticker");
+    if (!seen.insert(s).second) check.fail("tradable_symbols", "lists " + s.str() + " twice");
+  }
+  return check.status();
+}
+
+Status validate_guards(const GuardConfig& g) {
+  FieldChecks check("guards");
+  check.int_in("cooldown_after_fill_seconds", g.cooldown_after_fill_seconds, 0, kWeekSeconds);
+  check.int_in("cooldown_after_loss_seconds", g.cooldown_after_loss_seconds, 0, kWeekSeconds);
+  check.int_in("news_shock_severity", g.news_shock_severity, 0, 100);
+  check.int_in("news_shock_lockout_minutes", g.news_shock_lockout_minutes, 0, kWeekMinutes);
+  check.int_in("price_shock_bps", g.price_shock_bps, 0, kMaxBps);
+  check.int_in("price_shock_window_seconds", g.price_shock_window_seconds, 0, kWeekSeconds);
+  check.int_in("price_shock_lockout_minutes", g.price_shock_lockout_minutes, 0, kWeekMinutes);
+  if (g.price_shock_bps > 0 && g.price_shock_window_seconds == 0)
+    check.fail("price_shock_window_seconds", "must be above 0 while price_shock_bps is above 0");
+  return check.status();
+}
+
+Status validate_paper(const PaperFillConfig& p) {
+  FieldChecks check("paper");
+  check.int_in("slippage_bps", p.slippage_bps, 0, kMaxBps);
+  check.int_in("fee_bps", p.fee_bps, 0, kMaxBps);
+  check.money_in("fee_per_fill", p.fee_per_fill, true);
+  return check.status();
+}
+
+}  // namespace
+
+const char* to_string(TradingMode m) {
+  switch (m) {
+    case TradingMode::kDisabled: return "disabled";
+    case TradingMode::kPaper: return "paper";
+    case TradingMode::kLive: return "live";
+  }
+  return "unknown";
+}
+
+std::optional<TradingMode> parse_trading_mode(std::string_view s) {
+  if (s == "disabled") return TradingMode::kDisabled;
+  if (s == "paper") return TradingMode::kPaper;
+  if (s == "live") return TradingMode::kLive;
+  return std::nullopt;
+}
+
+Status validate(const OperatorApprovalConfig& config) { return validate_section(config, ""); }
+
+Status validate(const RiskConfig& config) {
+  if (config.version < 1)
+    return Status::invalid_argument("must be at least 1, got " + std::to_string(config.version), "version");
+  for (Status s : {validate_section(config.operator_approval, "operator_approval"), validate_limits(config.limits),
+                   validate_guards(config.guards), validate_paper(config.paper)}) {
+    if (!s.is_ok()) return s;
+  }
+  return Status::ok();
+}
+
+}  // namespace stonks

@@ -1,0 +1,170 @@
+// apply_event: the fold from events to EngineState, one case per event.
+#include "core/engine_state.h"
+#include "core/overload.h"
+
+namespace stonks {
+
+const Order* EngineState::order(OrderId id) const {
+  auto it = orders.find(id);
+  return it == orders.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+class Applier {
+ public:
+  Applier(EngineState& s, const EventRecord& r) : s_(s), at_(r.at) {}
+
+  Status operator()(const CashDeposited& e) {
+    s_.portfolio.deposit(e.amount);
+    return Status::ok();
+  }
+  Status operator()(const OrderReceived& e) {
+    const Order& o = e.order;
+    s_.orders[o.id()] = o;
+    s_.order_by_client_id[o.intent().client_order_id] = o.id();
+    s_.next_order_id = o.id() + 1;
+    auto& recent = s_.recent_submissions;
+    recent.push_back(at_);
+    const Duration window = std::chrono::seconds(s_.config.limits.rate_window_seconds);
+    while (!recent.empty() && recent.front() <= at_ - window) recent.pop_front();
+    return Status::ok();
+  }
+  Status operator()(const OrderRiskRejected& e) { return move(e.order_id, OrderStatus::kRiskRejected, e.reasons); }
+  Status operator()(const ApprovalRequested& e) {
+    s_.approvals.add(e.request);
+    s_.next_approval_id = e.request.id + 1;
+    Order* o = find(e.request.order_id);
+    if (!o) return missing(e.request.order_id);
+    o->set_approval_id(e.request.id);
+    return move(e.request.order_id, OrderStatus::kPendingApproval);
+  }
+  Status operator()(const ApprovalDecided& e) {
+    const ApprovalRequest* r = s_.approvals.find(e.approval_id);
+    if (!r) return Status::corruption("event for unknown approval " + std::to_string(e.approval_id));
+    const OrderId order_id = r->order_id;
+    s_.approvals.decide(e.approval_id, e.status, e.decided_by, at_, e.reason);
+    switch (e.status) {
+      case ApprovalStatus::kApproved: return move(order_id, OrderStatus::kApproved);
+      case ApprovalStatus::kRejected:
+        return move(order_id, OrderStatus::kRejected, {"REJECTED_BY_OPERATOR: " + e.decided_by + ": " + e.reason});
+      case ApprovalStatus::kExpired: return move(order_id, OrderStatus::kExpired, {"APPROVAL_EXPIRED"});
+      case ApprovalStatus::kPending: break;
+    }
+    return Status::corruption("approval decided as pending");
+  }
+  Status operator()(const OrderSubmitted& e) { return move(e.order_id, OrderStatus::kSubmitted); }
+  Status operator()(const OrderRejected& e) { return move(e.order_id, OrderStatus::kRejected, e.reasons); }
+  Status operator()(const OrderFilled& e) {
+    Order* o = find(e.fill.order_id);
+    if (!o) return missing(e.fill.order_id);
+    OrderStatus before = o->status();
+    Status st = o->apply_fill(e.fill.qty, e.fill.price, e.fill.fee, at_);
+    if (!st.is_ok()) return Status::corruption(st.message());
+    s_.fills.push_back(e.fill);
+    s_.next_fill_id = e.fill.id + 1;
+    s_.portfolio.apply_fill(e.fill);
+    reindex(*o, before);
+    return Status::ok();
+  }
+  Status operator()(const OrderCancelled& e) {
+    Order* o = find(e.order_id);
+    if (!o) return missing(e.order_id);
+    if (o->status() == OrderStatus::kPendingApproval)
+      s_.approvals.decide(o->approval_id(), ApprovalStatus::kRejected, e.by, at_, "order cancelled: " + e.reason);
+    return move(e.order_id, OrderStatus::kCancelled, {"CANCELLED: " + e.by + ": " + e.reason});
+  }
+  Status operator()(const LockoutCreated& e) {
+    s_.lockouts.add(e.lockout);
+    s_.next_lockout_id = e.lockout.id + 1;
+    return Status::ok();
+  }
+  Status operator()(const LockoutRemoved& e) {
+    if (!s_.lockouts.find(e.lockout_id)) return Status::corruption("unknown lockout " + std::to_string(e.lockout_id));
+    s_.lockouts.mark_removed(e.lockout_id, at_, e.removed_by);
+    return Status::ok();
+  }
+  Status operator()(const LockoutExpired& e) {
+    if (!s_.lockouts.find(e.lockout_id)) return Status::corruption("unknown lockout " + std::to_string(e.lockout_id));
+    s_.lockouts.mark_expired(e.lockout_id);
+    return Status::ok();
+  }
+  Status operator()(const ModeChanged& e) {
+    s_.mode = e.mode;
+    return Status::ok();
+  }
+  Status operator()(const ConfigChanged& e) {
+    s_.config = e.config;
+    s_.config_history.push_back(ConfigVersion{e.config, e.by, at_});
+    return Status::ok();
+  }
+  Status operator()(const HaltChanged& e) {
+    s_.halted = e.halted;
+    s_.halt_reason = e.halted ? e.reason : std::string();
+    return Status::ok();
+  }
+  Status operator()(const QuoteReceived& e) {
+    s_.market.apply_quote(e.quote);
+    return Status::ok();
+  }
+  Status operator()(const BarReceived& e) {
+    s_.market.apply_bar(e.bar);
+    return Status::ok();
+  }
+  Status operator()(const NewsReceived& e) {
+    s_.recent_news.push_back(e.news);
+    if (s_.recent_news.size() > EngineState::kMaxRecentNews) s_.recent_news.pop_front();
+    return Status::ok();
+  }
+  Status operator()(const DayStarted& e) {
+    s_.portfolio.start_day(e.day, e.start_equity);
+    return Status::ok();
+  }
+
+ private:
+  Order* find(OrderId id) {
+    auto it = s_.orders.find(id);
+    return it == s_.orders.end() ? nullptr : &it->second;
+  }
+  static Status missing(OrderId id) { return Status::corruption("event for unknown order " + std::to_string(id)); }
+
+  Status move(OrderId id, OrderStatus to, std::vector<std::string> reasons = {}) {
+    Order* o = find(id);
+    if (!o) return missing(id);
+    OrderStatus before = o->status();
+    Status st = o->transition(to, at_, std::move(reasons));
+    if (!st.is_ok()) return Status::corruption(st.message());
+    reindex(*o, before);
+    return Status::ok();
+  }
+
+  // Keeps open_orders and working_orders in step with the order's status.
+  void reindex(const Order& o, OrderStatus before) {
+    const OrderStatus now = o.status();
+    const bool open = !is_terminal(now) && now != OrderStatus::kReceived;
+    if (open) s_.open_orders.insert(o.id()); else s_.open_orders.erase(o.id());
+    if (is_open_at_broker(before) == is_open_at_broker(now)) return;
+    auto& working = s_.working_orders[o.intent().symbol];
+    if (is_open_at_broker(now)) {
+      working.insert(o.id());
+    } else {
+      working.erase(o.id());
+      if (working.empty()) s_.working_orders.erase(o.intent().symbol);
+    }
+  }
+
+  EngineState& s_;
+  Timestamp at_;
+};
+
+}  // namespace
+
+Status apply_event(EngineState& state, const EventRecord& record) {
+  if (record.seq != state.last_seq + 1)
+    return Status::corruption("event seq " + std::to_string(record.seq) + " does not follow " +
+                              std::to_string(state.last_seq));
+  state.last_seq = record.seq;
+  return std::visit(Applier(state, record), record.event);
+}
+
+}  // namespace stonks

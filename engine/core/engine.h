@@ -1,0 +1,108 @@
+// Engine: the trading core's facade. Commands come in with an explicit `now`;
+// each accepted command emits events, the state changes only by applying
+// them, and the batch goes to the EventSink before the command reports
+// success. Single-threaded; no I/O, no clock.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/engine_state.h"
+#include "core/event_sink.h"
+#include "execution/broker.h"
+#include "risk/risk_engine.h"
+
+namespace stonks {
+
+struct GuardLockout;
+
+// What deciding an approval led to: the request as decided and its order
+// (approved orders may already be filled; a failed re-check shows as rejected
+// with the reasons).
+struct ApprovalOutcome {
+  ApprovalRequest request;
+  Order order;
+};
+
+class Engine {
+ public:
+  // `broker` and `sink` must outlive the engine; `sink` may be null (nothing
+  // is persisted, e.g. in tests and benchmarks without a journal).
+  Engine(Broker& broker, EventSink* sink);
+
+  // Every command: on failure nothing changed and no event was emitted. After
+  // the sink has failed once, every command answers kUnavailable (memory may
+  // be ahead of what is durable; a restart recovers the committed prefix).
+
+  // The order pipeline: validation -> risk -> approval gate -> broker. A
+  // repeated client_order_id with the same intent returns the original order
+  // (kConflict if the intent differs). Risk failures are not errors: the
+  // order comes back risk_rejected with every failed check in reasons().
+  Result<Order> submit_order(const OrderIntent& intent, Timestamp now);
+
+  // Approves (re-checking risk against the state of `now`, then sending to
+  // the broker) or rejects a pending request. kNotFound for an unknown id;
+  // kConflict when it is not pending or has passed its expiry.
+  Result<ApprovalOutcome> decide_approval(ApprovalId id, bool approve, const std::string& by,
+                                          const std::string& reason, Timestamp now);
+
+  // Cancels an order pending approval (its request becomes rejected) or
+  // working at the broker. kConflict when the order is already final.
+  Result<Order> cancel_order(OrderId id, const std::string& by, const std::string& reason, Timestamp now);
+
+  Result<Lockout> create_lockout(const LockoutRequest& request, Timestamp now);
+  // Ends a lockout early (manual or system); kConflict if no longer active.
+  Result<Lockout> remove_lockout(LockoutId id, const std::string& by, Timestamp now);
+
+  Status set_mode(TradingMode mode, const std::string& by, Timestamp now);
+  // Makes `config` the next version (its version field is ignored and set).
+  Result<RiskConfig> update_config(const RiskConfig& config, const std::string& by, Timestamp now);
+  Result<RiskConfig> update_approval_config(const OperatorApprovalConfig& section, const std::string& by,
+                                            Timestamp now);
+  // Reduce-only on or off.
+  Status set_halted(bool halted, const std::string& by, const std::string& reason, Timestamp now);
+  Status deposit(Money amount, const std::string& by, Timestamp now);
+
+  Status on_quote(const Quote& quote, Timestamp now);
+  Status on_bar(const Bar& bar, Timestamp now);
+  Status on_news(const NewsEvent& news, Timestamp now);
+  // A report from a remote broker about an order working there.
+  Status report_execution(const ExecutionReport& report, Timestamp now);
+  // Time passes: expires stale approvals and lockouts, starts a new day.
+  Status tick(Timestamp now);
+
+  // Rebuilding: applies one event (journal replay). kCorruption when it does
+  // not fit the state. Never calls the broker or the sink.
+  Status replay(const EventRecord& record);
+  // Replaces the state wholesale (a snapshot); only before any command.
+  void restore(EngineState state) { state_ = std::move(state); }
+
+  const EngineState& state() const { return state_; }
+  // The risk result the order would get now (what the ticket shows before sending).
+  RiskResult preview_risk(const OrderIntent& intent, Timestamp now) const;
+  bool failed() const { return !failure_.is_ok(); }
+
+ private:
+  // Appends an event for the command in progress and applies it.
+  void emit(Timestamp at, Event event);
+  // Hands the command's events to the sink; on failure the engine stops.
+  Status finish();
+  Status check_available() const;
+
+  void roll_day(Timestamp now);
+  RiskContext risk_context(const OrderIntent& intent, OrderId self, bool at_intake, Timestamp now) const;
+  OpenOrderSummary open_orders_excluding(const Symbol& symbol, OrderId self) const;
+  void send_to_broker(OrderId id, Timestamp now);
+  void handle_report(const ExecutionReport& report, Timestamp now);
+  void create_guard_lockout(const GuardLockout& g, Timestamp now);
+  void check_daily_loss(Timestamp now);
+  BrokerView broker_view(const Symbol& s, Timestamp now) const;
+
+  Broker& broker_;
+  EventSink* sink_;
+  EngineState state_;
+  std::vector<EventRecord> pending_;
+  Status failure_;
+};
+
+}  // namespace stonks

@@ -1,0 +1,67 @@
+// EngineState: everything the engine knows, built only by applying events.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "config/risk_config.h"
+#include "core/events.h"
+#include "market/market_state.h"
+#include "model/fill.h"
+#include "model/order.h"
+#include "portfolio/portfolio.h"
+#include "risk/approval.h"
+#include "risk/lockout.h"
+
+namespace stonks {
+
+struct ConfigVersion {
+  RiskConfig config;
+  std::string changed_by;
+  Timestamp changed_at{};
+  bool operator==(const ConfigVersion&) const = default;
+};
+
+struct EngineState {
+  EventSeq last_seq = 0;
+  OrderId next_order_id = 1;
+  ApprovalId next_approval_id = 1;
+  LockoutId next_lockout_id = 1;
+  FillId next_fill_id = 1;
+
+  TradingMode mode = TradingMode::kPaper;
+  bool halted = false;
+  std::string halt_reason;
+  RiskConfig config;
+  std::vector<ConfigVersion> config_history;  // every version after the defaults, oldest first
+
+  std::map<OrderId, Order> orders;
+  std::unordered_map<std::string, OrderId> order_by_client_id;
+  std::set<OrderId> open_orders;                       // pending approval, approved or at the broker
+  std::map<Symbol, std::set<OrderId>> working_orders;  // at the broker, by symbol
+  std::deque<Timestamp> recent_submissions;            // for the order-rate throttle
+  std::vector<Fill> fills;
+  std::deque<NewsEvent> recent_news;  // newest last, at most kMaxRecentNews
+  static constexpr std::size_t kMaxRecentNews = 200;
+
+  ApprovalBook approvals;
+  LockoutBook lockouts;
+  MarketState market;
+  Portfolio portfolio;
+
+  const Order* order(OrderId id) const;
+  bool operator==(const EngineState&) const = default;
+};
+
+// Folds one event into the state. Events come from the engine (or a journal
+// it wrote), so they are trusted to be legal in this state; seq must be
+// last_seq + 1. A journal that breaks these rules (an order missing or a
+// lifecycle move it forbids) gets kCorruption, with the state left as far as
+// the event got.
+Status apply_event(EngineState& state, const EventRecord& record);
+
+}  // namespace stonks

@@ -1,0 +1,170 @@
+// The order pipeline (process_order_job): validation -> risk -> approval gate
+// -> broker, and what follows: approvals, cancels and execution reports.
+#include "core/command_checks.h"
+#include "core/engine.h"
+#include "risk/guards.h"
+
+namespace stonks {
+
+OpenOrderSummary Engine::open_orders_excluding(const Symbol& symbol, OrderId self) const {
+  OpenOrderSummary sum;
+  for (OrderId id : state_.open_orders) {
+    if (id == self) continue;
+    const Order& o = state_.orders.at(id);
+    const OrderIntent& in = o.intent();
+    ++sum.count;
+    if (in.side == Side::kBuy) {
+      std::optional<Price> px = in.limit_price ? in.limit_price : state_.market.last_price(in.symbol);
+      if (px) sum.buy_notional += saturating_notional(*px, o.remaining_qty());
+      if (in.symbol == symbol) sum.buy_qty_in_symbol += o.remaining_qty();
+    } else if (in.symbol == symbol) {
+      sum.sell_qty_in_symbol += o.remaining_qty();
+    }
+  }
+  return sum;
+}
+
+RiskContext Engine::risk_context(const OrderIntent& intent, OrderId self, bool at_intake, Timestamp now) const {
+  RiskContext ctx{state_.config, state_.mode,      state_.halted,
+                  now,           state_.lockouts,  state_.market,
+                  state_.portfolio, open_orders_excluding(intent.symbol, self)};
+  const Duration window = std::chrono::seconds(state_.config.limits.rate_window_seconds);
+  int in_window = 0;
+  for (auto it = state_.recent_submissions.rbegin(); it != state_.recent_submissions.rend() && *it > now - window; ++it)
+    ++in_window;
+  ctx.orders_in_rate_window = in_window;
+  ctx.at_intake = at_intake;
+  return ctx;
+}
+
+RiskResult Engine::preview_risk(const OrderIntent& intent, Timestamp now) const {
+  return evaluate_risk(risk_context(intent, 0, true, now), intent);
+}
+
+BrokerView Engine::broker_view(const Symbol& s, Timestamp now) const {
+  return BrokerView{state_.market.quote(s), state_.config.paper, now};
+}
+
+Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
+  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = validate(intent); !st.is_ok()) return st;
+  if (!intent.client_order_id.empty()) {
+    auto it = state_.order_by_client_id.find(intent.client_order_id);
+    if (it != state_.order_by_client_id.end()) {
+      const Order& original = state_.orders.at(it->second);
+      if (original.intent() == intent) return original;  // idempotent resubmission
+      return Status::conflict("client_order_id '" + intent.client_order_id + "' already used for a different order");
+    }
+  }
+  roll_day(now);
+  const OrderId id = state_.next_order_id;
+  OrderIntent accepted = intent;
+  if (accepted.client_order_id.empty()) accepted.client_order_id = "so-" + std::to_string(id);
+  emit(now, OrderReceived{Order(id, accepted, now)});
+
+  RiskResult risk = evaluate_risk(risk_context(accepted, id, true, now), accepted);
+  if (!risk.ok()) {
+    // 3.5: a risk failure ends here, before the approval gate.
+    emit(now, OrderRiskRejected{id, risk.reason_strings()});
+  } else if (requires_approval(state_.mode, state_.config)) {
+    ApprovalRequest req;
+    req.id = state_.next_approval_id;
+    req.order_id = id;
+    req.notional = risk.notional;
+    req.checks_passed.assign(risk.passed.begin(), risk.passed.end());
+    req.created_at = now;
+    req.expires_at = now + std::chrono::minutes(state_.config.operator_approval.approval_timeout_minutes);
+    emit(now, ApprovalRequested{std::move(req)});
+  } else {
+    send_to_broker(id, now);
+  }
+  if (Status st = finish(); !st.is_ok()) return st;
+  return state_.orders.at(id);
+}
+
+Result<ApprovalOutcome> Engine::decide_approval(ApprovalId id, bool approve, const std::string& by,
+                                                const std::string& reason, Timestamp now) {
+  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = validate_actor(by); !st.is_ok()) return st;
+  if (Status st = validate_note(reason, "reason"); !st.is_ok()) return st;
+  const ApprovalRequest* req = state_.approvals.find(id);
+  if (!req) return Status::not_found("no approval request " + std::to_string(id));
+  if (req->status != ApprovalStatus::kPending)
+    return Status::conflict("approval " + std::to_string(id) + " is already " + to_string(req->status));
+  if (now >= req->expires_at)
+    return Status::conflict("approval " + std::to_string(id) + " expired at " + format_iso8601(req->expires_at));
+  const OrderId order_id = req->order_id;
+  roll_day(now);
+  if (!approve) {
+    emit(now, ApprovalDecided{id, ApprovalStatus::kRejected, by, reason});
+  } else {
+    emit(now, ApprovalDecided{id, ApprovalStatus::kApproved, by, reason});
+    // The world may have moved while the order waited: check it again.
+    const OrderIntent intent = state_.orders.at(order_id).intent();
+    RiskResult risk = evaluate_risk(risk_context(intent, order_id, false, now), intent);
+    if (!risk.ok()) {
+      emit(now, OrderRejected{order_id, risk.reason_strings()});
+    } else {
+      send_to_broker(order_id, now);
+    }
+  }
+  if (Status st = finish(); !st.is_ok()) return st;
+  return ApprovalOutcome{*state_.approvals.find(id), state_.orders.at(order_id)};
+}
+
+Result<Order> Engine::cancel_order(OrderId id, const std::string& by, const std::string& reason, Timestamp now) {
+  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = validate_actor(by); !st.is_ok()) return st;
+  if (Status st = validate_note(reason, "reason"); !st.is_ok()) return st;
+  const Order* o = state_.order(id);
+  if (!o) return Status::not_found("no order " + std::to_string(id));
+  if (is_terminal(o->status()))
+    return Status::conflict("order " + std::to_string(id) + " is already " + to_string(o->status()));
+  roll_day(now);
+  if (o->status() == OrderStatus::kPendingApproval) {
+    emit(now, OrderCancelled{id, by, reason});
+  } else {
+    for (const ExecutionReport& r : broker_.cancel(*o, broker_view(o->intent().symbol, now))) handle_report(r, now);
+  }
+  if (Status st = finish(); !st.is_ok()) return st;
+  return state_.orders.at(id);
+}
+
+void Engine::send_to_broker(OrderId id, Timestamp now) {
+  emit(now, OrderSubmitted{id});
+  const Order& o = state_.orders.at(id);
+  for (const ExecutionReport& r : broker_.submit(o, broker_view(o.intent().symbol, now))) handle_report(r, now);
+}
+
+// Turns a broker's report into events. Reports from the broker are checked
+// before they get here (report_execution) or come from the paper broker.
+void Engine::handle_report(const ExecutionReport& r, Timestamp now) {
+  const Order& o = state_.orders.at(r.order_id);
+  switch (r.kind) {
+    case ExecutionReport::Kind::kFill: {
+      Fill f;
+      f.id = state_.next_fill_id;
+      f.order_id = r.order_id;
+      f.symbol = o.intent().symbol;
+      f.side = o.intent().side;
+      f.qty = r.qty;
+      f.price = r.price;
+      f.fee = r.fee;
+      f.at = now;
+      const Money realized = state_.portfolio.realized_by(f);
+      emit(now, OrderFilled{f});
+      if (auto g = cooldown_guard(state_.config.guards, f.symbol, realized, state_.lockouts, now))
+        create_guard_lockout(*g, now);
+      check_daily_loss(now);
+      break;
+    }
+    case ExecutionReport::Kind::kRejected:
+      emit(now, OrderRejected{r.order_id, {"BROKER_REJECTED: " + r.reason}});
+      break;
+    case ExecutionReport::Kind::kCancelled:
+      emit(now, OrderCancelled{r.order_id, "broker", r.reason});
+      break;
+  }
+}
+
+}  // namespace stonks

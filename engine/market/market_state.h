@@ -1,0 +1,45 @@
+// MarketState: the latest quote and a short price history per symbol, as the
+// engine has seen them through quote and bar events.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "model/fixed_point.h"
+#include "model/market_data.h"
+#include "model/symbol.h"
+#include "model/time.h"
+
+namespace stonks {
+
+class MarketState {
+ public:
+  // How much history each symbol keeps for the price-shock guard; older
+  // points are dropped as new ones arrive.
+  static constexpr Duration kMaxHistory = std::chrono::hours(1);
+
+  void apply_quote(const Quote& q);
+  void apply_bar(const Bar& b);
+
+  const Quote* quote(const Symbol& s) const;
+  // The mark used for risk and P&L: the quote's mid, else the last bar close.
+  std::optional<Price> last_price(const Symbol& s) const;
+  // The price points seen for `s` at or after `since`, oldest first.
+  std::vector<std::pair<Timestamp, Price>> history_since(const Symbol& s, Timestamp since) const;
+
+  const std::map<Symbol, Quote>& quotes() const { return quotes_; }
+
+  bool operator==(const MarketState&) const = default;
+
+ private:
+  void record(const Symbol& s, Timestamp at, Price p);
+
+  std::map<Symbol, Quote> quotes_;
+  std::map<Symbol, Price> last_price_;
+  std::map<Symbol, std::deque<std::pair<Timestamp, Price>>> history_;
+};
+
+}  // namespace stonks

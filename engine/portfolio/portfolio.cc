@@ -1,0 +1,104 @@
+#include "portfolio/portfolio.h"
+
+#include <cstdlib>
+
+namespace stonks {
+namespace {
+
+// cost * part / whole rounded half away from zero; |part| <= |whole|, whole != 0.
+Money prorate(Money cost, Quantity part, Quantity whole) {
+  __int128 p = static_cast<__int128>(cost.micros()) * part;
+  __int128 q = p / whole;
+  __int128 r = p % whole;
+  __int128 absr = r < 0 ? -r : r;
+  __int128 absw = whole < 0 ? -static_cast<__int128>(whole) : whole;
+  if (2 * absr >= absw) q += ((p < 0) != (whole < 0)) ? -1 : 1;
+  return Money::from_micros(static_cast<std::int64_t>(q));
+}
+
+}  // namespace
+
+Money Portfolio::apply_fill(const Fill& fill) {
+  const Money notional = saturating_notional(fill.price, fill.qty);
+  cash_ -= fill.side == Side::kBuy ? notional : -notional;
+  cash_ -= fill.fee;
+  fees_paid_ += fill.fee;
+  Position& pos = positions_[fill.symbol];
+  pos.symbol = fill.symbol;
+  Money realized = book_fill(pos, fill);
+  realized_pnl_ += realized;
+  return realized;
+}
+
+Money Portfolio::realized_by(const Fill& fill) const {
+  Position pos = position(fill.symbol);
+  return book_fill(pos, fill);
+}
+
+Money Portfolio::book_fill(Position& pos, const Fill& fill) {
+  Quantity delta = side_sign(fill.side) * fill.qty;
+  Money realized;
+  // Closing part: the fill moves the position toward zero.
+  if (pos.qty != 0 && (pos.qty > 0) != (delta > 0)) {
+    Quantity closing = std::min(std::llabs(pos.qty), std::llabs(delta));
+    Quantity closing_signed = pos.qty > 0 ? closing : -closing;
+    Money cost_closed = prorate(pos.cost_basis, closing_signed, pos.qty);
+    Money proceeds = saturating_notional(fill.price, closing_signed);  // signed like the position
+    realized = proceeds - cost_closed;
+    pos.cost_basis -= cost_closed;
+    pos.qty -= closing_signed;
+    delta += closing_signed;
+  }
+  // Opening part: whatever is left adds to (or starts) the position.
+  if (delta != 0) {
+    pos.cost_basis += saturating_notional(fill.price, delta);
+    pos.qty += delta;
+  }
+  pos.realized_pnl += realized;
+  return realized;
+}
+
+Position Portfolio::position(const Symbol& s) const {
+  auto it = positions_.find(s);
+  if (it != positions_.end()) return it->second;
+  Position flat;
+  flat.symbol = s;
+  return flat;
+}
+
+Price Portfolio::mark(const Symbol& s, const Position& p, const MarketState& m) const {
+  std::optional<Price> last = m.last_price(s);
+  return last ? *last : p.avg_cost();
+}
+
+Money Portfolio::market_value(const MarketState& m) const {
+  Money total;
+  for (const auto& [s, p] : positions_)
+    if (p.qty != 0) total += p.market_value(mark(s, p, m));
+  return total;
+}
+
+Money Portfolio::unrealized_pnl(const MarketState& m) const {
+  Money total;
+  for (const auto& [s, p] : positions_)
+    if (p.qty != 0) total += p.unrealized_pnl(mark(s, p, m));
+  return total;
+}
+
+Money Portfolio::gross_exposure(const MarketState& m) const {
+  Money total;
+  for (const auto& [s, p] : positions_) {
+    Money v = p.market_value(mark(s, p, m));
+    total += v.micros() < 0 ? -v : v;
+  }
+  return total;
+}
+
+Money Portfolio::short_market_value(const MarketState& m) const {
+  Money total;
+  for (const auto& [s, p] : positions_)
+    if (p.qty < 0) total -= p.market_value(mark(s, p, m));
+  return total;
+}
+
+}  // namespace stonks

@@ -1,0 +1,36 @@
+// RiskContext: everything a pre-trade check may look at, read-only.
+#pragma once
+
+#include "config/risk_config.h"
+#include "market/market_state.h"
+#include "model/fixed_point.h"
+#include "model/time.h"
+#include "portfolio/portfolio.h"
+#include "risk/lockout.h"
+
+namespace stonks {
+
+// Orders already waiting or working, not counting the one under check.
+struct OpenOrderSummary {
+  int count = 0;                    // pending approval, approved or working at the broker
+  Money buy_notional;               // reserved against buying power
+  Quantity sell_qty_in_symbol = 0;  // unfilled sells in the order's symbol
+  Quantity buy_qty_in_symbol = 0;   // unfilled buys in the order's symbol
+};
+
+struct RiskContext {
+  const RiskConfig& config;
+  TradingMode mode;
+  bool halted;  // reduce-only: only exposure-reducing orders pass
+  Timestamp now;
+  const LockoutBook& lockouts;
+  const MarketState& market;
+  const Portfolio& portfolio;
+  OpenOrderSummary open;
+  int orders_in_rate_window = 0;  // submissions inside the throttle window
+  // True when the order is arriving; false for the re-check on approval,
+  // where the intake throttle no longer applies.
+  bool at_intake = true;
+};
+
+}  // namespace stonks

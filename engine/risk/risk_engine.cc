@@ -1,0 +1,52 @@
+#include "risk/risk_engine.h"
+
+namespace stonks {
+namespace {
+
+struct NamedCheck {
+  const char* name;
+  CheckResult (*run)(const RiskContext&, const OrderIntent&);
+};
+
+// The order reads like DESIGN.md's list: mode and kill switch first, then the
+// symbol, then sizes and money, then counts and rates.
+constexpr NamedCheck kChecks[] = {
+    {"trading_enabled", checks::trading_enabled},
+    {"not_halted", checks::not_halted},
+    {"not_locked_out", checks::not_locked_out},
+    {"symbol_tradable", checks::symbol_tradable},
+    {"has_market_data", checks::has_market_data},
+    {"limit_price_in_band", checks::limit_price_in_band},
+    {"order_notional", checks::order_notional},
+    {"position_notional", checks::position_notional},
+    {"gross_exposure", checks::gross_exposure},
+    {"buying_power", checks::buying_power},
+    {"short_selling", checks::short_selling},
+    {"open_orders", checks::open_orders},
+    {"order_rate", checks::order_rate},
+    {"daily_loss", checks::daily_loss},
+};
+
+}  // namespace
+
+std::vector<std::string> RiskResult::reason_strings() const {
+  std::vector<std::string> out;
+  out.reserve(denials.size());
+  for (const auto& d : denials) out.push_back(d.to_string());
+  return out;
+}
+
+RiskResult evaluate_risk(const RiskContext& ctx, const OrderIntent& o) {
+  RiskResult result;
+  for (const auto& check : kChecks) {
+    if (CheckResult denial = check.run(ctx, o)) {
+      result.denials.push_back(std::move(*denial));
+    } else {
+      result.passed.push_back(check.name);
+    }
+  }
+  if (std::optional<Price> px = reference_price(ctx, o)) result.notional = saturating_notional(*px, o.qty);
+  return result;
+}
+
+}  // namespace stonks

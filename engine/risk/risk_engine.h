@@ -1,0 +1,26 @@
+// RiskEngine: runs every pre-trade check in a fixed order and reports all
+// denials, not just the first.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/order_intent.h"
+#include "risk/risk_checks.h"
+
+namespace stonks {
+
+struct RiskResult {
+  std::vector<RiskDenial> denials;     // empty: the order passed
+  std::vector<const char*> passed;     // names of the checks that passed
+  Money notional;                      // at the reference price; zero without one
+
+  bool ok() const { return denials.empty(); }
+  // "LOCKED_OUT: ..." for each denial, in check order.
+  std::vector<std::string> reason_strings() const;
+};
+
+// Evaluates `o` against every check. Pure: same inputs, same result.
+RiskResult evaluate_risk(const RiskContext& ctx, const OrderIntent& o);
+
+}  // namespace stonks

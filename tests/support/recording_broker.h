@@ -1,0 +1,32 @@
+// RecordingBroker: a PaperBroker that also remembers every order it was sent,
+// so tests can assert "the broker received nothing".
+#pragma once
+
+#include <vector>
+
+#include "execution/paper_broker.h"
+
+namespace stonks::testing {
+
+class RecordingBroker final : public Broker {
+ public:
+  std::vector<ExecutionReport> submit(const Order& order, const BrokerView& view) override {
+    submitted.push_back(order.id());
+    return paper_.submit(order, view);
+  }
+  std::vector<ExecutionReport> on_quote(const std::vector<const Order*>& working, const BrokerView& view) override {
+    return paper_.on_quote(working, view);
+  }
+  std::vector<ExecutionReport> cancel(const Order& order, const BrokerView& view) override {
+    cancelled.push_back(order.id());
+    return paper_.cancel(order, view);
+  }
+
+  std::vector<OrderId> submitted;
+  std::vector<OrderId> cancelled;
+
+ private:
+  PaperBroker paper_;
+};
+
+}  // namespace stonks::testing

@@ -60,9 +60,11 @@ Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
   const OrderId id = state_.next_order_id;
   OrderIntent accepted = intent;
   if (accepted.client_order_id.empty()) accepted.client_order_id = "so-" + std::to_string(id);
+  // Risk sees the state the order arrives into, without the order itself
+  // (so it does not count against its own rate or open-order limits), the
+  // same state preview_risk() sees.
+  RiskResult risk = evaluate_risk(risk_context(accepted, 0, true, now), accepted);
   emit(now, OrderReceived{Order(id, accepted, now)});
-
-  RiskResult risk = evaluate_risk(risk_context(accepted, id, true, now), accepted);
   if (!risk.ok()) {
     // 3.5: a risk failure ends here, before the approval gate.
     emit(now, OrderRiskRejected{id, risk.reason_strings()});

@@ -1,0 +1,109 @@
+// Segment validation: walk records, check each checksum and seq, classify a bad tail.
+#include "journal/segment_reader.h"
+
+#include "journal/journal_format.h"
+
+namespace stonks {
+namespace {
+
+using journal_format::get_fixed32;
+using journal_format::get_fixed64;
+using journal_format::kRecordHeaderBytes;
+using journal_format::record_checksum_ok;
+
+constexpr size_t kNotFound = static_cast<size_t>(-1);
+
+// Why the record at an offset is unreadable; nullptr when it is whole and
+// checksums (then *length and *seq are set).
+const char* check_record(std::string_view data, size_t off, uint32_t* length, uint64_t* seq) {
+  size_t left = data.size() - off;
+  if (left < kRecordHeaderBytes) return "truncated header";
+  const char* p = data.data() + off;
+  uint32_t len = get_fixed32(p + 4);
+  if (len > left - kRecordHeaderBytes) return "truncated payload";
+  if (!record_checksum_ok(p, len)) return "checksum mismatch";
+  *length = len;
+  *seq = get_fixed64(p + 8);
+  return nullptr;
+}
+
+// Offset of the first whole, checksummed record starting after `bad_off`
+// whose seq could follow `last_seq` there (each record takes at least a
+// header's worth of bytes); kNotFound if none. Cheap on zeros and garbage:
+// the seq test rejects almost every offset before any checksum is computed.
+size_t find_valid_record_after(std::string_view data, size_t bad_off, uint64_t last_seq) {
+  const uint64_t max_step = (data.size() - bad_off) / kRecordHeaderBytes + 1;
+  for (size_t off = bad_off + 1; off + kRecordHeaderBytes <= data.size(); ++off) {
+    const char* p = data.data() + off;
+    uint64_t seq = get_fixed64(p + 8);
+    if (seq <= last_seq || seq - last_seq > max_step) continue;
+    uint32_t len = get_fixed32(p + 4);
+    if (len > data.size() - off - kRecordHeaderBytes) continue;
+    if (record_checksum_ok(p, len)) return off;
+  }
+  return kNotFound;
+}
+
+Status corrupt(std::string_view file_name, size_t off, const std::string& what) {
+  return Status::corruption("journal: corrupt segment " + std::string(file_name) + " at offset " +
+                            std::to_string(off) + ": " + what);
+}
+
+}  // namespace
+
+Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_name, uint64_t first_seq,
+                                 bool is_last) {
+  if (first_seq == 0) return corrupt(file_name, 0, "segment name carries seq 0 (seqs start at 1)");
+  SegmentScan scan;
+  scan.last_seq = first_seq - 1;
+  size_t off = 0;
+  while (off < data.size()) {
+    uint32_t length = 0;
+    uint64_t seq = 0;
+    if (const char* why = check_record(data, off, &length, &seq)) {
+      if (!is_last) return corrupt(file_name, off, std::string(why) + " in a segment that is not the last");
+      size_t next = find_valid_record_after(data, off, scan.last_seq);
+      if (next != kNotFound) {
+        return corrupt(file_name, off, std::string(why) + ", followed by a valid record at offset " +
+                                           std::to_string(next));
+      }
+      scan.dropped_bytes = data.size() - off;
+      scan.drop_reason = why;
+      break;
+    }
+    if (seq != scan.last_seq + 1) {
+      if (scan.record_count == 0) {
+        return corrupt(file_name, off, "first record has seq " + std::to_string(seq) + ", the file name says " +
+                                           std::to_string(first_seq));
+      }
+      return corrupt(file_name, off, std::string(seq > scan.last_seq ? "sequence gap" : "sequence out of order") +
+                                         ": seq " + std::to_string(seq) + " follows seq " +
+                                         std::to_string(scan.last_seq));
+    }
+    off += kRecordHeaderBytes + length;
+    scan.last_seq = seq;
+    ++scan.record_count;
+  }
+  scan.valid_bytes = off;
+  return scan;
+}
+
+Status for_each_record(std::string_view records, uint64_t after_seq,
+                       const std::function<Status(uint64_t seq, std::string_view payload)>& fn, uint64_t* delivered) {
+  *delivered = 0;
+  size_t off = 0;
+  while (off + kRecordHeaderBytes <= records.size()) {
+    const char* p = records.data() + off;
+    uint32_t length = get_fixed32(p + 4);
+    uint64_t seq = get_fixed64(p + 8);
+    if (seq > after_seq) {
+      Status s = fn(seq, records.substr(off + kRecordHeaderBytes, length));
+      if (!s.is_ok()) return s;
+      ++*delivered;
+    }
+    off += kRecordHeaderBytes + length;
+  }
+  return Status::ok();
+}
+
+}  // namespace stonks

@@ -34,7 +34,7 @@ struct RiskLimits {
   int max_open_orders = 100;            // working at the broker or pending approval
   int max_orders_per_window = 600;      // order-rate throttle ...
   int rate_window_seconds = 60;         // ... over this sliding window
-  Money max_daily_loss = Money::from_units(10'000);  // day P&L below -this halts risk-increasing orders
+  Money max_daily_loss = Money::from_units(10'000);  // day P&L at or below -this halts risk-increasing orders
   int limit_price_band_bps = 1'000;     // limit price within +-10% of the last price
   bool allow_short = false;             // sells beyond the long position need this
   std::vector<Symbol> tradable_symbols; // empty: any symbol with a quote

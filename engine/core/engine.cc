@@ -43,6 +43,7 @@ Status Engine::replay(const EventRecord& record) { return apply_event(state_, re
 Result<Lockout> Engine::create_lockout(const LockoutRequest& request, Timestamp now) {
   if (Status st = check_available(); !st.is_ok()) return st;
   if (Status st = validate(request); !st.is_ok()) return st;
+  if (Status st = validate_actor(request.created_by); !st.is_ok()) return st;
   roll_day(now);
   Lockout l;
   l.id = state_.next_lockout_id;

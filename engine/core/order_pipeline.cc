@@ -59,7 +59,12 @@ Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
   roll_day(now);
   const OrderId id = state_.next_order_id;
   OrderIntent accepted = intent;
-  if (accepted.client_order_id.empty()) accepted.client_order_id = "so-" + std::to_string(id);
+  if (accepted.client_order_id.empty()) {
+    // "so-<id>", or with a suffix when a user already chose that name.
+    accepted.client_order_id = "so-" + std::to_string(id);
+    for (int n = 1; state_.order_by_client_id.count(accepted.client_order_id); ++n)
+      accepted.client_order_id = "so-" + std::to_string(id) + "-" + std::to_string(n);
+  }
   // Risk sees the state the order arrives into, without the order itself
   // (so it does not count against its own rate or open-order limits), the
   // same state preview_risk() sees.
@@ -126,7 +131,15 @@ Result<Order> Engine::cancel_order(OrderId id, const std::string& by, const std:
   if (o->status() == OrderStatus::kPendingApproval) {
     emit(now, OrderCancelled{id, by, reason});
   } else {
-    for (const ExecutionReport& r : broker_.cancel(*o, broker_view(o->intent().symbol, now))) handle_report(r, now);
+    // The broker may confirm at once (paper) or later; a confirmation now is
+    // recorded as the operator's cancel, with their reason.
+    for (ExecutionReport r : broker_.cancel(*o, broker_view(o->intent().symbol, now))) {
+      if (r.kind == ExecutionReport::Kind::kCancelled && r.order_id == id) {
+        emit(now, OrderCancelled{id, by, reason});
+      } else {
+        handle_report(r, now);
+      }
+    }
   }
   if (Status st = finish(); !st.is_ok()) return st;
   return state_.orders.at(id);

@@ -13,7 +13,12 @@ namespace stonks {
 
 class Portfolio {
  public:
-  void deposit(Money amount) { cash_ += amount; deposits_ += amount; }
+  // Adds cash. Not profit: day P&L leaves out what was deposited today.
+  void deposit(Money amount) {
+    cash_ += amount;
+    deposits_ += amount;
+    day_deposits_ += amount;
+  }
 
   // Books a fill: cash moves by the notional and the fee; the position's
   // quantity and cost basis change; closing quantity realizes P&L against the
@@ -27,6 +32,7 @@ class Portfolio {
   void start_day(std::int64_t day, Money equity_now) {
     day_ = day;
     day_start_equity_ = equity_now;
+    day_deposits_ = Money();
   }
 
   Money cash() const { return cash_; }
@@ -45,7 +51,8 @@ class Portfolio {
   Money equity(const MarketState& m) const { return cash_ + market_value(m); }
   Money gross_exposure(const MarketState& m) const;
   Money short_market_value(const MarketState& m) const;  // positive magnitude
-  Money day_pnl(const MarketState& m) const { return equity(m) - day_start_equity_; }
+  Money day_pnl(const MarketState& m) const { return equity(m) - day_start_equity_ - day_deposits_; }
+  Money day_deposits() const { return day_deposits_; }
 
   bool operator==(const Portfolio&) const = default;
 
@@ -62,6 +69,7 @@ class Portfolio {
   std::map<Symbol, Position> positions_;
   std::int64_t day_ = 0;
   Money day_start_equity_;
+  Money day_deposits_;
 };
 
 }  // namespace stonks

@@ -14,7 +14,11 @@ struct Position {
   Money realized_pnl;     // realized in this symbol since the account opened
 
   // Average cost per share; zero when flat.
-  Price avg_cost() const { return qty == 0 ? Price() : average_price(cost_basis, qty); }
+  Price avg_cost() const {
+    if (qty == 0) return Price();
+    // Shorts carry a negative cost for a negative quantity; the average is positive.
+    return qty > 0 ? average_price(cost_basis, qty) : average_price(-cost_basis, -qty);
+  }
   Money market_value(Price mark) const { return saturating_notional(mark, qty); }
   Money unrealized_pnl(Price mark) const { return market_value(mark) - cost_basis; }
   bool operator==(const Position&) const = default;

@@ -24,7 +24,9 @@ bool reduces_exposure(const RiskContext& ctx, const OrderIntent& o) {
   Quantity held = ctx.portfolio.position(o.symbol).qty;
   if (held == 0) return false;
   bool opposite = (held > 0) != (o.side == Side::kBuy);
-  return opposite && o.qty <= std::llabs(held);
+  // Orders already working on the same side close the position first.
+  Quantity closing = o.side == Side::kBuy ? ctx.open.buy_qty_in_symbol : ctx.open.sell_qty_in_symbol;
+  return opposite && o.qty + closing <= std::llabs(held);
 }
 
 Money buying_power(const RiskContext& ctx) {
@@ -91,7 +93,10 @@ CheckResult order_notional(const RiskContext& ctx, const OrderIntent& o) {
 CheckResult position_notional(const RiskContext& ctx, const OrderIntent& o) {
   std::optional<Price> px = reference_price(ctx, o);
   if (!px || reduces_exposure(ctx, o)) return std::nullopt;
-  Quantity after = ctx.portfolio.position(o.symbol).qty + signed_qty(o);
+  // Where the position ends up if this and every working order on the same
+  // side fill.
+  const Quantity same_side_open = o.side == Side::kBuy ? ctx.open.buy_qty_in_symbol : -ctx.open.sell_qty_in_symbol;
+  Quantity after = ctx.portfolio.position(o.symbol).qty + same_side_open + signed_qty(o);
   Money value = abs_money(saturating_notional(*px, after));
   Money max = ctx.config.limits.max_position_notional;
   if (value > max)
@@ -103,7 +108,11 @@ CheckResult position_notional(const RiskContext& ctx, const OrderIntent& o) {
 CheckResult gross_exposure(const RiskContext& ctx, const OrderIntent& o) {
   std::optional<Price> px = reference_price(ctx, o);
   if (!px || reduces_exposure(ctx, o)) return std::nullopt;
-  Money after = ctx.portfolio.gross_exposure(ctx.market) + saturating_notional(*px, o.qty);
+  // Swap this symbol's current exposure for what it would be after the order
+  // (an order that flips a position only adds the part beyond flat).
+  const Quantity held = ctx.portfolio.position(o.symbol).qty;
+  Money after = ctx.portfolio.gross_exposure(ctx.market) - abs_money(saturating_notional(*px, held)) +
+                abs_money(saturating_notional(*px, held + signed_qty(o)));
   Money max = ctx.config.limits.max_gross_exposure;
   if (after > max)
     return deny(RiskReason::kMaxGrossExposureExceeded, "max=" + max.to_string() + " exposure_after=" + after.to_string());

@@ -9,17 +9,6 @@
 namespace stonks::testing {
 namespace {
 
-const ApprovalRequest* only_pending(const Engine& e) {
-  const ApprovalRequest* found = nullptr;
-  int count = 0;
-  for (const auto& [id, r] : e.state().approvals.all())
-    if (r.status == ApprovalStatus::kPending) {
-      found = &r;
-      ++count;
-    }
-  return count == 1 ? found : nullptr;
-}
-
 bool in_active_list(const Engine& e, LockoutId id, Timestamp now) {
   auto active = e.state().lockouts.active(now);
   return std::any_of(active.begin(), active.end(), [&](const Lockout* l) { return l->id == id; });

@@ -1,0 +1,36 @@
+// JSON shape of RiskConfig and the partial update of its approval section.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "config/risk_config.h"
+#include "model/status.h"
+
+namespace stonks {
+
+// The whole config: {"version", "operator_approval": {...}, "limits": {...},
+// "guards": {...}, "paper": {...}}, each section holding the struct's fields
+// under their C++ names; money as decimal strings, tradable_symbols as an
+// array of tickers. Always writes every field.
+nlohmann::json to_json(const RiskConfig& config);
+
+// Reads the shape above strictly, then validate()s the result. Any section or
+// field may be missing and then keeps its default, so a config stored before
+// operator_approval existed gets auto_approve_paper true,
+// require_approval_for_live true and a 30 minute timeout. Unknown fields at
+// any level, wrong types, floats for integer fields and out-of-range values
+// are refused with kInvalidArgument naming the dotted path
+// ("limits.max_order_notional").
+Result<RiskConfig> risk_config_from_json(const nlohmann::json& value);
+
+// {"auto_approve_paper","require_approval_for_live","approval_timeout_minutes"}.
+nlohmann::json to_json(const OperatorApprovalConfig& config);
+
+// Applies a partial update (PUT approval-config) to `current`: only the three
+// fields above are allowed, each optional, each of its exact JSON type. The
+// result is validated; errors name the field as it appears in the patch
+// ("approval_timeout_minutes"). An empty object returns `current` unchanged.
+Result<OperatorApprovalConfig> apply_approval_patch(const OperatorApprovalConfig& current,
+                                                    const nlohmann::json& patch);
+
+}  // namespace stonks

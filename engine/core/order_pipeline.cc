@@ -1,5 +1,7 @@
 // The order pipeline (process_order_job): validation -> risk -> approval gate
 // -> broker, and what follows: approvals, cancels and execution reports.
+#include <algorithm>
+
 #include "core/command_checks.h"
 #include "core/engine.h"
 #include "risk/guards.h"
@@ -29,10 +31,10 @@ RiskContext Engine::risk_context(const OrderIntent& intent, OrderId self, bool a
                   now,           state_.lockouts,  state_.market,
                   state_.portfolio, open_orders_excluding(intent.symbol, self)};
   const Duration window = std::chrono::seconds(state_.config.limits.rate_window_seconds);
-  int in_window = 0;
-  for (auto it = state_.recent_submissions.rbegin(); it != state_.recent_submissions.rend() && *it > now - window; ++it)
-    ++in_window;
-  ctx.orders_in_rate_window = in_window;
+  // recent_submissions is in time order: count the tail inside the window.
+  const auto& recent = state_.recent_submissions;
+  ctx.orders_in_rate_window =
+      static_cast<int>(recent.end() - std::upper_bound(recent.begin(), recent.end(), now - window));
   ctx.at_intake = at_intake;
   return ctx;
 }

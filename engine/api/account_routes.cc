@@ -1,0 +1,88 @@
+// GET /api/positions, GET /api/account and POST /api/account/deposits.
+#include "json/json_object_reader.h"
+#include "json/json_values.h"
+#include "risk/risk_checks.h"
+#include "api/routes.h"
+
+namespace stonks {
+namespace {
+
+// What open buy orders reserve against buying power, as the risk checks
+// count it. TODO(engine): this repeats Engine::open_orders_excluding; an
+// Engine::buying_power(now) accessor would let the API ask instead.
+Money open_buy_notional(const EngineState& state) {
+  Money sum;
+  for (OrderId id : state.open_orders) {
+    const Order* o = state.order(id);
+    if (o == nullptr || o->intent().side != Side::kBuy) continue;
+    std::optional<Price> px = o->intent().limit_price ? o->intent().limit_price
+                                                       : state.market.last_price(o->intent().symbol);
+    if (px) sum += saturating_notional(*px, o->remaining_qty());
+  }
+  return sum;
+}
+
+nlohmann::json account_view(const EngineState& state, Timestamp now) {
+  const Portfolio& p = state.portfolio;
+  const MarketState& m = state.market;
+  OpenOrderSummary open;
+  open.buy_notional = open_buy_notional(state);
+  const RiskContext ctx{state.config, state.mode, state.halted, now, state.lockouts, m, p, open};
+  return {
+      {"cash", to_json(p.cash())},
+      {"deposits", to_json(p.deposits())},
+      {"equity", to_json(p.equity(m))},
+      {"market_value", to_json(p.market_value(m))},
+      {"buying_power", to_json(buying_power(ctx))},
+      {"realized_pnl", to_json(p.realized_pnl())},
+      {"unrealized_pnl", to_json(p.unrealized_pnl(m))},
+      {"day_pnl", to_json(p.day_pnl(m))},
+      {"day_start_equity", to_json(p.day_start_equity())},
+      {"fees_paid", to_json(p.fees_paid())},
+      {"gross_exposure", to_json(p.gross_exposure(m))},
+      {"mode", to_string(state.mode)},
+      {"halted", state.halted},
+      {"halt_reason", state.halt_reason},
+      {"open_orders", state.open_orders.size()},
+      {"pending_approvals", state.approvals.pending_count()},
+      {"active_lockouts", state.lockouts.active(now).size()},
+  };
+}
+
+nlohmann::json position_view(const Symbol& symbol, const Position& pos, const MarketState& market) {
+  std::optional<Price> last = market.last_price(symbol);
+  // Without a price the position counts at cost, as in the portfolio's totals.
+  const Price mark = last ? *last : pos.avg_cost();
+  return {
+      {"ticker", symbol.str()},
+      {"qty", pos.qty},
+      {"avg_cost", to_json(pos.avg_cost())},
+      {"cost_basis", to_json(pos.cost_basis)},
+      {"last_price", last ? to_json(*last) : nlohmann::json()},
+      {"market_value", to_json(pos.market_value(mark))},
+      {"unrealized_pnl", to_json(pos.qty == 0 ? Money() : pos.unrealized_pnl(mark))},
+      {"realized_pnl", to_json(pos.realized_pnl)},
+  };
+}
+
+}  // namespace
+
+ApiResponse list_positions(RouteContext& ctx) {
+  nlohmann::json positions = nlohmann::json::array();
+  for (const auto& [symbol, pos] : ctx.state().portfolio.positions())
+    positions.push_back(position_view(symbol, pos, ctx.state().market));
+  return json_response(200, {{"positions", std::move(positions)}});
+}
+
+ApiResponse get_account(RouteContext& ctx) { return json_response(200, account_view(ctx.state(), ctx.now())); }
+
+ApiResponse deposit(RouteContext& ctx) {
+  JsonObjectReader r(ctx.body);
+  Money amount;
+  r.required_decimal("amount", amount);
+  if (Status st = r.finish(); !st.is_ok()) return error_response(st);
+  if (Status st = ctx.engine.deposit(amount, ctx.actor(), ctx.now()); !st.is_ok()) return error_response(st);
+  return json_response(201, account_view(ctx.state(), ctx.now()));
+}
+
+}  // namespace stonks

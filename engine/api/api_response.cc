@@ -1,0 +1,53 @@
+#include "api/api_response.h"
+
+#include "json/json_values.h"
+
+namespace stonks {
+
+int http_status(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk: return 200;
+    case StatusCode::kInvalidArgument: return 400;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kConflict: return 409;
+    case StatusCode::kRejected: return 422;
+    case StatusCode::kUnavailable: return 503;
+    case StatusCode::kCorruption:
+    case StatusCode::kIoError: return 500;
+  }
+  return 500;
+}
+
+const char* error_code(StatusCode code) {
+  switch (code) {
+    case StatusCode::kOk: return "ok";
+    case StatusCode::kInvalidArgument: return "invalid_argument";
+    case StatusCode::kNotFound: return "not_found";
+    case StatusCode::kConflict: return "conflict";
+    case StatusCode::kRejected: return "rejected";
+    case StatusCode::kUnavailable: return "unavailable";
+    case StatusCode::kCorruption:
+    case StatusCode::kIoError: return "internal";
+  }
+  return "internal";
+}
+
+ApiResponse json_response(int status, const nlohmann::json& body) { return ApiResponse{status, dump_json(body)}; }
+
+nlohmann::json error_object(std::string_view code, const std::string& message, const std::string& field) {
+  nlohmann::json error = {{"code", std::string(code)}, {"message", valid_utf8(message)}};
+  if (!field.empty()) error["field"] = valid_utf8(field);
+  return error;
+}
+
+ApiResponse error_response(int status, std::string_view code, const std::string& message, const std::string& field) {
+  return json_response(status, {{"error", error_object(code, message, field)}});
+}
+
+ApiResponse error_response(const Status& status) {
+  nlohmann::json error = error_object(error_code(status.code()), status.message(), status.field());
+  if (!status.reason().empty()) error["reason"] = valid_utf8(status.reason());
+  return json_response(http_status(status.code()), {{"error", std::move(error)}});
+}
+
+}  // namespace stonks

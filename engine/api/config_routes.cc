@@ -1,0 +1,111 @@
+// Mode, halt, approval-config and risk-config (with its version history).
+#include "config/risk_config_json.h"
+#include "json/json_object_reader.h"
+#include "json/json_values.h"
+#include "api/routes.h"
+
+namespace stonks {
+namespace {
+
+nlohmann::json halt_view(const EngineState& state) {
+  return {{"halted", state.halted}, {"reason", state.halt_reason}};
+}
+
+// PUT risk-config replaces the whole config, so every field GET returns
+// (except "version") must be given: a forgotten field must not quietly fall
+// back to its default. `shape` is the JSON of a config, `body` the request.
+Status require_every_field(const nlohmann::json& shape, const nlohmann::json& body, const std::string& path) {
+  for (const auto& item : shape.items()) {
+    if (path.empty() && item.key() == "version") continue;
+    const std::string field = path.empty() ? item.key() : path + "." + item.key();
+    auto it = body.find(item.key());
+    if (it == body.end()) return Status::invalid_argument("is required (PUT takes the whole config)", field);
+    if (item.value().is_object() && it->is_object()) {
+      if (Status st = require_every_field(item.value(), *it, field); !st.is_ok()) return st;
+    }
+  }
+  return Status::ok();
+}
+
+nlohmann::json version_view(const ConfigVersion& v) {
+  return {{"version", v.config.version},
+          {"changed_by", v.changed_by},
+          {"changed_at", to_json(v.changed_at)},
+          {"config", to_json(v.config)}};
+}
+
+}  // namespace
+
+ApiResponse get_mode(RouteContext& ctx) { return json_response(200, {{"mode", to_string(ctx.state().mode)}}); }
+
+ApiResponse put_mode(RouteContext& ctx) {
+  JsonObjectReader r(ctx.body);
+  TradingMode mode = TradingMode::kPaper;
+  r.required_enum("mode", mode, parse_trading_mode, "disabled, paper or live");
+  if (Status st = r.finish(); !st.is_ok()) return error_response(st);
+  if (Status st = ctx.engine.set_mode(mode, ctx.actor(), ctx.now()); !st.is_ok()) return error_response(st);
+  return get_mode(ctx);
+}
+
+ApiResponse get_halt(RouteContext& ctx) { return json_response(200, halt_view(ctx.state())); }
+
+ApiResponse put_halt(RouteContext& ctx) {
+  JsonObjectReader r(ctx.body);
+  bool halted = false;
+  std::string reason;
+  r.required_bool("halted", halted);
+  r.optional_string("reason", reason);
+  if (Status st = r.finish(); !st.is_ok()) return error_response(st);
+  if (Status st = ctx.engine.set_halted(halted, ctx.actor(), reason, ctx.now()); !st.is_ok())
+    return error_response(st);
+  return get_halt(ctx);
+}
+
+ApiResponse get_approval_config(RouteContext& ctx) {
+  return json_response(200, to_json(ctx.state().config.operator_approval));
+}
+
+ApiResponse put_approval_config(RouteContext& ctx) {
+  Result<OperatorApprovalConfig> next = apply_approval_patch(ctx.state().config.operator_approval, ctx.body);
+  if (!next.is_ok()) return error_response(next.status());
+  Result<RiskConfig> config = ctx.engine.update_approval_config(*next, ctx.actor(), ctx.now());
+  if (!config.is_ok()) return error_response(config.status());
+  return json_response(200, to_json(config->operator_approval));
+}
+
+ApiResponse get_risk_config(RouteContext& ctx) { return json_response(200, to_json(ctx.state().config)); }
+
+ApiResponse put_risk_config(RouteContext& ctx) {
+  Result<RiskConfig> parsed = risk_config_from_json(ctx.body);
+  if (!parsed.is_ok()) return error_response(parsed.status());
+  const RiskConfig& current = ctx.state().config;
+  if (Status st = require_every_field(to_json(current), ctx.body, ""); !st.is_ok()) return error_response(st);
+  // Optimistic concurrency: a client that read version N may only replace N.
+  if (ctx.body.contains("version") && parsed->version != current.version)
+    return error_response(409, "conflict",
+                          "config version " + std::to_string(parsed->version) + " is not the current version " +
+                              std::to_string(current.version) + "; reload and retry",
+                          "version");
+  Result<RiskConfig> config = ctx.engine.update_config(*parsed, ctx.actor(), ctx.now());
+  if (!config.is_ok()) return error_response(config.status());
+  return json_response(200, to_json(*config));
+}
+
+ApiResponse risk_config_history(RouteContext& ctx) {
+  Result<PageRequest> page = page_from_query(ctx.query, "after_version", ctx.options);
+  if (!page.is_ok()) return error_response(page.status());
+  const std::vector<ConfigVersion>& history = ctx.state().config_history;
+  nlohmann::json versions = nlohmann::json::array();
+  nlohmann::json next;
+  for (const ConfigVersion& v : history) {
+    if (static_cast<std::uint64_t>(v.config.version) <= page->after) continue;
+    if (versions.size() == page->limit) {
+      next = versions.back()["version"];
+      break;
+    }
+    versions.push_back(version_view(v));
+  }
+  return json_response(200, {{"versions", std::move(versions)}, {"next_after_version", std::move(next)}});
+}
+
+}  // namespace stonks

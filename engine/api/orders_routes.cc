@@ -1,0 +1,67 @@
+// POST/GET /api/orders, GET /api/orders/{id}, POST /api/orders/{id}/cancel.
+#include "json/json_object_reader.h"
+#include "json/order_json.h"
+#include "api/routes.h"
+
+namespace stonks {
+namespace {
+
+// 422 for an order the risk checks refused: the error names every failed
+// check, and the order (kept as risk_rejected) comes along.
+ApiResponse risk_rejected(const Order& order) {
+  std::string message = "order refused by the risk checks";
+  for (std::size_t i = 0; i < order.reasons().size(); ++i) message += (i == 0 ? ": " : "; ") + order.reasons()[i];
+  nlohmann::json error = error_object("risk_rejected", message);
+  error["reasons"] = order.reasons();
+  return json_response(422, {{"error", std::move(error)}, {"order", to_json(order)}});
+}
+
+}  // namespace
+
+ApiResponse submit_order(RouteContext& ctx) {
+  Result<OrderIntent> intent = order_intent_from_json(ctx.body);
+  if (!intent.is_ok()) return error_response(intent.status());
+  const bool resubmitted = !intent->client_order_id.empty() &&
+                           ctx.state().order_by_client_id.count(intent->client_order_id) > 0;
+  Result<Order> order = ctx.engine.submit_order(*intent, ctx.now());
+  if (!order.is_ok()) return error_response(order.status());
+  // A resubmission gets the original's answer again, risk refusal included.
+  if (order->status() == OrderStatus::kRiskRejected) return risk_rejected(*order);
+  return json_response(resubmitted ? 200 : 201, to_json(*order));
+}
+
+ApiResponse list_orders(RouteContext& ctx) {
+  std::optional<OrderStatus> status;
+  if (const std::string* text = ctx.query.get("status")) {
+    status = parse_order_status(*text);
+    if (!status)
+      return error_response(400, "invalid_argument",
+                            "expected one of received, risk_rejected, pending_approval, approved, submitted, "
+                            "partially_filled, filled, rejected, expired, cancelled",
+                            "status");
+  }
+  Result<PageRequest> page = page_from_query(ctx.query, "after_id", ctx.options);
+  if (!page.is_ok()) return error_response(page.status());
+  return json_response(
+      200, page_of(
+               ctx.state().orders, *page, "orders", [&](const Order& o) { return !status || o.status() == *status; },
+               [](const Order& o) { return to_json(o); }));
+}
+
+ApiResponse get_order(RouteContext& ctx) {
+  const Order* order = ctx.state().order(ctx.id);
+  if (order == nullptr) return error_response(404, "not_found", "no order " + std::to_string(ctx.id));
+  return json_response(200, to_json(*order));
+}
+
+ApiResponse cancel_order(RouteContext& ctx) {
+  JsonObjectReader r(ctx.body);
+  std::string reason;
+  r.optional_string("reason", reason);
+  if (Status st = r.finish(); !st.is_ok()) return error_response(st);
+  Result<Order> order = ctx.engine.cancel_order(ctx.id, ctx.actor(), reason, ctx.now());
+  if (!order.is_ok()) return error_response(order.status());
+  return json_response(200, to_json(*order));
+}
+
+}  // namespace stonks

@@ -18,6 +18,10 @@ nlohmann::json to_json(const EventRecord& record);
 Result<EventRecord> event_record_from_json(const nlohmann::json& value);
 
 // The journal payload: compact JSON text of to_json(record).
+// decode_event(encode_event(r)) == r exactly, provided every string in r is
+// valid UTF-8 (dump_json replaces bad bytes with U+FFFD) and every time lies
+// in years 0000-9999 (the ISO-8601 form has four year digits). The engine's
+// command checks are what keep events inside those bounds.
 std::string encode_event(const EventRecord& record);
 Result<EventRecord> decode_event(std::string_view payload);
 

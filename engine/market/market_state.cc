@@ -2,6 +2,15 @@
 
 namespace stonks {
 
+MarketState MarketState::restore(std::map<Symbol, Quote> quotes, std::map<Symbol, Price> last_prices,
+                                 std::map<Symbol, History> histories) {
+  MarketState m;
+  m.quotes_ = std::move(quotes);
+  m.last_price_ = std::move(last_prices);
+  m.history_ = std::move(histories);
+  return m;
+}
+
 void MarketState::apply_quote(const Quote& q) {
   quotes_[q.symbol] = q;
   record(q.symbol, q.at, q.mid());

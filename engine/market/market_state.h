@@ -20,6 +20,12 @@ class MarketState {
   // How much history each symbol keeps for the price-shock guard; older
   // points are dropped as new ones arrive.
   static constexpr Duration kMaxHistory = std::chrono::hours(1);
+  using History = std::deque<std::pair<Timestamp, Price>>;
+
+  // Rebuilds a market state from its stored fields (snapshots): what
+  // quotes(), last_prices() and histories() returned. Takes them as they are.
+  static MarketState restore(std::map<Symbol, Quote> quotes, std::map<Symbol, Price> last_prices,
+                             std::map<Symbol, History> histories);
 
   void apply_quote(const Quote& q);
   void apply_bar(const Bar& b);
@@ -31,6 +37,10 @@ class MarketState {
   std::vector<std::pair<Timestamp, Price>> history_since(const Symbol& s, Timestamp since) const;
 
   const std::map<Symbol, Quote>& quotes() const { return quotes_; }
+  // Every symbol's mark (quote mid or bar close, whichever came last).
+  const std::map<Symbol, Price>& last_prices() const { return last_price_; }
+  // Every symbol's price history, oldest first.
+  const std::map<Symbol, History>& histories() const { return history_; }
 
   bool operator==(const MarketState&) const = default;
 
@@ -39,7 +49,7 @@ class MarketState {
 
   std::map<Symbol, Quote> quotes_;
   std::map<Symbol, Price> last_price_;
-  std::map<Symbol, std::deque<std::pair<Timestamp, Price>>> history_;
+  std::map<Symbol, History> history_;
 };
 
 }  // namespace stonks

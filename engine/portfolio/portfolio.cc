@@ -1,6 +1,7 @@
 #include "portfolio/portfolio.h"
 
 #include <cstdlib>
+#include <utility>
 
 namespace stonks {
 namespace {
@@ -17,6 +18,19 @@ Money prorate(Money cost, Quantity part, Quantity whole) {
 }
 
 }  // namespace
+
+Portfolio Portfolio::restore(Fields f) {
+  Portfolio p;
+  p.cash_ = f.cash;
+  p.deposits_ = f.deposits;
+  p.realized_pnl_ = f.realized_pnl;
+  p.fees_paid_ = f.fees_paid;
+  p.positions_ = std::move(f.positions);
+  p.day_ = f.day;
+  p.day_start_equity_ = f.day_start_equity;
+  p.day_deposits_ = f.day_deposits;
+  return p;
+}
 
 Money Portfolio::apply_fill(const Fill& fill) {
   const Money notional = saturating_notional(fill.price, fill.qty);

@@ -13,6 +13,20 @@ namespace stonks {
 
 class Portfolio {
  public:
+  // Every stored field of a portfolio, for restore() (snapshots).
+  struct Fields {
+    Money cash;
+    Money deposits;
+    Money realized_pnl;
+    Money fees_paid;
+    std::map<Symbol, Position> positions;  // flat ones included: they keep their realized P&L
+    std::int64_t day = 0;
+    Money day_start_equity;
+    Money day_deposits;
+  };
+  // Rebuilds a portfolio from its stored fields, taking them as they are.
+  static Portfolio restore(Fields fields);
+
   // Adds cash. Not profit: day P&L leaves out what was deposited today.
   void deposit(Money amount) {
     cash_ += amount;

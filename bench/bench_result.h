@@ -1,0 +1,52 @@
+// BenchResult: one measured workload, and a steady_clock stopwatch.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "cpu_clock.h"
+
+namespace stonks::bench {
+
+struct BenchResult {
+  std::string name;    // stable key, e.g. "pipeline_journal_off"
+  std::string unit;    // what rate counts, e.g. "orders/s"
+  std::uint64_t items = 0;
+  double seconds = 0;      // wall time of the timed section
+  double cpu_seconds = 0;  // process CPU time over the same section
+  double rate() const { return seconds > 0 ? static_cast<double>(items) / seconds : 0; }
+  double cpu_rate() const { return cpu_seconds > 0 ? static_cast<double>(items) / cpu_seconds : 0; }
+  // Facts that explain the number (events written, commits, bytes, ...).
+  std::map<std::string, double> details;
+  std::string note;    // free text, e.g. what a variant measures
+};
+
+// Wall time (steady_clock: what the rates use) and process CPU time (shows
+// how much a busy machine stretched the wall time).
+class Stopwatch {
+ public:
+  Stopwatch() : start_(std::chrono::steady_clock::now()), cpu_start_(process_cpu_seconds()) {}
+  double seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+  double cpu_seconds() const { return process_cpu_seconds() - cpu_start_; }
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+  double cpu_start_;
+};
+
+// A result named `name` for `items` counted in `unit`, timed by `sw` now.
+inline BenchResult measured(std::string name, std::string unit, std::uint64_t items, const Stopwatch& sw) {
+  BenchResult r;
+  r.seconds = sw.seconds();
+  r.cpu_seconds = sw.cpu_seconds();
+  r.name = std::move(name);
+  r.unit = std::move(unit);
+  r.items = items;
+  return r;
+}
+
+}  // namespace stonks::bench

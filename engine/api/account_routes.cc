@@ -7,39 +7,24 @@
 namespace stonks {
 namespace {
 
-// What open buy orders reserve against buying power, as the risk checks
-// count it. TODO(engine): this repeats Engine::open_orders_excluding; an
-// Engine::buying_power(now) accessor would let the API ask instead.
-Money open_buy_notional(const EngineState& state) {
-  Money sum;
-  for (OrderId id : state.open_orders) {
-    const Order* o = state.order(id);
-    if (o == nullptr || o->intent().side != Side::kBuy) continue;
-    std::optional<Price> px = o->intent().limit_price ? o->intent().limit_price
-                                                       : state.market.last_price(o->intent().symbol);
-    if (px) sum += saturating_notional(*px, o->remaining_qty());
-  }
-  return sum;
-}
-
 nlohmann::json account_view(const EngineState& state, Timestamp now) {
   const Portfolio& p = state.portfolio;
-  const MarketState& m = state.market;
-  OpenOrderSummary open;
-  open.buy_notional = open_buy_notional(state);
-  const RiskContext ctx{state.config, state.mode, state.halted, now, state.lockouts, m, p, open};
+  const Valuation& v = state.valuation;
+  // Buying power as the risk checks count it, with every open order reserving.
+  const RiskContext ctx{state.config, state.mode, state.halted, now, state.lockouts, state.market, p, v,
+                        state.open_orders.summary(Symbol(), 0, state.market)};
   return {
       {"cash", to_json(p.cash())},
       {"deposits", to_json(p.deposits())},
-      {"equity", to_json(p.equity(m))},
-      {"market_value", to_json(p.market_value(m))},
+      {"equity", to_json(p.equity_at(v.market_value()))},
+      {"market_value", to_json(v.market_value())},
       {"buying_power", to_json(buying_power(ctx))},
       {"realized_pnl", to_json(p.realized_pnl())},
-      {"unrealized_pnl", to_json(p.unrealized_pnl(m))},
-      {"day_pnl", to_json(p.day_pnl(m))},
+      {"unrealized_pnl", to_json(v.unrealized_pnl())},
+      {"day_pnl", to_json(p.day_pnl_at(v.market_value()))},
       {"day_start_equity", to_json(p.day_start_equity())},
       {"fees_paid", to_json(p.fees_paid())},
-      {"gross_exposure", to_json(p.gross_exposure(m))},
+      {"gross_exposure", to_json(v.gross_exposure())},
       {"mode", to_string(state.mode)},
       {"halted", state.halted},
       {"halt_reason", state.halt_reason},
@@ -51,8 +36,7 @@ nlohmann::json account_view(const EngineState& state, Timestamp now) {
 
 nlohmann::json position_view(const Symbol& symbol, const Position& pos, const MarketState& market) {
   std::optional<Price> last = market.last_price(symbol);
-  // Without a price the position counts at cost, as in the portfolio's totals.
-  const Price mark = last ? *last : pos.avg_cost();
+  const Price mark = mark_price(symbol, pos, market);
   return {
       {"ticker", symbol.str()},
       {"qty", pos.qty},

@@ -22,7 +22,7 @@ ApiResponse submit_order(RouteContext& ctx) {
   Result<OrderIntent> intent = order_intent_from_json(ctx.body);
   if (!intent.is_ok()) return error_response(intent.status());
   const bool resubmitted = !intent->client_order_id.empty() &&
-                           ctx.state().order_by_client_id.count(intent->client_order_id) > 0;
+                           ctx.state().order_by_client_order_id(intent->client_order_id) != nullptr;
   Result<Order> order = ctx.engine.submit_order(*intent, ctx.now());
   if (!order.is_ok()) return error_response(order.status());
   // A resubmission gets the original's answer again, risk refusal included.

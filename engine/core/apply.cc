@@ -4,9 +4,16 @@
 
 namespace stonks {
 
-const Order* EngineState::order(OrderId id) const {
-  auto it = orders.find(id);
-  return it == orders.end() ? nullptr : &it->second;
+const Order* EngineState::order(OrderId id) const { return orders.find(id); }
+
+const Order* EngineState::order_by_client_order_id(std::string_view client_order_id) const {
+  const Order* o = nullptr;
+  if (std::optional<OrderId> id = order_id_of_assigned(client_order_id)) {
+    o = order(*id);
+  } else if (auto it = order_by_client_id.find(std::string(client_order_id)); it != order_by_client_id.end()) {
+    o = order(it->second);
+  }
+  return o && o->intent().client_order_id == client_order_id ? o : nullptr;
 }
 
 namespace {
@@ -21,8 +28,10 @@ class Applier {
   }
   Status operator()(const OrderReceived& e) {
     const Order& o = e.order;
-    s_.orders[o.id()] = o;
-    s_.order_by_client_id[o.intent().client_order_id] = o.id();
+    if (!s_.orders.append(o))
+      return Status::corruption("order " + std::to_string(o.id()) + " received out of sequence");
+    if (!order_id_of_assigned(o.intent().client_order_id))
+      s_.order_by_client_id[o.intent().client_order_id] = o.id();
     s_.next_order_id = o.id() + 1;
     auto& recent = s_.recent_submissions;
     recent.push_back(at_);
@@ -64,6 +73,7 @@ class Applier {
     s_.fills.push_back(e.fill);
     s_.next_fill_id = e.fill.id + 1;
     s_.portfolio.apply_fill(e.fill);
+    s_.valuation.refresh(e.fill.symbol, s_.portfolio, s_.market);
     reindex(*o, before);
     return Status::ok();
   }
@@ -105,10 +115,12 @@ class Applier {
   }
   Status operator()(const QuoteReceived& e) {
     s_.market.apply_quote(e.quote);
+    s_.valuation.refresh(e.quote.symbol, s_.portfolio, s_.market);
     return Status::ok();
   }
   Status operator()(const BarReceived& e) {
     s_.market.apply_bar(e.bar);
+    s_.valuation.refresh(e.bar.symbol, s_.portfolio, s_.market);
     return Status::ok();
   }
   Status operator()(const NewsReceived& e) {
@@ -123,8 +135,7 @@ class Applier {
 
  private:
   Order* find(OrderId id) {
-    auto it = s_.orders.find(id);
-    return it == s_.orders.end() ? nullptr : &it->second;
+    return s_.orders.find(id);
   }
   static Status missing(OrderId id) { return Status::corruption("event for unknown order " + std::to_string(id)); }
 
@@ -141,8 +152,7 @@ class Applier {
   // Keeps open_orders and working_orders in step with the order's status.
   void reindex(const Order& o, OrderStatus before) {
     const OrderStatus now = o.status();
-    const bool open = !is_terminal(now) && now != OrderStatus::kReceived;
-    if (open) s_.open_orders.insert(o.id()); else s_.open_orders.erase(o.id());
+    s_.open_orders.update(o);
     if (is_open_at_broker(before) == is_open_at_broker(now)) return;
     auto& working = s_.working_orders[o.intent().symbol];
     if (is_open_at_broker(now)) {

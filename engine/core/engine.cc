@@ -32,7 +32,7 @@ Status Engine::check_available() const { return failure_; }
 void Engine::roll_day(Timestamp now) {
   const std::int64_t day = utc_day(now);
   if (day == state_.portfolio.day()) return;
-  emit(now, DayStarted{day, state_.portfolio.equity(state_.market)});
+  emit(now, DayStarted{day, state_.portfolio.equity_at(state_.valuation.market_value())});
   // A daily-loss halt ends with the day; an operator's halt does not.
   if (state_.halted && state_.halt_reason.rfind("DAILY_LOSS_LIMIT", 0) == 0)
     emit(now, HaltChanged{false, "system", "new trading day"});

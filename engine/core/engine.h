@@ -91,7 +91,6 @@ class Engine {
 
   void roll_day(Timestamp now);
   RiskContext risk_context(const OrderIntent& intent, OrderId self, bool at_intake, Timestamp now) const;
-  OpenOrderSummary open_orders_excluding(const Symbol& symbol, OrderId self) const;
   void send_to_broker(OrderId id, Timestamp now);
   void handle_report(const ExecutionReport& report, Timestamp now);
   void create_guard_lockout(const GuardLockout& g, Timestamp now);

@@ -10,10 +10,13 @@
 
 #include "config/risk_config.h"
 #include "core/events.h"
+#include "core/open_order_book.h"
+#include "core/order_table.h"
 #include "market/market_state.h"
 #include "model/fill.h"
 #include "model/order.h"
 #include "portfolio/portfolio.h"
+#include "portfolio/valuation.h"
 #include "risk/approval.h"
 #include "risk/lockout.h"
 
@@ -39,9 +42,10 @@ struct EngineState {
   RiskConfig config;
   std::vector<ConfigVersion> config_history;  // every version after the defaults, oldest first
 
-  std::map<OrderId, Order> orders;
+  OrderTable orders;
+  // Client-chosen ids only: an assigned one ("so-<id>") names its order.
   std::unordered_map<std::string, OrderId> order_by_client_id;
-  std::set<OrderId> open_orders;                       // pending approval, approved or at the broker
+  OpenOrderBook open_orders;                           // pending approval, approved or at the broker
   std::map<Symbol, std::set<OrderId>> working_orders;  // at the broker, by symbol
   std::deque<Timestamp> recent_submissions;            // for the order-rate throttle
   std::vector<Fill> fills;
@@ -52,8 +56,10 @@ struct EngineState {
   LockoutBook lockouts;
   MarketState market;
   Portfolio portfolio;
+  Valuation valuation;  // portfolio at market marks, kept with each quote, bar and fill
 
   const Order* order(OrderId id) const;
+  const Order* order_by_client_order_id(std::string_view client_order_id) const;
   bool operator==(const EngineState&) const = default;
 };
 

@@ -3,6 +3,7 @@
 // inner sink (the journal) first.
 #pragma once
 
+#include <utility>
 #include <vector>
 
 #include "core/event_sink.h"
@@ -19,7 +20,7 @@ class EventLog final : public EventSink {
   Status commit(const std::vector<EventRecord>& batch) override;
 
   // Adds already-durable events (journal recovery) without forwarding.
-  void adopt(const EventRecord& record) { records_.push_back(record); }
+  void adopt(EventRecord record) { records_.push_back(std::move(record)); }
 
   const std::vector<EventRecord>& records() const { return records_; }
   std::size_t size() const { return records_.size(); }

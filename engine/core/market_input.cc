@@ -20,7 +20,7 @@ void Engine::create_guard_lockout(const GuardLockout& g, Timestamp now) {
 
 void Engine::check_daily_loss(Timestamp now) {
   if (state_.halted) return;
-  const Money pnl = state_.portfolio.day_pnl(state_.market);
+  const Money pnl = state_.portfolio.day_pnl_at(state_.valuation.market_value());
   const Money max = state_.config.limits.max_daily_loss;
   if (pnl <= -max)
     emit(now, HaltChanged{true, "system", "DAILY_LOSS_LIMIT: day_pnl=" + pnl.to_string() + " limit=-" + max.to_string()});

@@ -8,28 +8,10 @@
 
 namespace stonks {
 
-OpenOrderSummary Engine::open_orders_excluding(const Symbol& symbol, OrderId self) const {
-  OpenOrderSummary sum;
-  for (OrderId id : state_.open_orders) {
-    if (id == self) continue;
-    const Order& o = state_.orders.at(id);
-    const OrderIntent& in = o.intent();
-    ++sum.count;
-    if (in.side == Side::kBuy) {
-      std::optional<Price> px = in.limit_price ? in.limit_price : state_.market.last_price(in.symbol);
-      if (px) sum.buy_notional += saturating_notional(*px, o.remaining_qty());
-      if (in.symbol == symbol) sum.buy_qty_in_symbol += o.remaining_qty();
-    } else if (in.symbol == symbol) {
-      sum.sell_qty_in_symbol += o.remaining_qty();
-    }
-  }
-  return sum;
-}
-
 RiskContext Engine::risk_context(const OrderIntent& intent, OrderId self, bool at_intake, Timestamp now) const {
-  RiskContext ctx{state_.config, state_.mode,      state_.halted,
-                  now,           state_.lockouts,  state_.market,
-                  state_.portfolio, open_orders_excluding(intent.symbol, self)};
+  RiskContext ctx{state_.config,    state_.mode,      state_.halted,
+                  now,              state_.lockouts,  state_.market,
+                  state_.portfolio, state_.valuation, state_.open_orders.summary(intent.symbol, self, state_.market)};
   const Duration window = std::chrono::seconds(state_.config.limits.rate_window_seconds);
   // recent_submissions is in time order: count the tail inside the window.
   const auto& recent = state_.recent_submissions;
@@ -51,22 +33,18 @@ Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
   if (Status st = check_available(); !st.is_ok()) return st;
   if (Status st = validate(intent); !st.is_ok()) return st;
   if (!intent.client_order_id.empty()) {
-    auto it = state_.order_by_client_id.find(intent.client_order_id);
-    if (it != state_.order_by_client_id.end()) {
-      const Order& original = state_.orders.at(it->second);
-      if (original.intent() == intent) return original;  // idempotent resubmission
+    if (const Order* original = state_.order_by_client_order_id(intent.client_order_id)) {
+      if (original->intent() == intent) return *original;  // idempotent resubmission
       return Status::conflict("client_order_id '" + intent.client_order_id + "' already used for a different order");
     }
+    if (has_assigned_prefix(intent.client_order_id))
+      return Status::invalid_argument("client_order_id: the prefix 'so-' is reserved for ids the engine assigns",
+                                      "client_order_id");
   }
   roll_day(now);
   const OrderId id = state_.next_order_id;
   OrderIntent accepted = intent;
-  if (accepted.client_order_id.empty()) {
-    // "so-<id>", or with a suffix when a user already chose that name.
-    accepted.client_order_id = "so-" + std::to_string(id);
-    for (int n = 1; state_.order_by_client_id.count(accepted.client_order_id); ++n)
-      accepted.client_order_id = "so-" + std::to_string(id) + "-" + std::to_string(n);
-  }
+  if (accepted.client_order_id.empty()) accepted.client_order_id = assigned_client_order_id(id);
   // Risk sees the state the order arrives into, without the order itself
   // (so it does not count against its own rate or open-order limits), the
   // same state preview_risk() sees.

@@ -61,12 +61,15 @@ Status EngineStore::recover() {
   };
   uint64_t record_bytes = 0;
   auto on_record = [&](uint64_t seq, std::string_view payload) -> Status {
-    const std::string where = "journal record seq " + std::to_string(seq) + ": ";
+    // Built only on failure: this runs for every record of the journal.
+    auto corrupt = [seq](const std::string& what) {
+      return Status::corruption("journal record seq " + std::to_string(seq) + ": " + what);
+    };
     Result<EventRecord> record = decode_event(payload);
-    if (!record.is_ok()) return Status::corruption(where + "event does not decode: " + record.status().to_string());
-    if (record->seq != seq) return Status::corruption(where + "holds event seq " + std::to_string(record->seq));
-    if (Status s = engine.replay(*record); !s.is_ok()) return Status::corruption(where + s.message());
-    log.adopt(*record);
+    if (!record.is_ok()) return corrupt("event does not decode: " + record.status().to_string());
+    if (record->seq != seq) return corrupt("holds event seq " + std::to_string(record->seq));
+    if (Status s = engine.replay(*record); !s.is_ok()) return corrupt(s.message());
+    log.adopt(std::move(record).value());
     ++rec.events_replayed;
     record_bytes += payload.size();
     return Status::ok();

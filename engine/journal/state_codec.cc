@@ -270,7 +270,10 @@ Result<EngineState> engine_state_from_json(const json& value) {
   });
   read_array(r, "orders", order_from_json, [&](Order o) {
     const OrderId id = o.id();
-    return s.orders.emplace(id, std::move(o)).second ? Status::ok() : duplicate("order id", "id");
+    if (s.orders.append(std::move(o))) return Status::ok();
+    if (id >= 1 && id <= s.orders.size()) return duplicate("order id", "id");
+    return Status::invalid_argument("order id " + std::to_string(id) + " out of sequence: ids run 1, 2, 3, ...",
+                                    "id");
   });
   read_array(r, "fills", fill_from_json, [&](Fill f) {
     s.fills.push_back(std::move(f));
@@ -299,20 +302,20 @@ Result<EngineState> engine_state_from_json(const json& value) {
   read_object(r, "market", [&](JsonObjectReader& m) { read_market(m, s.market); });
   read_object(r, "portfolio", [&](JsonObjectReader& p) { read_portfolio(p, s.portfolio); });
   if (Status st = r.finish(); !st.is_ok()) return st;
-  rebuild_order_indexes(s);
+  rebuild_derived_state(s);
   return s;
 }
 
-void rebuild_order_indexes(EngineState& s) {
+void rebuild_derived_state(EngineState& s) {
   s.order_by_client_id.clear();
-  s.open_orders.clear();
+  s.open_orders = OpenOrderBook();
   s.working_orders.clear();
   for (const auto& [id, o] : s.orders) {
-    s.order_by_client_id[o.intent().client_order_id] = id;
-    const OrderStatus status = o.status();
-    if (!is_terminal(status) && status != OrderStatus::kReceived) s.open_orders.insert(id);
-    if (is_open_at_broker(status)) s.working_orders[o.intent().symbol].insert(id);
+    if (!order_id_of_assigned(o.intent().client_order_id)) s.order_by_client_id[o.intent().client_order_id] = id;
+    s.open_orders.update(o);
+    if (is_open_at_broker(o.status())) s.working_orders[o.intent().symbol].insert(id);
   }
+  s.valuation = Valuation::of(s.portfolio, s.market);
 }
 
 std::string encode_engine_state(const EngineState& state) { return dump_json(to_json(state)); }

@@ -30,8 +30,8 @@ namespace stonks {
 // market_data_json.h, config/risk_config_json.h); money and prices are exact
 // decimal strings, times ISO-8601 UTC. Maps become lists in key order (ids,
 // tickers); fills, recent_* and config_history keep their stored order.
-// The derived indexes (order_by_client_id, open_orders, working_orders, the
-// approval and lockout books' indexes) are not stored.
+// The derived indexes (order_by_client_id, open_orders, working_orders,
+// valuation, the approval and lockout books' indexes) are not stored.
 nlohmann::json to_json(const EngineState& state);
 
 // Reads the shape above strictly (unknown, missing or mistyped fields, a
@@ -48,7 +48,8 @@ std::string encode_engine_state(const EngineState& state);
 Result<EngineState> decode_engine_state(std::string_view text);
 
 // Recomputes order_by_client_id, open_orders and working_orders from
-// `state.orders`, as apply_event maintains them.
-void rebuild_order_indexes(EngineState& state);
+// `state.orders`, and the valuation from the portfolio and market, as
+// apply_event maintains them.
+void rebuild_derived_state(EngineState& state);
 
 }  // namespace stonks

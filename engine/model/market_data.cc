@@ -1,5 +1,7 @@
 #include "model/market_data.h"
 
+#include "model/text.h"
+
 namespace stonks {
 
 Status validate(const Quote& q) {
@@ -19,6 +21,7 @@ Status validate(const Bar& b) {
   if (b.open < b.low || b.open > b.high) return Status::invalid_argument("open outside high/low", "open");
   if (b.close < b.low || b.close > b.high) return Status::invalid_argument("close outside high/low", "close");
   if (b.volume < 0) return Status::invalid_argument("volume must not be negative", "volume");
+  if (!in_iso8601_range(b.at)) return Status::invalid_argument("time outside years 0000-9999", "at");
   return Status::ok();
 }
 
@@ -27,8 +30,7 @@ Status validate(const NewsEvent& n) {
   if (n.severity < 0 || n.severity > NewsEvent::kMaxSeverity)
     return Status::invalid_argument("severity must be 0-100", "severity");
   if (n.headline.empty()) return Status::invalid_argument("headline is required", "headline");
-  if (n.headline.size() > NewsEvent::kMaxHeadlineLength)
-    return Status::invalid_argument("headline longer than 500 bytes", "headline");
+  if (Status st = check_text(n.headline, NewsEvent::kMaxHeadlineLength, "headline"); !st.is_ok()) return st;
   return Status::ok();
 }
 

@@ -3,6 +3,8 @@
 namespace stonks {
 namespace {
 
+constexpr std::string_view kAssignedPrefix = "so-";
+
 bool is_token_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
          c == ':' || c == '-';
@@ -36,6 +38,25 @@ Status validate(const OrderIntent& intent) {
   Status s = validate_token(intent.client_order_id, OrderIntent::kMaxClientOrderIdLength, true, "client_order_id");
   if (!s.is_ok()) return s;
   return validate_token(intent.source, OrderIntent::kMaxSourceLength, false, "source");
+}
+
+std::string assigned_client_order_id(OrderId id) { return std::string(kAssignedPrefix) + std::to_string(id); }
+
+bool has_assigned_prefix(std::string_view client_order_id) {
+  return client_order_id.substr(0, kAssignedPrefix.size()) == kAssignedPrefix;
+}
+
+std::optional<OrderId> order_id_of_assigned(std::string_view text) {
+  if (!has_assigned_prefix(text)) return std::nullopt;
+  const std::string_view digits = text.substr(kAssignedPrefix.size());
+  // Exactly what assigned_client_order_id() prints: no sign, no leading zero.
+  if (digits.empty() || digits.size() > 19 || digits[0] == '0') return std::nullopt;
+  OrderId id = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+    id = id * 10 + static_cast<OrderId>(c - '0');
+  }
+  return id;
 }
 
 }  // namespace stonks

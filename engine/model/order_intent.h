@@ -3,8 +3,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/fixed_point.h"
+#include "model/ids.h"
 #include "model/side.h"
 #include "model/status.h"
 #include "model/symbol.h"
@@ -26,6 +28,13 @@ struct OrderIntent {
 
   bool operator==(const OrderIntent&) const = default;
 };
+
+// The client_order_id the engine gives an order that came without one:
+// "so-<id>". The prefix is the engine's; a new order may not choose it.
+std::string assigned_client_order_id(OrderId id);
+bool has_assigned_prefix(std::string_view client_order_id);
+// The order id inside an assigned client_order_id, if `text` is one.
+std::optional<OrderId> order_id_of_assigned(std::string_view text);
 
 // Shape checks that need no market state: quantity in (0, kMaxQuantity],
 // a positive limit price exactly for limit orders, and client_order_id /

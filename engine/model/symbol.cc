@@ -19,7 +19,23 @@ Result<Symbol> Symbol::parse(std::string_view text) {
     prev = c;
   }
   if (prev == '.' || prev == '-') return bad("must not end with a separator");
-  return Symbol(std::string(text));
+  Symbol sym;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::uint64_t& word = i < 8 ? sym.hi_ : sym.lo_;
+    word |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[i])) << (8 * (7 - i % 8));
+  }
+  return sym;
+}
+
+std::string Symbol::str() const {
+  std::string out;
+  for (std::size_t i = 0; i < kMaxLength; ++i) {
+    const std::uint64_t word = i < 8 ? hi_ : lo_;
+    const char c = static_cast<char>((word >> (8 * (7 - i % 8))) & 0xff);
+    if (c == '\0') break;
+    out.push_back(c);
+  }
+  return out;
 }
 
 }  // namespace stonks

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,15 +19,22 @@ class Symbol {
   // digits, and single '.' or '-' separators not at the end ("BRK.B", "RDS-A").
   static Result<Symbol> parse(std::string_view text);
 
-  const std::string& str() const { return text_; }
-  bool empty() const { return text_.empty(); }
+  std::string str() const;
+  bool empty() const { return hi_ == 0; }
   bool operator==(const Symbol&) const = default;
-  // Spelled out: libc++ 14's std::string has no operator<=> to default to.
-  std::strong_ordering operator<=>(const Symbol& o) const { return text_.compare(o.text_) <=> 0; }
+  // Ordered like the text: the characters are packed big-endian and padded
+  // with zeros, so comparing the words compares the strings.
+  std::strong_ordering operator<=>(const Symbol& o) const {
+    if (hi_ != o.hi_) return hi_ <=> o.hi_;
+    return lo_ <=> o.lo_;
+  }
 
  private:
-  explicit Symbol(std::string text) : text_(std::move(text)) {}
-  std::string text_;
+  // Held inline rather than as a std::string: symbols key every per-symbol
+  // map the engine looks up on each order, and two word compares beat a
+  // string compare there.
+  std::uint64_t hi_ = 0;  // characters 0-7
+  std::uint64_t lo_ = 0;  // characters 8-9
 };
 
 }  // namespace stonks

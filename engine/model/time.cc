@@ -48,6 +48,24 @@ unsigned days_in_month(int y, int m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
+// Writes `value` (>= 0) as exactly `width` decimal digits, zero-padded.
+void put_digits(char* at, int width, std::int64_t value) {
+  for (int i = width - 1; i >= 0; --i) {
+    at[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
+// ".ffffff" when there are microseconds, then the 'Z'.
+void append_fraction_and_zone(std::string& out, std::int64_t micros) {
+  if (micros != 0) {
+    char frac[7] = {'.'};
+    put_digits(frac + 1, 6, micros);
+    out.append(frac, 7);
+  }
+  out += 'Z';
+}
+
 }  // namespace
 
 std::int64_t utc_day(Timestamp t) { return floor_div(micros_since_epoch(t), kSecondsPerDay * kMicrosPerSecond); }
@@ -61,16 +79,25 @@ std::string format_iso8601(Timestamp t) {
   std::int64_t y;
   unsigned m, d;
   civil_from_days(day, y, m, d);
-  char buf[48];
-  int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld", static_cast<long long>(y), m, d,
-                        static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
-                        static_cast<long long>(secs % 60));
-  std::string out(buf, static_cast<std::size_t>(n));
-  if (frac != 0) {
-    std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(frac));
-    out += buf;
+  if (y < 0 || y > 9999) {  // outside what the journal stores; printf handles the sign and width
+    char buf[48];
+    int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld", static_cast<long long>(y), m,
+                          d, static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
+                          static_cast<long long>(secs % 60));
+    std::string out(buf, static_cast<std::size_t>(n));
+    append_fraction_and_zone(out, frac);
+    return out;
   }
-  out += 'Z';
+  // Every event and API answer carries times: digits by hand, not printf.
+  char buf[] = "YYYY-MM-DDTHH:MM:SS";
+  put_digits(buf, 4, y);
+  put_digits(buf + 5, 2, m);
+  put_digits(buf + 8, 2, d);
+  put_digits(buf + 11, 2, secs / 3600);
+  put_digits(buf + 14, 2, secs / 60 % 60);
+  put_digits(buf + 17, 2, secs % 60);
+  std::string out(buf, 19);
+  append_fraction_and_zone(out, frac);
   return out;
 }
 

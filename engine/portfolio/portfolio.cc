@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <utility>
 
+#include "portfolio/valuation.h"
+
 namespace stonks {
 namespace {
 
@@ -80,39 +82,11 @@ Position Portfolio::position(const Symbol& s) const {
   return flat;
 }
 
-Price Portfolio::mark(const Symbol& s, const Position& p, const MarketState& m) const {
-  std::optional<Price> last = m.last_price(s);
-  return last ? *last : p.avg_cost();
-}
-
-Money Portfolio::market_value(const MarketState& m) const {
-  Money total;
-  for (const auto& [s, p] : positions_)
-    if (p.qty != 0) total += p.market_value(mark(s, p, m));
-  return total;
-}
-
-Money Portfolio::unrealized_pnl(const MarketState& m) const {
-  Money total;
-  for (const auto& [s, p] : positions_)
-    if (p.qty != 0) total += p.unrealized_pnl(mark(s, p, m));
-  return total;
-}
-
-Money Portfolio::gross_exposure(const MarketState& m) const {
-  Money total;
-  for (const auto& [s, p] : positions_) {
-    Money v = p.market_value(mark(s, p, m));
-    total += v.micros() < 0 ? -v : v;
-  }
-  return total;
-}
-
+Money Portfolio::market_value(const MarketState& m) const { return Valuation::of(*this, m).market_value(); }
+Money Portfolio::unrealized_pnl(const MarketState& m) const { return Valuation::of(*this, m).unrealized_pnl(); }
+Money Portfolio::gross_exposure(const MarketState& m) const { return Valuation::of(*this, m).gross_exposure(); }
 Money Portfolio::short_market_value(const MarketState& m) const {
-  Money total;
-  for (const auto& [s, p] : positions_)
-    if (p.qty < 0) total -= p.market_value(mark(s, p, m));
-  return total;
+  return Valuation::of(*this, m).short_market_value();
 }
 
 }  // namespace stonks

@@ -59,19 +59,22 @@ class Portfolio {
   // Position in `s`; a flat one when nothing is held.
   Position position(const Symbol& s) const;
 
-  // Valuations at the market's marks; a symbol without a mark counts at cost.
+  // Valuations at the market's marks; a symbol without a mark counts at
+  // cost. Each walks every position (Valuation keeps them incrementally).
   Money market_value(const MarketState& m) const;
   Money unrealized_pnl(const MarketState& m) const;
-  Money equity(const MarketState& m) const { return cash_ + market_value(m); }
+  Money equity(const MarketState& m) const { return equity_at(market_value(m)); }
   Money gross_exposure(const MarketState& m) const;
   Money short_market_value(const MarketState& m) const;  // positive magnitude
-  Money day_pnl(const MarketState& m) const { return equity(m) - day_start_equity_ - day_deposits_; }
+  Money day_pnl(const MarketState& m) const { return day_pnl_at(market_value(m)); }
+  // The same, given the positions' total market value.
+  Money equity_at(Money market_value) const { return cash_ + market_value; }
+  Money day_pnl_at(Money market_value) const { return equity_at(market_value) - day_start_equity_ - day_deposits_; }
   Money day_deposits() const { return day_deposits_; }
 
   bool operator==(const Portfolio&) const = default;
 
  private:
-  Price mark(const Symbol& s, const Position& p, const MarketState& m) const;
   // Moves `pos` by `fill` and returns the realized P&L; the one place the
   // close-then-open rule lives.
   static Money book_fill(Position& pos, const Fill& fill);

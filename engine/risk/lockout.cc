@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/text.h"
+
 namespace stonks {
 
 const char* to_string(LockoutSource s) {
@@ -37,10 +39,7 @@ std::optional<LockoutSide> parse_lockout_side(std::string_view s) {
 Status validate(const LockoutRequest& r) {
   if (r.symbol.empty()) return Status::invalid_argument("ticker is required", "ticker");
   if (r.reason.empty()) return Status::invalid_argument("reason is required", "reason");
-  if (r.reason.size() > Lockout::kMaxReasonLength)
-    return Status::invalid_argument("reason longer than 500 bytes", "reason");
-  for (unsigned char c : r.reason)
-    if (c < 0x20 || c == 0x7f) return Status::invalid_argument("reason contains control characters", "reason");
+  if (Status st = check_text(r.reason, Lockout::kMaxReasonLength, "reason"); !st.is_ok()) return st;
   if (r.duration_minutes <= 0) return Status::invalid_argument("duration must be positive", "duration_minutes");
   if (r.duration_minutes > Lockout::kMaxDurationMinutes)
     return Status::invalid_argument("duration longer than 7 days", "duration_minutes");

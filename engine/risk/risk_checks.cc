@@ -30,7 +30,7 @@ bool reduces_exposure(const RiskContext& ctx, const OrderIntent& o) {
 }
 
 Money buying_power(const RiskContext& ctx) {
-  Money short_mv = ctx.portfolio.short_market_value(ctx.market);
+  Money short_mv = ctx.valuation.short_market_value();
   return ctx.portfolio.cash() - short_mv - short_mv - ctx.open.buy_notional;
 }
 
@@ -111,7 +111,7 @@ CheckResult gross_exposure(const RiskContext& ctx, const OrderIntent& o) {
   // Swap this symbol's current exposure for what it would be after the order
   // (an order that flips a position only adds the part beyond flat).
   const Quantity held = ctx.portfolio.position(o.symbol).qty;
-  Money after = ctx.portfolio.gross_exposure(ctx.market) - abs_money(saturating_notional(*px, held)) +
+  Money after = ctx.valuation.gross_exposure() - abs_money(saturating_notional(*px, held)) +
                 abs_money(saturating_notional(*px, held + signed_qty(o)));
   Money max = ctx.config.limits.max_gross_exposure;
   if (after > max)
@@ -159,7 +159,7 @@ CheckResult order_rate(const RiskContext& ctx, const OrderIntent&) {
 }
 
 CheckResult daily_loss(const RiskContext& ctx, const OrderIntent& o) {
-  Money pnl = ctx.portfolio.day_pnl(ctx.market);
+  Money pnl = ctx.portfolio.day_pnl_at(ctx.valuation.market_value());
   Money max = ctx.config.limits.max_daily_loss;
   if (pnl <= -max && !reduces_exposure(ctx, o))
     return deny(RiskReason::kDailyLossLimit, "day_pnl=" + pnl.to_string() + " limit=-" + max.to_string());

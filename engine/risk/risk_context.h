@@ -6,6 +6,7 @@
 #include "model/fixed_point.h"
 #include "model/time.h"
 #include "portfolio/portfolio.h"
+#include "portfolio/valuation.h"
 #include "risk/lockout.h"
 
 namespace stonks {
@@ -26,6 +27,7 @@ struct RiskContext {
   const LockoutBook& lockouts;
   const MarketState& market;
   const Portfolio& portfolio;
+  const Valuation& valuation;  // the portfolio at the market's marks
   OpenOrderSummary open;
   int orders_in_rate_window = 0;  // submissions inside the throttle window
   // True when the order is arriving; false for the re-check on approval,

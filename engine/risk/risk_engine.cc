@@ -1,5 +1,7 @@
 #include "risk/risk_engine.h"
 
+#include <iterator>
+
 namespace stonks {
 namespace {
 
@@ -38,6 +40,7 @@ std::vector<std::string> RiskResult::reason_strings() const {
 
 RiskResult evaluate_risk(const RiskContext& ctx, const OrderIntent& o) {
   RiskResult result;
+  result.passed.reserve(std::size(kChecks));
   for (const auto& check : kChecks) {
     if (CheckResult denial = check.run(ctx, o)) {
       result.denials.push_back(std::move(*denial));

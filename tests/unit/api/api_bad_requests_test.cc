@@ -216,6 +216,8 @@ std::vector<BadRequest> bad_requests() {
       {"ClientOrderIdTooLong", Given::kNone, "POST", "/api/orders", "",
        aapl_buy(R"(,"qty":1,"client_order_id":")" + std::string(65, 'c') + "\""), 400, "invalid_argument",
        "client_order_id"},
+      {"ClientOrderIdWithTheEnginesPrefix", Given::kNone, "POST", "/api/orders", "",
+       aapl_buy(R"(,"qty":1,"client_order_id":"so-99")"), 400, "invalid_argument", "client_order_id"},
       {"SourceWithControlChar", Given::kNone, "POST", "/api/orders", "",
        aapl_buy(R"(,"qty":1,"source":"bot\u0007")"), 400, "invalid_argument", "source"},
       {"ClientOrderIdReusedForAnotherOrder", Given::kClientIdUsed, "POST", "/api/orders", "",

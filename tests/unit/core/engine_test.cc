@@ -64,15 +64,30 @@ TEST(EngineOrders, TheEngineNamesOrdersThatCameWithoutAClientOrderId) {
   EXPECT_EQ(o.intent().client_order_id, "so-" + std::to_string(o.id()));
 }
 
-TEST(EngineOrders, AnEngineAssignedClientOrderIdNeverTakesOverOneTheUserChose) {
+TEST(EngineOrders, ANewOrderMayNotChooseAnIdWithTheEnginesPrefix) {
   EngineHarness h;
-  Order mine = h.submit(market("AAPL", Side::kBuy, 1, "so-2"));
+  const std::size_t events = h.sink.events.size();
+  for (const char* id : {"so-1", "so-2", "so-", "so-x", "so-01"}) {
+    Result<Order> r = h.engine.submit_order(market("AAPL", Side::kBuy, 1, id), h.now);
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << id;
+    EXPECT_EQ(r.status().field(), "client_order_id") << id;
+  }
+  EXPECT_EQ(h.sink.events.size(), events);
+  // A prefix elsewhere in the id is the user's to use.
+  EXPECT_EQ(h.submit(market("AAPL", Side::kBuy, 1, "my-so-1")).intent().client_order_id, "my-so-1");
+}
+
+TEST(EngineOrders, ResubmittingWithTheAssignedIdReturnsTheOriginal) {
+  EngineHarness h;
   Order unnamed = h.submit(market("MSFT", Side::kBuy, 1));
-  ASSERT_EQ(unnamed.id(), 2u);
-  EXPECT_NE(unnamed.intent().client_order_id, "so-2");
-  Result<Order> again = h.engine.submit_order(market("AAPL", Side::kBuy, 1, "so-2"), h.now);
+  Result<Order> again = h.engine.submit_order(market("MSFT", Side::kBuy, 1, unnamed.intent().client_order_id), h.now);
   ASSERT_TRUE(again.is_ok()) << again.status().to_string();
-  EXPECT_EQ(again->id(), mine.id());
+  EXPECT_EQ(again->id(), unnamed.id());
+  EXPECT_EQ(h.engine.state().orders.size(), 1u);
+  // The same id with a different intent is a conflict, as for chosen ids.
+  EXPECT_EQ(h.engine.submit_order(market("MSFT", Side::kBuy, 2, unnamed.intent().client_order_id), h.now)
+                .status().code(),
+            StatusCode::kConflict);
 }
 
 // --- validation -----------------------------------------------------------------
@@ -125,6 +140,23 @@ TEST(EngineOrders, InvalidOperatorCommandsEmitNothing) {
   EXPECT_EQ(h.engine.on_quote(quote("AAPL", "101", "100"), h.now).field(), "bid");
   EXPECT_EQ(h.engine.create_lockout(h.lockout_request("AAPL", 0), h.now).status().field(), "duration_minutes");
   EXPECT_EQ(h.engine.set_halted(true, "ops", "bad\nreason", h.now).field(), "reason");
+  // Text that would not come back from the journal byte for byte.
+  EXPECT_EQ(h.engine.set_halted(true, "ops", "bad \xFF bytes", h.now).field(), "reason");
+  EXPECT_EQ(h.engine.set_halted(true, "op\xC3", "why", h.now).field(), "by");
+  LockoutRequest latin1 = h.lockout_request("AAPL", 30);
+  latin1.reason = "caf\xE9";
+  EXPECT_EQ(h.engine.create_lockout(latin1, h.now).status().field(), "reason");
+  NewsEvent news;
+  news.symbol = *Symbol::parse("AAPL");
+  news.severity = 10;
+  news.headline = "\xED\xA0\x80 surrogate";
+  EXPECT_EQ(h.engine.on_news(news, h.now).field(), "headline");
+  // A bar keeps its own time; one the journal could not read back is refused.
+  Bar far;
+  far.symbol = *Symbol::parse("AAPL");
+  far.open = far.high = far.low = far.close = *Price::parse("100");
+  far.at = timestamp_from_micros(253'402'300'800'000'000);  // 10000-01-01
+  EXPECT_EQ(h.engine.on_bar(far, h.now).field(), "at");
   EXPECT_EQ(h.sink.events.size(), events);
   EXPECT_FALSE(h.engine.state().halted);
 }

@@ -153,7 +153,7 @@ class EngineWorkload {
   }
 
   Status cancel(Engine& engine, const EngineState& s) {
-    std::vector<uint64_t> open(s.open_orders.begin(), s.open_orders.end());
+    std::vector<uint64_t> open = s.open_orders.ids();
     if (open.empty()) return tick(engine);
     return engine.cancel_order(pick(open), "operator", "changed my mind", now_).status();
   }

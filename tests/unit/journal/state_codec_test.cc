@@ -63,11 +63,12 @@ TEST(StateCodec, DerivedIndexesAreRebuiltNotStored) {
   h.require_paper_approval();
   h.submit(testing::market("MSFT", Side::kBuy, 1));        // pending approval: open
   const json j = to_json(h.engine.state());
-  for (const char* derived : {"order_by_client_id", "open_orders", "working_orders"}) EXPECT_FALSE(j.contains(derived));
+  for (const char* derived : {"order_by_client_id", "open_orders", "working_orders", "valuation"}) EXPECT_FALSE(j.contains(derived));
   Result<EngineState> back = engine_state_from_json(j);
   ASSERT_TRUE(back.is_ok()) << back.status().to_string();
   EXPECT_EQ(back->open_orders, h.engine.state().open_orders);
   EXPECT_EQ(back->working_orders, h.engine.state().working_orders);
+  EXPECT_EQ(back->valuation, h.engine.state().valuation);
   EXPECT_EQ(back->order_by_client_id, h.engine.state().order_by_client_id);
   EXPECT_EQ(back->approvals.pending_count(), 1u);
   EXPECT_TRUE(same_state(*back, h.engine.state()));
@@ -157,10 +158,13 @@ TEST(StateCodecStrictness, BadNestedValuesAreRefusedByPath) {
   expect_refused(submissions, "recent_submissions[0]", "ISO-8601");
 }
 
-TEST(StateCodecStrictness, RepeatedIdsAndTickersAreRefused) {
+TEST(StateCodecStrictness, RepeatedOrMissingIdsAndRepeatedTickersAreRefused) {
   json orders = sample();
   orders["orders"].push_back(orders["orders"][0]);
   expect_refused(orders, "orders[2].id", "repeats");
+  json gap = sample();
+  gap["orders"][1]["id"] = 7;  // order 2 missing: ids are dense
+  expect_refused(gap, "orders[1].id", "out of sequence");
   json lockouts = sample();
   lockouts["lockouts"].push_back(lockouts["lockouts"][0]);
   expect_refused(lockouts, "lockouts[1].id", "repeats");

@@ -48,6 +48,7 @@ inline ::testing::AssertionResult same_state(const EngineState& a, const EngineS
   STONKS_DIFF(lockouts)
   STONKS_DIFF(market)
   STONKS_DIFF(portfolio)
+  STONKS_DIFF(valuation)
 #undef STONKS_DIFF
   fail << " (last_seq " << a.last_seq << " vs " << b.last_seq << ")";
   return fail;

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace stonks {
 namespace {
 
@@ -30,6 +33,25 @@ TEST(SymbolTest, DefaultSymbolIsEmptyAndSymbolsOrderByText) {
   EXPECT_TRUE(Symbol().empty());
   EXPECT_LT(Symbol::parse("AAPL").value(), Symbol::parse("MSFT").value());
   EXPECT_EQ(Symbol::parse("AAPL").value(), Symbol::parse("AAPL").value());
+}
+
+// Positions, quotes and lockouts are listed in symbol order: it must be the
+// text's order for every length, prefixes and separators included.
+TEST(SymbolTest, OrderAndTextMatchTheTickerAtEveryLength) {
+  const std::vector<std::string> tickers = {"A",        "AA",        "AAPL",       "AB",        "B",
+                                            "BRK-B",    "BRK.A",     "BRK.B",      "Z9",        "ABCDEFGH",
+                                            "ABCDEFGHI", "ABCDEFGHIJ", "ABCDEFGHIZ", "ABCDEFGHZ", "ABCDEFGI"};
+  std::vector<Symbol> symbols;
+  for (const std::string& t : tickers) {
+    symbols.push_back(Symbol::parse(t).value());
+    EXPECT_EQ(symbols.back().str(), t);
+  }
+  for (std::size_t i = 0; i < tickers.size(); ++i) {
+    for (std::size_t j = 0; j < tickers.size(); ++j) {
+      EXPECT_EQ(symbols[i] < symbols[j], tickers[i] < tickers[j]) << tickers[i] << " vs " << tickers[j];
+      EXPECT_EQ(symbols[i] == symbols[j], i == j) << tickers[i] << " vs " << tickers[j];
+    }
+  }
 }
 
 }  // namespace

@@ -22,6 +22,18 @@ TEST(TimeTest, FormatsSubSecondsWithSixDigits) {
   EXPECT_EQ(format_iso8601(timestamp_from_micros(-1)), "1969-12-31T23:59:59.999999Z");
 }
 
+TEST(TimeTest, FormatsTheFirstAndLastYearsWithFourDigitsAndBeyondThemInFull) {
+  EXPECT_EQ(format_iso8601(*parse_iso8601("0000-01-01T00:00:00Z")), "0000-01-01T00:00:00Z");
+  EXPECT_EQ(format_iso8601(*parse_iso8601("9999-12-31T23:59:59.000010Z")), "9999-12-31T23:59:59.000010Z");
+  const Timestamp y10000 = *parse_iso8601("9999-12-31T23:59:59Z") + std::chrono::seconds(1);
+  EXPECT_EQ(format_iso8601(y10000), "10000-01-01T00:00:00Z");
+  // Only the four-digit years can be read back.
+  EXPECT_FALSE(in_iso8601_range(y10000));
+  EXPECT_TRUE(in_iso8601_range(y10000 - std::chrono::microseconds(1)));
+  EXPECT_TRUE(in_iso8601_range(*parse_iso8601("0000-01-01T00:00:00Z")));
+  EXPECT_FALSE(in_iso8601_range(*parse_iso8601("0000-01-01T00:00:00Z") - std::chrono::microseconds(1)));
+}
+
 TEST(TimeTest, ParsesKnownInstants) {
   EXPECT_EQ(micros_since_epoch(at("1970-01-01T00:00:00Z")), 0);
   EXPECT_EQ(micros_since_epoch(at("2000-03-01T00:00:00Z")), 951'868'800'000'000);

@@ -25,7 +25,8 @@ class RiskChecksTest : public ::testing::Test {
   }
 
   RiskContext ctx() const {
-    RiskContext c{config, mode, halted, now, lockouts, mkt, portfolio, open};
+    valuation = Valuation::of(portfolio, mkt);
+    RiskContext c{config, mode, halted, now, lockouts, mkt, portfolio, valuation, open};
     c.orders_in_rate_window = orders_in_window;
     c.at_intake = at_intake;
     return c;
@@ -62,6 +63,7 @@ class RiskChecksTest : public ::testing::Test {
   LockoutBook lockouts;
   MarketState mkt;
   Portfolio portfolio;
+  mutable Valuation valuation;  // of portfolio at mkt, computed by ctx()
   OpenOrderSummary open;
   int orders_in_window = 0;
   bool at_intake = true;

@@ -29,7 +29,8 @@ class RiskEngineTest : public ::testing::Test {
   }
 
   RiskResult evaluate(const OrderIntent& o) const {
-    RiskContext c{config, mode, false, now, lockouts, mkt, portfolio, open};
+    const Valuation valuation = Valuation::of(portfolio, mkt);
+    RiskContext c{config, mode, false, now, lockouts, mkt, portfolio, valuation, open};
     return evaluate_risk(c, o);
   }
 

@@ -1,0 +1,79 @@
+#include "core/open_order_book.h"
+
+namespace stonks {
+
+Money OpenOrderBook::limit_notional(const Entry& e) {
+  return e.side == Side::kBuy && e.limit ? saturating_notional(*e.limit, e.remaining) : Money();
+}
+
+void OpenOrderBook::add(const Entry& e, int sign) {
+  SymbolTotals& t = by_symbol_[e.symbol];
+  const Quantity q = sign * e.remaining;
+  if (e.side == Side::kBuy) {
+    t.buy_qty += q;
+    if (!e.limit) t.market_buy_qty += q;
+  } else {
+    t.sell_qty += q;
+  }
+  t.count += sign;
+  const Money notional = limit_notional(e);
+  limit_buy_notional_ += sign > 0 ? notional : -notional;
+  if (t.count == 0) by_symbol_.erase(e.symbol);
+}
+
+void OpenOrderBook::update(const Order& o) {
+  auto it = entries_.find(o.id());
+  if (it != entries_.end()) add(it->second, -1);
+  const OrderStatus s = o.status();
+  if (is_terminal(s) || s == OrderStatus::kReceived) {
+    if (it != entries_.end()) entries_.erase(it);
+    return;
+  }
+  const OrderIntent& in = o.intent();
+  Entry e{in.symbol, in.side, o.remaining_qty(), in.limit_price};
+  add(e, +1);
+  if (it != entries_.end()) {
+    it->second = std::move(e);
+  } else {
+    entries_.emplace(o.id(), std::move(e));
+  }
+}
+
+std::vector<OrderId> OpenOrderBook::ids() const {
+  std::vector<OrderId> out;
+  out.reserve(entries_.size());
+  for (const auto& [id, e] : entries_) out.push_back(id);
+  return out;
+}
+
+OpenOrderSummary OpenOrderBook::summary(const Symbol& symbol, OrderId self, const MarketState& market) const {
+  OpenOrderSummary sum;
+  sum.count = static_cast<int>(entries_.size());
+  sum.buy_notional = limit_buy_notional_;
+  for (const auto& [s, t] : by_symbol_) {
+    if (t.market_buy_qty == 0) continue;
+    if (std::optional<Price> px = market.last_price(s)) sum.buy_notional += saturating_notional(*px, t.market_buy_qty);
+  }
+  if (auto it = by_symbol_.find(symbol); it != by_symbol_.end()) {
+    sum.buy_qty_in_symbol = it->second.buy_qty;
+    sum.sell_qty_in_symbol = it->second.sell_qty;
+  }
+  // Take the order under check back out.
+  if (auto it = entries_.find(self); it != entries_.end()) {
+    const Entry& e = it->second;
+    --sum.count;
+    if (e.side == Side::kBuy) {
+      if (e.limit) {
+        sum.buy_notional -= limit_notional(e);
+      } else if (std::optional<Price> px = market.last_price(e.symbol)) {
+        sum.buy_notional -= saturating_notional(*px, e.remaining);
+      }
+      if (e.symbol == symbol) sum.buy_qty_in_symbol -= e.remaining;
+    } else if (e.symbol == symbol) {
+      sum.sell_qty_in_symbol -= e.remaining;
+    }
+  }
+  return sum;
+}
+
+}  // namespace stonks

@@ -1,0 +1,60 @@
+// OpenOrderBook: the orders still waiting or working (pending approval,
+// approved, at the broker) with running totals per symbol. A risk check asks
+// for the summary of everything open; with thousands of approvals pending,
+// walking every open order on every command made the approval path
+// quadratic, so the totals move with each order instead.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "market/market_state.h"
+#include "model/order.h"
+#include "risk/risk_context.h"
+
+namespace stonks {
+
+class OpenOrderBook {
+ public:
+  // Brings the book in line with `o` after any change to it: adds an order
+  // that became open, updates one that filled in part, drops one that ended.
+  void update(const Order& o);
+
+  bool contains(OrderId id) const { return entries_.count(id) != 0; }
+  bool empty() const { return entries_.empty(); }
+  std::size_t size() const { return entries_.size(); }
+  std::vector<OrderId> ids() const;  // ascending
+
+  // The open orders other than `self` (0: none excluded) as the risk checks
+  // see them; market buys reserve at the symbol's current mark.
+  OpenOrderSummary summary(const Symbol& symbol, OrderId self, const MarketState& market) const;
+
+  bool operator==(const OpenOrderBook&) const = default;
+
+ private:
+  // What one open order adds to the totals.
+  struct Entry {
+    Symbol symbol;
+    Side side = Side::kBuy;
+    Quantity remaining = 0;
+    std::optional<Price> limit;
+    bool operator==(const Entry&) const = default;
+  };
+  struct SymbolTotals {
+    Quantity buy_qty = 0;         // unfilled buys, market and limit
+    Quantity sell_qty = 0;        // unfilled sells
+    Quantity market_buy_qty = 0;  // unfilled market buys (valued at the mark)
+    int count = 0;
+    bool operator==(const SymbolTotals&) const = default;
+  };
+  static Money limit_notional(const Entry& e);
+  void add(const Entry& e, int sign);
+
+  std::map<OrderId, Entry> entries_;
+  std::map<Symbol, SymbolTotals> by_symbol_;  // symbols with open orders
+  Money limit_buy_notional_;                  // sum over open limit buys of limit * remaining
+};
+
+}  // namespace stonks

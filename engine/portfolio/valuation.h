@@ -1,0 +1,53 @@
+// Valuation: the portfolio's totals at the market's marks (market value,
+// unrealized P&L, gross exposure, short market value). The engine keeps one
+// current by refreshing a single symbol whenever a quote, bar or fill touches
+// it, so a risk check reads four numbers instead of walking every position
+// on every order.
+#pragma once
+
+#include <map>
+
+#include "market/market_state.h"
+#include "model/fixed_point.h"
+#include "model/symbol.h"
+#include "portfolio/position.h"
+
+namespace stonks {
+
+class Portfolio;
+
+// The price a position is valued at: the market's mark, or its average cost
+// when the market has no price for it.
+Price mark_price(const Symbol& s, const Position& p, const MarketState& m);
+
+class Valuation {
+ public:
+  // Values every position from scratch.
+  static Valuation of(const Portfolio& p, const MarketState& m);
+
+  // Re-values one symbol after its position or its price changed.
+  void refresh(const Symbol& s, const Portfolio& p, const MarketState& m);
+
+  Money market_value() const { return total_.market_value; }
+  Money unrealized_pnl() const { return total_.unrealized_pnl; }
+  Money gross_exposure() const { return total_.gross_exposure; }
+  Money short_market_value() const { return total_.short_market_value; }  // positive magnitude
+
+  bool operator==(const Valuation&) const = default;
+
+ private:
+  struct Part {
+    Money market_value;
+    Money unrealized_pnl;
+    Money gross_exposure;
+    Money short_market_value;
+    bool operator==(const Part&) const = default;
+  };
+  static Part part_of(const Symbol& s, const Position& p, const MarketState& m);
+  void add(const Part& part, int sign);
+
+  std::map<Symbol, Part> parts_;  // symbols with a non-flat position
+  Part total_;
+};
+
+}  // namespace stonks

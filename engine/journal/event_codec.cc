@@ -1,7 +1,11 @@
 #include "journal/event_codec.h"
 
+#include <optional>
+#include <utility>
+
 #include "config/risk_config_json.h"
 #include "core/overload.h"
+#include "journal/binary_event_codec.h"
 #include "json/json_object_reader.h"
 #include "json/json_path.h"
 #include "json/json_values.h"
@@ -213,9 +217,13 @@ Result<EventRecord> event_record_from_json(const json& value) {
   return record;
 }
 
-std::string encode_event(const EventRecord& record) { return dump_json(to_json(record)); }
+std::string encode_event(const EventRecord& record) {
+  if (std::optional<std::string> binary = encode_binary_event(record)) return std::move(*binary);
+  return dump_json(to_json(record));
+}
 
 Result<EventRecord> decode_event(std::string_view payload) {
+  if (!payload.empty() && payload[0] == kBinaryEventMarker) return decode_binary_event(payload);
   Result<json> j = parse_json(payload);
   if (!j.is_ok()) return j.status();
   return event_record_from_json(*j);

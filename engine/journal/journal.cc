@@ -41,7 +41,7 @@ Status Journal::stop(Status cause) {
   return cause;
 }
 
-Status Journal::append(uint64_t seq, std::string_view payload) {
+Status Journal::append(uint64_t seq, std::string_view payload, bool batch_continues) {
   if (Status s = check_writable(); !s.is_ok()) return s;
   if (seq != next_seq_) {
     return Status::invalid_argument(
@@ -53,7 +53,10 @@ Status Journal::append(uint64_t seq, std::string_view payload) {
                                     "payload");
   }
   const uint64_t record_bytes = kRecordHeaderBytes + payload.size();
-  if (!have_tail_ || (tail_bytes_ > 0 && tail_bytes_ + record_bytes > options_.max_segment_bytes)) {
+  // A new segment only between batches: recovery drops a cut-short batch
+  // from the newest segment, and it must all be there.
+  const bool full = tail_bytes_ > 0 && tail_bytes_ + record_bytes > options_.max_segment_bytes;
+  if (!have_tail_ || (full && !in_batch_)) {
     have_tail_ = true;
     tail_seq_ = seq;
     tail_bytes_ = 0;
@@ -61,7 +64,8 @@ Status Journal::append(uint64_t seq, std::string_view payload) {
   } else if (chunks_.empty()) {
     chunks_.push_back({tail_seq_, pending_.size()});
   }
-  journal_format::append_record(&pending_, seq, payload);
+  journal_format::append_record(&pending_, seq, payload, batch_continues);
+  in_batch_ = batch_continues;
   tail_bytes_ += record_bytes;
   ++next_seq_;
   ++pending_records_;

@@ -27,7 +27,7 @@ struct RecoveryStats {
   std::string torn_file;                       // segment whose torn tail was dropped; empty if none
   uint64_t torn_offset = 0;                    // where in it the dropped bytes began
   uint64_t dropped_bytes = 0;                  // how many bytes were dropped
-  std::string torn_reason;                     // e.g. "truncated payload"
+  std::string torn_reason;                     // e.g. "truncated payload", "unfinished batch"
 };
 
 // Appends opaque payloads under strictly consecutive sequence numbers and
@@ -59,8 +59,8 @@ class Journal {
   //
   // A torn tail of the last segment (a crash mid-write: a partial record,
   // a bad checksum or garbage after the last good record, with no valid record
-  // after it) is dropped, never delivered, and cut off the file; the stats say
-  // how many bytes. Any other damage -- a bad record with valid ones after it,
+  // after it; and with it the start of a batch it cut short) is dropped,
+  // never delivered, and cut off the file; the stats say how many bytes. Any other damage -- a bad record with valid ones after it,
   // or in an earlier segment, a seq gap or repeat inside or between segments,
   // records missing between the snapshot and the first segment, a damaged
   // snapshot newer than everything recoverable -- returns Status::corruption
@@ -71,9 +71,13 @@ class Journal {
   Result<RecoveryStats> recover(const SnapshotFn& on_snapshot, const RecordFn& on_record);
 
   // Buffers record `seq` (which must equal next_seq()) in memory; nothing is
-  // durable before commit(). invalid_argument for a wrong seq or a payload
-  // over journal_format::kMaxPayloadBytes; conflict before recover().
-  Status append(uint64_t seq, std::string_view payload);
+  // durable before commit(). `batch_continues`: the next record belongs to
+  // the same batch (one command's events). Recovery keeps a batch only whole:
+  // one cut short by a crash is dropped with the torn tail. A batch stays in
+  // one segment (it may push the segment past max_segment_bytes).
+  // invalid_argument for a wrong seq or a payload over
+  // journal_format::kMaxPayloadBytes; conflict before recover().
+  Status append(uint64_t seq, std::string_view payload, bool batch_continues = false);
 
   // Writes every buffered record to its segment (rotating by
   // max_segment_bytes) and fsyncs: one write and one sync per segment
@@ -127,6 +131,7 @@ class Journal {
   bool have_tail_ = false;                          // tail_seq_ names the segment appends go to
   uint64_t tail_seq_ = 0;
   uint64_t tail_bytes_ = 0;                         // its size, buffered records included
+  bool in_batch_ = false;                           // the last record appended said its batch goes on
 
   std::string pending_;        // encoded records not yet committed
   std::vector<Chunk> chunks_;  // one per target segment, in order

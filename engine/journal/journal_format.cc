@@ -46,12 +46,12 @@ bool parse_snapshot_file_name(std::string_view name, uint64_t* last_seq) {
   return parse_padded_name(name, "snap-", ".snap", last_seq);
 }
 
-void append_record(std::string* dst, uint64_t seq, std::string_view payload) {
+void append_record(std::string* dst, uint64_t seq, std::string_view payload, bool batch_continues) {
   assert(payload.size() <= kMaxPayloadBytes);
   size_t start = dst->size();
   dst->resize(start + kRecordHeaderBytes);
   char* h = dst->data() + start;
-  put_fixed32(h + 4, static_cast<uint32_t>(payload.size()));
+  put_fixed32(h + 4, static_cast<uint32_t>(payload.size()) | (batch_continues ? kBatchContinuesBit : 0));
   put_fixed64(h + 8, seq);
   uint32_t crc = crc32c::extend(crc32c::value(h + 4, kRecordHeaderBytes - 4), payload.data(), payload.size());
   put_fixed32(h, crc32c::mask(crc));

@@ -13,10 +13,18 @@ namespace stonks::journal_format {
 
 // Record = header + payload. Header, little-endian:
 //   [0, 4)   masked CRC-32C of bytes [4, 16 + length)
-//   [4, 8)   payload length
+//   [4, 8)   payload length; the top bit set: the record's batch goes on
 //   [8, 16)  sequence number
 inline constexpr size_t kRecordHeaderBytes = 16;
 inline constexpr size_t kMaxPayloadBytes = size_t{1} << 24;  // 16 MiB
+
+// Every record of a commit batch but its last carries this bit in its length
+// field, so recovery can tell a batch that was cut short (a command's events
+// half written) and drop all of it. Records without it end their batch, which
+// is how single-record batches (and journals from before the bit) read.
+inline constexpr uint32_t kBatchContinuesBit = 0x80000000u;
+inline uint32_t payload_length(uint32_t length_field) { return length_field & ~kBatchContinuesBit; }
+inline bool batch_continues(uint32_t length_field) { return (length_field & kBatchContinuesBit) != 0; }
 
 // Snapshot file = header + state. Header, little-endian:
 //   [0, 8)   magic "STNKSNAP"
@@ -55,9 +63,9 @@ inline uint64_t get_fixed64(const char* p) {
   return v;
 }
 
-// Appends the encoded record (header + payload) to *dst.
-// Requires payload.size() <= kMaxPayloadBytes.
-void append_record(std::string* dst, uint64_t seq, std::string_view payload);
+// Appends the encoded record (header + payload) to *dst; `batch_continues`:
+// more records of its batch follow. Requires payload.size() <= kMaxPayloadBytes.
+void append_record(std::string* dst, uint64_t seq, std::string_view payload, bool batch_continues = false);
 
 // True when the whole record at p (kRecordHeaderBytes + its length, all
 // readable) carries a matching checksum.

@@ -13,9 +13,11 @@ Status JournaledSink::fail(Status cause) {
 
 Status JournaledSink::commit(const std::vector<EventRecord>& batch) {
   if (failed()) return failure_;
-  for (const EventRecord& record : batch) {
-    const std::string payload = encode_event(record);
-    if (Status s = journal_.append(record.seq, payload); !s.is_ok()) return fail(s);
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const std::string payload = encode_event(batch[i]);
+    // One command's events are one journal batch: recovered whole or not at all.
+    const bool continues = i + 1 < batch.size();
+    if (Status s = journal_.append(batch[i].seq, payload, continues); !s.is_ok()) return fail(s);
     bytes_appended_ += payload.size();
   }
   return options_.sync_each_batch ? flush() : Status::ok();

@@ -22,9 +22,11 @@ namespace stonks {
 //    then reports commands accepted before they are durable, so a host must
 //    call flush() -- and see it succeed -- before it acknowledges any of
 //    them to a client (e.g. once per batch of HTTP requests or per frame).
-//    A crash before flush() keeps some prefix of the buffered records
-//    (whole records, possibly none; docs/journal_format.md), which may end
-//    inside a command's batch -- as a crash during any commit may.
+//    A crash before flush() keeps some prefix of the buffered commands,
+//    possibly none.
+// Each command's events are one journal batch (Journal::append), so a crash
+// in either mode never leaves half a command: recovery drops a batch that
+// was cut short.
 //
 // After any failure (append or commit) the sink stays failed: every
 // later commit() and flush() returns the first error and writes nothing

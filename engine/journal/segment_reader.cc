@@ -1,29 +1,35 @@
 // Segment validation: walk records, check each checksum and seq, classify a bad tail.
 #include "journal/segment_reader.h"
 
+#include <utility>
+
 #include "journal/journal_format.h"
 
 namespace stonks {
 namespace {
 
+using journal_format::batch_continues;
 using journal_format::get_fixed32;
 using journal_format::get_fixed64;
 using journal_format::kRecordHeaderBytes;
+using journal_format::payload_length;
 using journal_format::record_checksum_ok;
 
 constexpr size_t kNotFound = static_cast<size_t>(-1);
 
 // Why the record at an offset is unreadable; nullptr when it is whole and
-// checksums (then *length and *seq are set).
-const char* check_record(std::string_view data, size_t off, uint32_t* length, uint64_t* seq) {
+// checksums (then *length, *seq and *continues are set).
+const char* check_record(std::string_view data, size_t off, uint32_t* length, uint64_t* seq, bool* continues) {
   size_t left = data.size() - off;
   if (left < kRecordHeaderBytes) return "truncated header";
   const char* p = data.data() + off;
-  uint32_t len = get_fixed32(p + 4);
+  const uint32_t field = get_fixed32(p + 4);
+  const uint32_t len = payload_length(field);
   if (len > left - kRecordHeaderBytes) return "truncated payload";
   if (!record_checksum_ok(p, len)) return "checksum mismatch";
   *length = len;
   *seq = get_fixed64(p + 8);
+  *continues = batch_continues(field);
   return nullptr;
 }
 
@@ -37,7 +43,7 @@ size_t find_valid_record_after(std::string_view data, size_t bad_off, uint64_t l
     const char* p = data.data() + off;
     uint64_t seq = get_fixed64(p + 8);
     if (seq <= last_seq || seq - last_seq > max_step) continue;
-    uint32_t len = get_fixed32(p + 4);
+    uint32_t len = payload_length(get_fixed32(p + 4));
     if (len > data.size() - off - kRecordHeaderBytes) continue;
     if (record_checksum_ok(p, len)) return off;
   }
@@ -57,10 +63,14 @@ Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_na
   SegmentScan scan;
   scan.last_seq = first_seq - 1;
   size_t off = 0;
+  SegmentScan batch_start = scan;  // the scan as it stood where the current batch began
+  size_t batch_off = 0;
+  bool in_batch = false;  // the last valid record said its batch goes on
   while (off < data.size()) {
     uint32_t length = 0;
     uint64_t seq = 0;
-    if (const char* why = check_record(data, off, &length, &seq)) {
+    bool continues = false;
+    if (const char* why = check_record(data, off, &length, &seq, &continues)) {
       if (!is_last) return corrupt(file_name, off, std::string(why) + " in a segment that is not the last");
       size_t next = find_valid_record_after(data, off, scan.last_seq);
       if (next != kNotFound) {
@@ -80,11 +90,27 @@ Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_na
                                          ": seq " + std::to_string(seq) + " follows seq " +
                                          std::to_string(scan.last_seq));
     }
+    if (!in_batch) {
+      batch_start = scan;
+      batch_off = off;
+    }
     off += kRecordHeaderBytes + length;
     scan.last_seq = seq;
     ++scan.record_count;
+    in_batch = continues;
   }
   scan.valid_bytes = off;
+  if (in_batch) {
+    // The last batch was cut short: none of it counts. Batches never span
+    // segments (the journal rotates between them), so only the last may.
+    if (!is_last) return corrupt(file_name, batch_off, "a batch that does not end in a segment that is not the last");
+    const uint64_t dropped = scan.dropped_bytes + (off - batch_off);
+    std::string reason = scan.drop_reason.empty() ? "unfinished batch" : scan.drop_reason + " in an unfinished batch";
+    scan = batch_start;
+    scan.valid_bytes = batch_off;
+    scan.dropped_bytes = dropped;
+    scan.drop_reason = std::move(reason);
+  }
   return scan;
 }
 
@@ -94,7 +120,7 @@ Status for_each_record(std::string_view records, uint64_t after_seq,
   size_t off = 0;
   while (off + kRecordHeaderBytes <= records.size()) {
     const char* p = records.data() + off;
-    uint32_t length = get_fixed32(p + 4);
+    uint32_t length = payload_length(get_fixed32(p + 4));
     uint64_t seq = get_fixed64(p + 8);
     if (seq > after_seq) {
       Status s = fn(seq, records.substr(off + kRecordHeaderBytes, length));

@@ -25,7 +25,10 @@ struct SegmentScan {
 // A bad record is a short header, a length running past the end of the data,
 // or a checksum mismatch. When `is_last` and no plausible valid record follows
 // the first bad one, everything from it on is a torn tail: reported in
-// dropped_bytes, not an error. Otherwise -- a bad record in a segment that is
+// dropped_bytes, not an error. So are the records of a batch the segment
+// ends inside (the last valid record carries the batch-continues bit), from
+// the batch's first record on; in a segment that is not the last that is
+// corruption. Otherwise -- a bad record in a segment that is
 // not the last, a bad record followed by a valid one, or a valid record whose
 // seq breaks the order -- returns Status::corruption whose message names the
 // file and byte offset. Pure; reads nothing but `data`.

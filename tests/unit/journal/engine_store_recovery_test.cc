@@ -1,6 +1,7 @@
 // Crash and damage through the whole stack (EngineStore over MemoryStorage):
-// a torn last record at every byte offset recovers the committed prefix; a
-// damaged record in the middle is reported as corruption by file and offset.
+// a torn last record at every byte offset recovers the committed prefix, a
+// command cut short is dropped whole; a damaged record in the middle is
+// reported as corruption by file and offset.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -117,6 +118,50 @@ TEST(EngineStoreRecovery, TruncatingTheLastRecordAtEveryOffsetRecoversTheCommitt
 
 TEST(EngineStoreRecovery, TruncatingTheLastRecordAfterASnapshotRecoversTheCommittedPrefix) {
   truncate_the_last_record(true, 7);
+}
+
+// The last command is a market order that fills: several events, one batch.
+// Cut anywhere inside it, recovery brings back the state before the order --
+// never an order left received or submitted with no fill.
+TEST(EngineStoreRecovery, ACommandCutShortAnywhereIsDroppedWhole) {
+  EngineStoreOptions options;
+  options.snapshot_every = 0;
+  MemoryStorage storage;
+  PaperBroker broker;
+  EngineState before;
+  EngineState after;
+  {
+    auto store = open_store(storage, broker, options);
+    EngineWorkload w(23, testing::test_epoch());
+    ASSERT_TRUE(ok(w.setup(store->engine())));
+    for (int i = 0; i < 6; ++i) (void)w.step(store->engine());
+    before = store->engine().state();
+    Result<Order> order = store->engine().submit_order(testing::market("MSFT", Side::kBuy, 1), w.now());
+    ASSERT_TRUE(order.is_ok()) << order.status().to_string();
+    ASSERT_EQ(order->status(), OrderStatus::kFilled);
+    after = store->engine().state();
+  }
+  const std::size_t command_events = after.last_seq - before.last_seq;
+  ASSERT_GE(command_events, 3u);  // received, submitted, filled
+
+  const std::string segment = names_with_prefix(storage, "seg-").back();
+  const std::string data = storage.read_file(segment).value();
+  const std::vector<uint64_t> offsets = record_offsets(data);
+  ASSERT_GE(offsets.size(), command_events);
+  const uint64_t command_start = offsets[offsets.size() - command_events];
+  for (uint64_t cut = command_start; cut <= data.size(); ++cut) {
+    SCOPED_TRACE("cut at " + std::to_string(cut) + " of " + std::to_string(data.size()));
+    auto copy = clone(storage);
+    ASSERT_TRUE(ok(copy->truncate_file(segment, cut)));
+    auto store = open_store(*copy, broker, options);
+    ASSERT_NE(store, nullptr);
+    const EngineState& expected = cut == data.size() ? after : before;
+    if (cut == command_start || cut == data.size()) {
+      ASSERT_TRUE(same_state(store->engine().state(), expected));
+    } else {
+      ASSERT_TRUE(store->engine().state() == expected) << same_state(store->engine().state(), expected).message();
+    }
+  }
 }
 
 void expect_corruption_at(MemoryStorage& storage, const std::string& file, uint64_t offset) {

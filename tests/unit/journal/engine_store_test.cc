@@ -230,21 +230,24 @@ TEST(EngineStore, AFailedSyncMakesTheEngineUnavailableAndARestartRecoversTheComm
   EXPECT_TRUE(ok(store->engine().tick(w.now())));  // and accepts commands again
 }
 
-TEST(EngineStore, AfterAFailedSyncWithoutACrashRecoveryYieldsAPrefixOfTheFailedCommand) {
+TEST(EngineStore, AfterAFailedSyncWithoutACrashRecoveryYieldsTheCommittedStateOrTheWholeCommand) {
   MemoryStorage storage;
   PaperBroker broker;
   EngineWorkload w(6, test_epoch());
   std::vector<EventRecord> events;
   EngineState committed;
+  EngineState attempted;
   {
     auto store = open_store(storage, broker, no_auto_snapshots());
     run(w, store->engine(), 100, true);
     committed = store->engine().state();
     events = store->log().records();
     storage.fail_next_sync();
-    // A fill: several events in one batch.
+    // Several events in one batch (received, then filled or refused).
     Status failed = store->engine().submit_order(testing::market("MSFT", Side::kBuy, 1), w.now()).status();
     EXPECT_EQ(failed.code(), StatusCode::kUnavailable);
+    attempted = store->engine().state();  // the engine applied the command before the sync failed
+    EXPECT_GE(attempted.last_seq, committed.last_seq + 2);
   }
   auto store = open_store(storage, broker, no_auto_snapshots());  // the unsynced bytes are still there
   ASSERT_NE(store, nullptr);
@@ -254,6 +257,9 @@ TEST(EngineStore, AfterAFailedSyncWithoutACrashRecoveryYieldsAPrefixOfTheFailedC
   ASSERT_GE(recovered.size(), events.size());
   EXPECT_TRUE(std::equal(events.begin(), events.end(), recovered.begin()));
   EXPECT_TRUE(same_state(s, replay_prefix(recovered, recovered.size())));
+  // Never part of the command: all of it or none.
+  EXPECT_TRUE(s == committed || s == attempted) << "recovered " << s.last_seq << " of " << committed.last_seq
+                                                << " committed, " << attempted.last_seq << " attempted";
 }
 
 TEST(EngineStore, ATornAppendIsDroppedOnRestart) {

@@ -113,7 +113,8 @@ inline std::vector<uint64_t> record_offsets(std::string_view segment) {
   uint64_t off = 0;
   while (off + journal_format::kRecordHeaderBytes <= segment.size()) {
     out.push_back(off);
-    off += journal_format::kRecordHeaderBytes + journal_format::get_fixed32(segment.data() + off + 4);
+    const uint32_t length_field = journal_format::get_fixed32(segment.data() + off + 4);
+    off += journal_format::kRecordHeaderBytes + journal_format::payload_length(length_field);
   }
   return out;
 }

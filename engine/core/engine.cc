@@ -27,7 +27,13 @@ Status Engine::finish() {
   return Status::ok();
 }
 
-Status Engine::check_available() const { return failure_; }
+Status Engine::check_command(Timestamp now) const {
+  if (!failure_.is_ok()) return failure_;
+  // Every event carries `now`; one the journal could not read back would
+  // make the whole journal unrecoverable.
+  if (!in_iso8601_range(now)) return Status::invalid_argument("time outside years 0000-9999", "now");
+  return Status::ok();
+}
 
 void Engine::roll_day(Timestamp now) {
   const std::int64_t day = utc_day(now);
@@ -41,7 +47,7 @@ void Engine::roll_day(Timestamp now) {
 Status Engine::replay(const EventRecord& record) { return apply_event(state_, record); }
 
 Result<Lockout> Engine::create_lockout(const LockoutRequest& request, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate(request); !st.is_ok()) return st;
   if (Status st = validate_actor(request.created_by); !st.is_ok()) return st;
   roll_day(now);
@@ -60,7 +66,7 @@ Result<Lockout> Engine::create_lockout(const LockoutRequest& request, Timestamp 
 }
 
 Result<Lockout> Engine::remove_lockout(LockoutId id, const std::string& by, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate_actor(by); !st.is_ok()) return st;
   const Lockout* l = state_.lockouts.find(id);
   if (!l) return Status::not_found("no lockout " + std::to_string(id));
@@ -72,7 +78,7 @@ Result<Lockout> Engine::remove_lockout(LockoutId id, const std::string& by, Time
 }
 
 Status Engine::set_mode(TradingMode mode, const std::string& by, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate_actor(by); !st.is_ok()) return st;
   if (mode == state_.mode) return Status::ok();
   roll_day(now);
@@ -81,7 +87,7 @@ Status Engine::set_mode(TradingMode mode, const std::string& by, Timestamp now) 
 }
 
 Result<RiskConfig> Engine::update_config(const RiskConfig& config, const std::string& by, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate_actor(by); !st.is_ok()) return st;
   RiskConfig next = config;
   next.version = state_.config.version;
@@ -102,7 +108,7 @@ Result<RiskConfig> Engine::update_approval_config(const OperatorApprovalConfig& 
 }
 
 Status Engine::set_halted(bool halted, const std::string& by, const std::string& reason, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate_actor(by); !st.is_ok()) return st;
   if (Status st = validate_note(reason, "reason"); !st.is_ok()) return st;
   if (halted == state_.halted) return Status::ok();
@@ -112,7 +118,7 @@ Status Engine::set_halted(bool halted, const std::string& by, const std::string&
 }
 
 Status Engine::deposit(Money amount, const std::string& by, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate_actor(by); !st.is_ok()) return st;
   if (amount.micros() <= 0) return Status::invalid_argument("deposit must be positive", "amount");
   if (amount > Money::from_units(1'000'000'000'000))
@@ -123,7 +129,7 @@ Status Engine::deposit(Money amount, const std::string& by, Timestamp now) {
 }
 
 Status Engine::tick(Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   roll_day(now);
   for (ApprovalId id : state_.approvals.stale(now))
     emit(now, ApprovalDecided{id, ApprovalStatus::kExpired, "system", "no decision within the approval timeout"});

@@ -33,6 +33,7 @@ class Engine {
   // Every command: on failure nothing changed and no event was emitted. After
   // the sink has failed once, every command answers kUnavailable (memory may
   // be ahead of what is durable; a restart recovers the committed prefix).
+  // A `now` outside years 0000-9999 is kInvalidArgument naming "now".
 
   // The order pipeline: validation -> risk -> approval gate -> broker. A
   // repeated client_order_id with the same intent returns the original order
@@ -87,7 +88,9 @@ class Engine {
   void emit(Timestamp at, Event event);
   // Hands the command's events to the sink; on failure the engine stops.
   Status finish();
-  Status check_available() const;
+  // The engine still accepts commands, and `now` is a time the journal can
+  // store (years 0000-9999).
+  Status check_command(Timestamp now) const;
 
   void roll_day(Timestamp now);
   RiskContext risk_context(const OrderIntent& intent, OrderId self, bool at_intake, Timestamp now) const;

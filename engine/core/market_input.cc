@@ -27,7 +27,7 @@ void Engine::check_daily_loss(Timestamp now) {
 }
 
 Status Engine::on_quote(const Quote& quote, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate(quote); !st.is_ok()) return st;
   roll_day(now);
   Quote q = quote;
@@ -48,7 +48,7 @@ Status Engine::on_quote(const Quote& quote, Timestamp now) {
 }
 
 Status Engine::on_bar(const Bar& bar, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate(bar); !st.is_ok()) return st;
   roll_day(now);
   emit(now, BarReceived{bar});
@@ -59,7 +59,7 @@ Status Engine::on_bar(const Bar& bar, Timestamp now) {
 }
 
 Status Engine::on_news(const NewsEvent& news, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate(news); !st.is_ok()) return st;
   roll_day(now);
   NewsEvent n = news;
@@ -70,7 +70,7 @@ Status Engine::on_news(const NewsEvent& news, Timestamp now) {
 }
 
 Status Engine::report_execution(const ExecutionReport& r, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   const Order* o = state_.order(r.order_id);
   if (!o) return Status::not_found("no order " + std::to_string(r.order_id));
   if (!is_open_at_broker(o->status()))

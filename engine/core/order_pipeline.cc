@@ -30,7 +30,7 @@ BrokerView Engine::broker_view(const Symbol& s, Timestamp now) const {
 }
 
 Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate(intent); !st.is_ok()) return st;
   if (!intent.client_order_id.empty()) {
     if (const Order* original = state_.order_by_client_order_id(intent.client_order_id)) {
@@ -71,7 +71,7 @@ Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
 
 Result<ApprovalOutcome> Engine::decide_approval(ApprovalId id, bool approve, const std::string& by,
                                                 const std::string& reason, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate_actor(by); !st.is_ok()) return st;
   if (Status st = validate_note(reason, "reason"); !st.is_ok()) return st;
   const ApprovalRequest* req = state_.approvals.find(id);
@@ -100,7 +100,7 @@ Result<ApprovalOutcome> Engine::decide_approval(ApprovalId id, bool approve, con
 }
 
 Result<Order> Engine::cancel_order(OrderId id, const std::string& by, const std::string& reason, Timestamp now) {
-  if (Status st = check_available(); !st.is_ok()) return st;
+  if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate_actor(by); !st.is_ok()) return st;
   if (Status st = validate_note(reason, "reason"); !st.is_ok()) return st;
   const Order* o = state_.order(id);

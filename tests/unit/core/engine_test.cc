@@ -157,6 +157,11 @@ TEST(EngineOrders, InvalidOperatorCommandsEmitNothing) {
   far.open = far.high = far.low = far.close = *Price::parse("100");
   far.at = timestamp_from_micros(253'402'300'800'000'000);  // 10000-01-01
   EXPECT_EQ(h.engine.on_bar(far, h.now).field(), "at");
+  // Nor may any command stamp its events with such a time.
+  const Timestamp year_10000 = far.at;
+  EXPECT_EQ(h.engine.deposit(usd("10"), "ops", year_10000).field(), "now");
+  EXPECT_EQ(h.engine.submit_order(market("AAPL", Side::kBuy, 1), year_10000).status().field(), "now");
+  EXPECT_EQ(h.engine.tick(year_10000).field(), "now");
   EXPECT_EQ(h.sink.events.size(), events);
   EXPECT_FALSE(h.engine.state().halted);
 }

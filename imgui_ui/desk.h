@@ -1,0 +1,60 @@
+// Desk: the operator panel (Trading Controls). Draws one ImGui frame from a
+// read-only view of the engine and acts only through an ApiClient.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/engine_state.h"
+#include "imgui_ui/api_client.h"
+#include "model/time.h"
+#include "sim/sim_settings.h"
+
+namespace stonks::ui {
+
+// What the host knows that the engine does not.
+struct HostStatus {
+  enum class Persistence { kOff, kSaved, kSaving, kFailed };
+  Persistence persistence = Persistence::kOff;
+  std::string persistence_detail;  // why saving failed, or where it saves
+  bool storage_persistent = true;  // false: the browser may evict the store; the desk says so
+};
+
+struct DeskView {
+  const EngineState& state;
+  Timestamp now;               // the engine's clock (the simulation clock in the browser)
+  const SimStatus* sim = nullptr;  // null: no simulator (a server without --sim)
+  HostStatus host;
+};
+
+// A widget's rectangle in ImGui's logical pixels (CSS pixels in the browser),
+// recorded as the frame drew it: what end-to-end tests click.
+struct WidgetRect {
+  std::string id;  // stable ids listed in imgui_ui/widget_ids.h
+  float x = 0, y = 0, w = 0, h = 0;
+};
+
+// A message the operator sees now: a toast or an inline error beside a field.
+struct DeskMessage {
+  std::string where;  // "toast", or the widget id the inline error sits beside
+  std::string text;
+  bool error = false;
+};
+
+class Desk {
+ public:
+  explicit Desk(ApiClient& client);
+  ~Desk();
+  // Draws the whole window; call between ImGui::NewFrame() and ImGui::Render().
+  void draw(const DeskView& view);
+  // After draw(): the widgets of that frame, and what it showed.
+  const std::vector<WidgetRect>& widgets() const;
+  std::vector<DeskMessage> messages() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace stonks::ui

@@ -1,0 +1,59 @@
+// The ids of the widgets end-to-end tests click and read (Desk::widgets()).
+// Stable names: tests/e2e uses exactly these strings. Ids with an entity id
+// append it: approval_id("approve", 7) == "approval/7/approve".
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace stonks::ui::ids {
+
+// Mode and halt.
+inline constexpr const char* kModeDisabled = "mode/disabled";
+inline constexpr const char* kModePaper = "mode/paper";
+inline constexpr const char* kModeLive = "mode/live";  // shown disabled in the browser
+inline constexpr const char* kHaltToggle = "halt/toggle";
+inline constexpr const char* kHaltReason = "halt/reason";
+
+// Paper Order Approval card and its confirmation dialog.
+inline constexpr const char* kAutoApproveToggle = "approval_config/auto_approve_paper";
+inline constexpr const char* kApprovalTimeout = "approval_config/timeout_minutes";
+inline constexpr const char* kApprovalTimeoutSave = "approval_config/timeout_save";
+inline constexpr const char* kConfirmOk = "confirm/ok";
+inline constexpr const char* kConfirmCancel = "confirm/cancel";
+
+// Pending Approvals; the reject dialog asks for a reason.
+inline std::string approval_id(const char* action, std::uint64_t id) {  // "approve" or "reject"
+  return "approval/" + std::to_string(id) + "/" + action;
+}
+inline constexpr const char* kRejectReason = "reject/reason";
+inline constexpr const char* kRejectConfirm = "reject/confirm";
+inline constexpr const char* kRejectCancel = "reject/cancel";
+
+// Active Lockouts: the create form, each row's Remove, the history toggle.
+inline constexpr const char* kLockoutTicker = "lockout_form/ticker";
+inline constexpr const char* kLockoutSide = "lockout_form/side";
+inline constexpr const char* kLockoutReason = "lockout_form/reason";
+inline constexpr const char* kLockoutDuration = "lockout_form/duration_minutes";
+inline constexpr const char* kLockoutCreate = "lockout_form/create";
+inline std::string lockout_remove_id(std::uint64_t id) { return "lockout/" + std::to_string(id) + "/remove"; }
+inline constexpr const char* kLockoutHistory = "lockouts/show_history";
+
+// Order ticket.
+inline constexpr const char* kTicketTicker = "ticket/ticker";
+inline constexpr const char* kTicketBuy = "ticket/buy";
+inline constexpr const char* kTicketSell = "ticket/sell";
+inline constexpr const char* kTicketQty = "ticket/qty";
+inline constexpr const char* kTicketMarket = "ticket/market";
+inline constexpr const char* kTicketLimit = "ticket/limit";
+inline constexpr const char* kTicketLimitPrice = "ticket/limit_price";
+inline constexpr const char* kTicketSend = "ticket/send";
+
+// Simulator controls and the sandbox.
+inline std::string sim_speed_id(int speed) { return "sim/speed/" + std::to_string(speed); }
+inline constexpr const char* kSimSeed = "sim/seed";
+inline constexpr const char* kSimSeedApply = "sim/seed_apply";
+inline constexpr const char* kSimNewsRate = "sim/news_per_hour";
+inline constexpr const char* kResetSandbox = "sandbox/reset";
+
+}  // namespace stonks::ui::ids

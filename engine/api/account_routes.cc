@@ -1,24 +1,21 @@
 // GET /api/positions, GET /api/account and POST /api/account/deposits.
 #include "json/json_object_reader.h"
 #include "json/json_values.h"
-#include "risk/risk_checks.h"
 #include "api/routes.h"
 
 namespace stonks {
 namespace {
 
-nlohmann::json account_view(const EngineState& state, Timestamp now) {
+nlohmann::json account_view(const Engine& engine, Timestamp now) {
+  const EngineState& state = engine.state();
   const Portfolio& p = state.portfolio;
   const Valuation& v = state.valuation;
-  // Buying power as the risk checks count it, with every open order reserving.
-  const RiskContext ctx{state.config, state.mode, state.halted, now, state.lockouts, state.market, p, v,
-                        state.open_orders.summary(Symbol(), 0, state.market)};
   return {
       {"cash", to_json(p.cash())},
       {"deposits", to_json(p.deposits())},
       {"equity", to_json(p.equity_at(v.market_value()))},
       {"market_value", to_json(v.market_value())},
-      {"buying_power", to_json(buying_power(ctx))},
+      {"buying_power", to_json(engine.buying_power(now))},
       {"realized_pnl", to_json(p.realized_pnl())},
       {"unrealized_pnl", to_json(v.unrealized_pnl())},
       {"day_pnl", to_json(p.day_pnl_at(v.market_value()))},
@@ -58,7 +55,7 @@ ApiResponse list_positions(RouteContext& ctx) {
   return json_response(200, {{"positions", std::move(positions)}});
 }
 
-ApiResponse get_account(RouteContext& ctx) { return json_response(200, account_view(ctx.state(), ctx.now())); }
+ApiResponse get_account(RouteContext& ctx) { return json_response(200, account_view(ctx.engine, ctx.now())); }
 
 ApiResponse deposit(RouteContext& ctx) {
   JsonObjectReader r(ctx.body);
@@ -66,7 +63,7 @@ ApiResponse deposit(RouteContext& ctx) {
   r.required_decimal("amount", amount);
   if (Status st = r.finish(); !st.is_ok()) return error_response(st);
   if (Status st = ctx.engine.deposit(amount, ctx.actor(), ctx.now()); !st.is_ok()) return error_response(st);
-  return json_response(201, account_view(ctx.state(), ctx.now()));
+  return json_response(201, account_view(ctx.engine, ctx.now()));
 }
 
 }  // namespace stonks

@@ -10,7 +10,6 @@ int http_status(StatusCode code) {
     case StatusCode::kInvalidArgument: return 400;
     case StatusCode::kNotFound: return 404;
     case StatusCode::kConflict: return 409;
-    case StatusCode::kRejected: return 422;
     case StatusCode::kUnavailable: return 503;
     case StatusCode::kCorruption:
     case StatusCode::kIoError: return 500;
@@ -24,7 +23,6 @@ const char* error_code(StatusCode code) {
     case StatusCode::kInvalidArgument: return "invalid_argument";
     case StatusCode::kNotFound: return "not_found";
     case StatusCode::kConflict: return "conflict";
-    case StatusCode::kRejected: return "rejected";
     case StatusCode::kUnavailable: return "unavailable";
     case StatusCode::kCorruption:
     case StatusCode::kIoError: return "internal";
@@ -45,9 +43,8 @@ ApiResponse error_response(int status, std::string_view code, const std::string&
 }
 
 ApiResponse error_response(const Status& status) {
-  nlohmann::json error = error_object(error_code(status.code()), status.message(), status.field());
-  if (!status.reason().empty()) error["reason"] = valid_utf8(status.reason());
-  return json_response(http_status(status.code()), {{"error", std::move(error)}});
+  return json_response(http_status(status.code()),
+                       {{"error", error_object(error_code(status.code()), status.message(), status.field())}});
 }
 
 }  // namespace stonks

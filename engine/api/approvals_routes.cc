@@ -15,21 +15,12 @@ nlohmann::json approval_view(const EngineState& state, const ApprovalRequest& re
   return out;
 }
 
-std::optional<bool> parse_decision(std::string_view s) {
-  if (s == "approved") return true;
-  if (s == "rejected") return false;
-  return std::nullopt;
-}
-
 }  // namespace
 
 ApiResponse list_approvals(RouteContext& ctx) {
-  std::optional<ApprovalStatus> status;
-  if (const std::string* text = ctx.query.get("status")) {
-    status = parse_approval_status(*text);
-    if (!status)
-      return error_response(400, "invalid_argument", "expected pending, approved, rejected or expired", "status");
-  }
+  Result<std::optional<ApprovalStatus>> filter = ctx.query.get_enum<ApprovalStatus>("status");
+  if (!filter.is_ok()) return error_response(filter.status());
+  const std::optional<ApprovalStatus> status = *filter;
   Result<PageRequest> page = page_from_query(ctx.query, "after_id", ctx.options);
   if (!page.is_ok()) return error_response(page.status());
   const EngineState& state = ctx.state();
@@ -42,12 +33,12 @@ ApiResponse list_approvals(RouteContext& ctx) {
 
 ApiResponse decide_approval(RouteContext& ctx) {
   JsonObjectReader r(ctx.body);
-  bool approve = false;
+  ApprovalStatus decision = ApprovalStatus::kPending;
   std::string reason;
-  r.required_enum("status", approve, parse_decision, "\"approved\" or \"rejected\"");
+  r.required_enum("status", decision, {ApprovalStatus::kApproved, ApprovalStatus::kRejected});
   r.optional_string("reason", reason);
   if (Status st = r.finish(); !st.is_ok()) return error_response(st);
-  Result<ApprovalOutcome> outcome = ctx.engine.decide_approval(ctx.id, approve, ctx.actor(), reason, ctx.now());
+  Result<ApprovalOutcome> outcome = ctx.engine.decide_approval(ctx.id, decision == ApprovalStatus::kApproved, ctx.actor(), reason, ctx.now());
   if (!outcome.is_ok()) return error_response(outcome.status());
   return json_response(200, approval_view(ctx.state(), outcome->request));
 }

@@ -1,5 +1,5 @@
 // Mode, halt, approval-config and risk-config (with its version history).
-#include "config/risk_config_json.h"
+#include "json/risk_config_json.h"
 #include "json/json_object_reader.h"
 #include "json/json_values.h"
 #include "api/routes.h"
@@ -41,7 +41,7 @@ ApiResponse get_mode(RouteContext& ctx) { return json_response(200, {{"mode", to
 ApiResponse put_mode(RouteContext& ctx) {
   JsonObjectReader r(ctx.body);
   TradingMode mode = TradingMode::kPaper;
-  r.required_enum("mode", mode, parse_trading_mode, "disabled, paper or live");
+  r.required_enum("mode", mode);
   if (Status st = r.finish(); !st.is_ok()) return error_response(st);
   if (Status st = ctx.engine.set_mode(mode, ctx.actor(), ctx.now()); !st.is_ok()) return error_response(st);
   return get_mode(ctx);

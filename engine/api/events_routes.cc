@@ -1,7 +1,7 @@
 // GET /api/events (the journal as a stream) and GET /api/audit (who did what,
 // when and why, read from the same events).
 #include "core/overload.h"
-#include "config/risk_config_json.h"
+#include "json/risk_config_json.h"
 #include "journal/event_codec.h"
 #include "json/json_values.h"
 #include "json/risk_json.h"

@@ -27,7 +27,7 @@ ApiResponse create_lockout(RouteContext& ctx) {
   r.required_symbol("ticker", request.symbol);
   r.required_string("reason", request.reason);
   r.required_int("duration_minutes", request.duration_minutes);
-  r.optional_enum("side", request.side, parse_lockout_side, "both, buy or sell");
+  r.optional_enum("side", request.side);
   if (Status st = r.finish(); !st.is_ok()) return error_response(st);
   request.created_by = ctx.actor();
   Result<Lockout> lockout = ctx.engine.create_lockout(request, ctx.now());

@@ -1,6 +1,5 @@
 // POST /api/news and POST /api/quotes: market input fed by the host (a news
 // feed natively, the simulator in the browser).
-#include "json/json_object_reader.h"
 #include "json/market_data_json.h"
 #include "json/risk_json.h"
 #include "api/routes.h"
@@ -19,12 +18,9 @@ nlohmann::json lockouts_since(const EngineState& state, LockoutId first_id, Time
 }  // namespace
 
 ApiResponse post_news(RouteContext& ctx) {
-  JsonObjectReader r(ctx.body);
-  NewsEvent news;
-  r.required_symbol("ticker", news.symbol);
-  r.required_string("headline", news.headline);
-  r.required_int("severity", news.severity);
-  if (Status st = r.finish(); !st.is_ok()) return error_response(st);
+  Result<NewsEvent> read = posted_news_from_json(ctx.body);
+  if (!read.is_ok()) return error_response(read.status());
+  NewsEvent news = *read;
   news.at = ctx.now();
   const LockoutId first = ctx.state().next_lockout_id;
   if (Status st = ctx.engine.on_news(news, ctx.now()); !st.is_ok()) return error_response(st);
@@ -32,14 +28,9 @@ ApiResponse post_news(RouteContext& ctx) {
 }
 
 ApiResponse post_quote(RouteContext& ctx) {
-  JsonObjectReader r(ctx.body);
-  Quote quote;
-  r.required_symbol("ticker", quote.symbol);
-  r.required_decimal("bid", quote.bid);
-  r.required_decimal("ask", quote.ask);
-  r.optional_int("bid_size", quote.bid_size);
-  r.optional_int("ask_size", quote.ask_size);
-  if (Status st = r.finish(); !st.is_ok()) return error_response(st);
+  Result<Quote> read = posted_quote_from_json(ctx.body);
+  if (!read.is_ok()) return error_response(read.status());
+  Quote quote = *read;
   quote.at = ctx.now();
   const LockoutId first = ctx.state().next_lockout_id;
   if (Status st = ctx.engine.on_quote(quote, ctx.now()); !st.is_ok()) return error_response(st);

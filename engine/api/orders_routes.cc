@@ -10,9 +10,9 @@ namespace {
 // check, and the order (kept as risk_rejected) comes along.
 ApiResponse risk_rejected(const Order& order) {
   std::string message = "order refused by the risk checks";
-  for (std::size_t i = 0; i < order.reasons().size(); ++i) message += (i == 0 ? ": " : "; ") + order.reasons()[i];
+  for (std::size_t i = 0; i < order.reasons().size(); ++i) message += (i == 0 ? ": " : "; ") + order.reasons()[i].to_string();
   nlohmann::json error = error_object("risk_rejected", message);
-  error["reasons"] = order.reasons();
+  error["reasons"] = reason_texts(order.reasons());
   return json_response(422, {{"error", std::move(error)}, {"order", to_json(order)}});
 }
 
@@ -31,15 +31,9 @@ ApiResponse submit_order(RouteContext& ctx) {
 }
 
 ApiResponse list_orders(RouteContext& ctx) {
-  std::optional<OrderStatus> status;
-  if (const std::string* text = ctx.query.get("status")) {
-    status = parse_order_status(*text);
-    if (!status)
-      return error_response(400, "invalid_argument",
-                            "expected one of received, risk_rejected, pending_approval, approved, submitted, "
-                            "partially_filled, filled, rejected, expired, cancelled",
-                            "status");
-  }
+  Result<std::optional<OrderStatus>> filter = ctx.query.get_enum<OrderStatus>("status");
+  if (!filter.is_ok()) return error_response(filter.status());
+  const std::optional<OrderStatus> status = *filter;
   Result<PageRequest> page = page_from_query(ctx.query, "after_id", ctx.options);
   if (!page.is_ok()) return error_response(page.status());
   return json_response(

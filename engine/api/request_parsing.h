@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api/api_types.h"
+#include "model/enum_names.h"
 #include "model/status.h"
 
 namespace stonks {
@@ -34,6 +35,15 @@ class QueryParams {
   // allowed), or `fallback` when absent. kInvalidArgument naming the key.
   Result<std::uint64_t> get_uint(std::string_view key, std::uint64_t fallback, std::uint64_t min,
                                  std::uint64_t max) const;
+  // An enum by its wire name (?status=filled), nullopt when absent.
+  // kInvalidArgument naming the key and listing the names otherwise.
+  template <NamedEnum E>
+  Result<std::optional<E>> get_enum(std::string_view key) const {
+    const std::string* text = get(key);
+    if (!text) return std::optional<E>();
+    if (std::optional<E> value = parse_enum<E>(*text)) return value;
+    return Status::invalid_argument("expected " + enum_choices<E>(), std::string(key));
+  }
 
  private:
   std::map<std::string, std::string, std::less<>> values_;

@@ -95,22 +95,6 @@ Status validate_paper(const PaperFillConfig& p) {
 
 }  // namespace
 
-const char* to_string(TradingMode m) {
-  switch (m) {
-    case TradingMode::kDisabled: return "disabled";
-    case TradingMode::kPaper: return "paper";
-    case TradingMode::kLive: return "live";
-  }
-  return "unknown";
-}
-
-std::optional<TradingMode> parse_trading_mode(std::string_view s) {
-  if (s == "disabled") return TradingMode::kDisabled;
-  if (s == "paper") return TradingMode::kPaper;
-  if (s == "live") return TradingMode::kLive;
-  return std::nullopt;
-}
-
 Status validate(const OperatorApprovalConfig& config) { return validate_section(config, ""); }
 
 Status validate(const RiskConfig& config) {

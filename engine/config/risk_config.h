@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/enum_names.h"
 #include "model/fixed_point.h"
 #include "model/status.h"
 #include "model/symbol.h"
@@ -16,8 +17,11 @@
 namespace stonks {
 
 enum class TradingMode { kDisabled, kPaper, kLive };
-const char* to_string(TradingMode m);
-std::optional<TradingMode> parse_trading_mode(std::string_view s);
+template <>
+struct EnumNames<TradingMode> {
+  static constexpr EnumName<TradingMode> table[] = {
+      {TradingMode::kDisabled, "disabled"}, {TradingMode::kPaper, "paper"}, {TradingMode::kLive, "live"}};
+};
 
 struct OperatorApprovalConfig {
   static constexpr int kMaxTimeoutMinutes = 24 * 60;

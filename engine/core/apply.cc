@@ -56,8 +56,8 @@ class Applier {
     switch (e.status) {
       case ApprovalStatus::kApproved: return move(order_id, OrderStatus::kApproved);
       case ApprovalStatus::kRejected:
-        return move(order_id, OrderStatus::kRejected, {"REJECTED_BY_OPERATOR: " + e.decided_by + ": " + e.reason});
-      case ApprovalStatus::kExpired: return move(order_id, OrderStatus::kExpired, {"APPROVAL_EXPIRED"});
+        return move(order_id, OrderStatus::kRejected, {Reason{ReasonCode::kRejectedByOperator, e.decided_by + ": " + e.reason}});
+      case ApprovalStatus::kExpired: return move(order_id, OrderStatus::kExpired, {Reason{ReasonCode::kApprovalExpired, ""}});
       case ApprovalStatus::kPending: break;
     }
     return Status::corruption("approval decided as pending");
@@ -82,7 +82,7 @@ class Applier {
     if (!o) return missing(e.order_id);
     if (o->status() == OrderStatus::kPendingApproval)
       s_.approvals.decide(o->approval_id(), ApprovalStatus::kRejected, e.by, at_, "order cancelled: " + e.reason);
-    return move(e.order_id, OrderStatus::kCancelled, {"CANCELLED: " + e.by + ": " + e.reason});
+    return move(e.order_id, OrderStatus::kCancelled, {Reason{ReasonCode::kCancelled, e.by + ": " + e.reason}});
   }
   Status operator()(const LockoutCreated& e) {
     s_.lockouts.add(e.lockout);
@@ -110,6 +110,7 @@ class Applier {
   }
   Status operator()(const HaltChanged& e) {
     s_.halted = e.halted;
+    s_.halt_cause = e.halted ? e.cause : HaltCause::kOperator;
     s_.halt_reason = e.halted ? e.reason : std::string();
     return Status::ok();
   }
@@ -139,7 +140,7 @@ class Applier {
   }
   static Status missing(OrderId id) { return Status::corruption("event for unknown order " + std::to_string(id)); }
 
-  Status move(OrderId id, OrderStatus to, std::vector<std::string> reasons = {}) {
+  Status move(OrderId id, OrderStatus to, std::vector<Reason> reasons = {}) {
     Order* o = find(id);
     if (!o) return missing(id);
     OrderStatus before = o->status();

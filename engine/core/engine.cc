@@ -40,8 +40,8 @@ void Engine::roll_day(Timestamp now) {
   if (day == state_.portfolio.day()) return;
   emit(now, DayStarted{day, state_.portfolio.equity_at(state_.valuation.market_value())});
   // A daily-loss halt ends with the day; an operator's halt does not.
-  if (state_.halted && state_.halt_reason.rfind("DAILY_LOSS_LIMIT", 0) == 0)
-    emit(now, HaltChanged{false, "system", "new trading day"});
+  if (state_.halted && state_.halt_cause == HaltCause::kDailyLoss)
+    emit(now, HaltChanged{false, HaltCause::kDailyLoss, "system", "new trading day"});
 }
 
 Status Engine::replay(const EventRecord& record) { return apply_event(state_, record); }
@@ -113,7 +113,7 @@ Status Engine::set_halted(bool halted, const std::string& by, const std::string&
   if (Status st = validate_note(reason, "reason"); !st.is_ok()) return st;
   if (halted == state_.halted) return Status::ok();
   roll_day(now);
-  emit(now, HaltChanged{halted, by, reason});
+  emit(now, HaltChanged{halted, HaltCause::kOperator, by, reason});
   return finish();
 }
 

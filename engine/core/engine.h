@@ -81,6 +81,9 @@ class Engine {
   const EngineState& state() const { return state_; }
   // The risk result the order would get now (what the ticket shows before sending).
   RiskResult preview_risk(const OrderIntent& intent, Timestamp now) const;
+  // Cash available for new buys as the risk checks count it, every open
+  // order reserving (risk/risk_checks.h: buying_power).
+  Money buying_power(Timestamp now) const;
   bool failed() const { return !failure_.is_ok(); }
 
  private:

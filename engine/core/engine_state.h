@@ -38,6 +38,7 @@ struct EngineState {
 
   TradingMode mode = TradingMode::kPaper;
   bool halted = false;
+  HaltCause halt_cause = HaltCause::kOperator;  // meaningful while halted
   std::string halt_reason;
   RiskConfig config;
   std::vector<ConfigVersion> config_history;  // every version after the defaults, oldest first
@@ -69,5 +70,10 @@ struct EngineState {
 // lifecycle move it forbids) gets kCorruption, with the state left as far as
 // the event got.
 Status apply_event(EngineState& state, const EventRecord& record);
+
+// Recomputes order_by_client_id, open_orders and working_orders from
+// `state.orders`, and the valuation from the portfolio and market, as
+// apply_event maintains them (after a snapshot is read).
+void rebuild_derived_state(EngineState& state);
 
 }  // namespace stonks

@@ -1,32 +1,24 @@
 #include "core/events.h"
 
-#include "core/overload.h"
+#include <string_view>
 
 namespace stonks {
+namespace {
+
+template <std::size_t... I>
+constexpr bool names_unique(std::index_sequence<I...>) {
+  const std::string_view names[] = {std::variant_alternative_t<I, Event>::kName...};
+  for (std::size_t i = 0; i < sizeof...(I); ++i)
+    for (std::size_t j = i + 1; j < sizeof...(I); ++j)
+      if (names[i] == names[j]) return false;
+  return true;
+}
+static_assert(names_unique(std::make_index_sequence<std::variant_size_v<Event>>()), "two events share a name");
+
+}  // namespace
 
 const char* event_name(const Event& e) {
-  return std::visit(Overload{
-                        [](const CashDeposited&) { return "cash_deposited"; },
-                        [](const OrderReceived&) { return "order_received"; },
-                        [](const OrderRiskRejected&) { return "order_risk_rejected"; },
-                        [](const ApprovalRequested&) { return "approval_requested"; },
-                        [](const ApprovalDecided&) { return "approval_decided"; },
-                        [](const OrderSubmitted&) { return "order_submitted"; },
-                        [](const OrderRejected&) { return "order_rejected"; },
-                        [](const OrderFilled&) { return "order_filled"; },
-                        [](const OrderCancelled&) { return "order_cancelled"; },
-                        [](const LockoutCreated&) { return "lockout_created"; },
-                        [](const LockoutRemoved&) { return "lockout_removed"; },
-                        [](const LockoutExpired&) { return "lockout_expired"; },
-                        [](const ModeChanged&) { return "mode_changed"; },
-                        [](const ConfigChanged&) { return "config_changed"; },
-                        [](const HaltChanged&) { return "halt_changed"; },
-                        [](const QuoteReceived&) { return "quote_received"; },
-                        [](const BarReceived&) { return "bar_received"; },
-                        [](const NewsReceived&) { return "news_received"; },
-                        [](const DayStarted&) { return "day_started"; },
-                    },
-                    e);
+  return std::visit([](const auto& event) { return std::decay_t<decltype(event)>::kName; }, e);
 }
 
 }  // namespace stonks

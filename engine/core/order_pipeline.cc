@@ -25,6 +25,13 @@ RiskResult Engine::preview_risk(const OrderIntent& intent, Timestamp now) const 
   return evaluate_risk(risk_context(intent, 0, true, now), intent);
 }
 
+Money Engine::buying_power(Timestamp now) const {
+  const RiskContext ctx{state_.config,    state_.mode,      state_.halted,
+                        now,              state_.lockouts,  state_.market,
+                        state_.portfolio, state_.valuation, state_.open_orders.summary(Symbol(), 0, state_.market)};
+  return stonks::buying_power(ctx);
+}
+
 BrokerView Engine::broker_view(const Symbol& s, Timestamp now) const {
   return BrokerView{state_.market.quote(s), state_.config.paper, now};
 }
@@ -52,7 +59,7 @@ Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
   emit(now, OrderReceived{Order(id, accepted, now)});
   if (!risk.ok()) {
     // 3.5: a risk failure ends here, before the approval gate.
-    emit(now, OrderRiskRejected{id, risk.reason_strings()});
+    emit(now, OrderRiskRejected{id, risk.denials});
   } else if (requires_approval(state_.mode, state_.config)) {
     ApprovalRequest req;
     req.id = state_.next_approval_id;
@@ -90,7 +97,7 @@ Result<ApprovalOutcome> Engine::decide_approval(ApprovalId id, bool approve, con
     const OrderIntent intent = state_.orders.at(order_id).intent();
     RiskResult risk = evaluate_risk(risk_context(intent, order_id, false, now), intent);
     if (!risk.ok()) {
-      emit(now, OrderRejected{order_id, risk.reason_strings()});
+      emit(now, OrderRejected{order_id, risk.denials});
     } else {
       send_to_broker(order_id, now);
     }
@@ -154,7 +161,7 @@ void Engine::handle_report(const ExecutionReport& r, Timestamp now) {
       break;
     }
     case ExecutionReport::Kind::kRejected:
-      emit(now, OrderRejected{r.order_id, {"BROKER_REJECTED: " + r.reason}});
+      emit(now, OrderRejected{r.order_id, {Reason{ReasonCode::kBrokerRejected, r.reason}}});
       break;
     case ExecutionReport::Kind::kCancelled:
       emit(now, OrderCancelled{r.order_id, "broker", r.reason});

@@ -7,15 +7,13 @@
 namespace stonks {
 namespace {
 
-// Which event a binary payload holds (second byte). Never renumber.
-enum class Kind : std::uint8_t { kOrderReceived = 1, kOrderSubmitted = 2, kOrderFilled = 3, kQuoteReceived = 4 };
 
 std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
 std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
 
 class Writer {
  public:
-  explicit Writer(Kind kind) {
+  explicit Writer(std::uint8_t kind) {
     out_.reserve(96);
     out_.push_back(kBinaryEventMarker);
     out_.push_back(static_cast<char>(kind));
@@ -72,6 +70,11 @@ class Reader {
     if (b >= count) fail(field, "out of range");
     return b;
   }
+  // An enum stored as its number; numbers without an enumerator are refused.
+  template <NamedEnum E>
+  E enumerator(const char* field) {
+    return static_cast<E>(choice(field, static_cast<std::uint8_t>(std::size(EnumNames<E>::table))));
+  }
   std::string text(const char* field) {
     const std::uint64_t n = u64(field);
     if (n > in_.size() - pos_) {
@@ -122,10 +125,6 @@ class Reader {
   Status status_;
 };
 
-constexpr std::uint8_t kSides = 2;
-constexpr std::uint8_t kOrderTypes = 2;
-constexpr std::uint8_t kOrderStatuses = static_cast<std::uint8_t>(OrderStatus::kCancelled) + 1;
-
 void write_order(Writer& w, const Order& o, Timestamp at) {
   const OrderIntent& in = o.intent();
   w.u64(o.id());
@@ -144,7 +143,7 @@ void write_order(Writer& w, const Order& o, Timestamp at) {
   w.time_near(o.created_at(), at);
   w.time_near(o.updated_at(), at);
   w.u64(o.reasons().size());
-  for (const std::string& r : o.reasons()) w.text(r);
+  for (const Reason& r : o.reasons()) w.text(r.to_string());
   w.u64(o.approval_id());
 }
 
@@ -152,47 +151,59 @@ Result<Order> read_order(Reader& r, Timestamp at) {
   Order::Fields f;
   f.id = r.u64("order.id");
   f.intent.symbol = r.symbol("order.ticker");
-  f.intent.side = static_cast<Side>(r.choice("order.side", kSides));
+  f.intent.side = r.enumerator<Side>("order.side");
   f.intent.qty = r.i64("order.qty");
-  f.intent.type = static_cast<OrderType>(r.choice("order.type", kOrderTypes));
+  f.intent.type = r.enumerator<OrderType>("order.type");
   if (r.choice("order.limit_price", 2) == 1) f.intent.limit_price = r.price("order.limit_price");
   f.intent.client_order_id = r.text("order.client_order_id");
   f.intent.source = r.text("order.source");
-  f.status = static_cast<OrderStatus>(r.choice("order.status", kOrderStatuses));
+  f.status = r.enumerator<OrderStatus>("order.status");
   f.filled_qty = r.i64("order.filled_qty");
   f.filled_notional = r.money("order.filled_notional");
   f.fees = r.money("order.fees");
   f.created_at = r.time_near("order.created_at", at);
   f.updated_at = r.time_near("order.updated_at", at);
   const std::uint64_t reasons = r.u64("order.reasons");
-  for (std::uint64_t i = 0; i < reasons && r.ok(); ++i) f.reasons.push_back(r.text("order.reasons"));
+  for (std::uint64_t i = 0; i < reasons && r.ok(); ++i) {
+    std::optional<Reason> reason = parse_reason(r.text("order.reasons"));
+    if (!reason) return Status::invalid_argument("binary event: order.reasons is not a reason code");
+    f.reasons.push_back(std::move(*reason));
+  }
   f.approval_id = r.u64("order.approval_id");
   if (!r.ok()) return r.finish();
   return Order::restore(std::move(f));
 }
 
-}  // namespace
 
-std::optional<std::string> encode_binary_event(const EventRecord& record) {
-  auto start = [&](Kind kind) {
-    Writer w(kind);
-    w.u64(record.seq);
-    w.time(record.at);
-    return w;
-  };
-  if (const auto* e = std::get_if<OrderReceived>(&record.event)) {
-    Writer w = start(Kind::kOrderReceived);
-    write_order(w, e->order, record.at);
-    return w.take();
+// The binary form of the event types that have one: a kind byte (never
+// renumber) and the fields. An Event alternative without a BinaryForm keeps
+// the JSON payload.
+template <class T>
+struct BinaryForm;
+
+template <>
+struct BinaryForm<OrderReceived> {
+  static constexpr std::uint8_t kKind = 1;
+  static void write(Writer& w, const OrderReceived& e, Timestamp at) { write_order(w, e.order, at); }
+  static Result<OrderReceived> read(Reader& r, Timestamp at) {
+    Result<Order> o = read_order(r, at);
+    if (!o.is_ok()) return o.status();
+    return OrderReceived{std::move(o).value()};
   }
-  if (const auto* e = std::get_if<OrderSubmitted>(&record.event)) {
-    Writer w = start(Kind::kOrderSubmitted);
-    w.u64(e->order_id);
-    return w.take();
-  }
-  if (const auto* e = std::get_if<OrderFilled>(&record.event)) {
-    const Fill& f = e->fill;
-    Writer w = start(Kind::kOrderFilled);
+};
+
+template <>
+struct BinaryForm<OrderSubmitted> {
+  static constexpr std::uint8_t kKind = 2;
+  static void write(Writer& w, const OrderSubmitted& e, Timestamp) { w.u64(e.order_id); }
+  static Result<OrderSubmitted> read(Reader& r, Timestamp) { return OrderSubmitted{r.u64("order_id")}; }
+};
+
+template <>
+struct BinaryForm<OrderFilled> {
+  static constexpr std::uint8_t kKind = 3;
+  static void write(Writer& w, const OrderFilled& e, Timestamp at) {
+    const Fill& f = e.fill;
     w.u64(f.id);
     w.u64(f.order_id);
     w.text(f.symbol.str());
@@ -200,21 +211,85 @@ std::optional<std::string> encode_binary_event(const EventRecord& record) {
     w.i64(f.qty);
     w.price(f.price);
     w.money(f.fee);
-    w.time_near(f.at, record.at);
-    return w.take();
+    w.time_near(f.at, at);
   }
-  if (const auto* e = std::get_if<QuoteReceived>(&record.event)) {
-    const Quote& q = e->quote;
-    Writer w = start(Kind::kQuoteReceived);
+  static Result<OrderFilled> read(Reader& r, Timestamp at) {
+    Fill f;
+    f.id = r.u64("fill.id");
+    f.order_id = r.u64("fill.order_id");
+    f.symbol = r.symbol("fill.ticker");
+    f.side = r.enumerator<Side>("fill.side");
+    f.qty = r.i64("fill.qty");
+    f.price = r.price("fill.price");
+    f.fee = r.money("fill.fee");
+    f.at = r.time_near("fill.at", at);
+    return OrderFilled{f};
+  }
+};
+
+template <>
+struct BinaryForm<QuoteReceived> {
+  static constexpr std::uint8_t kKind = 4;
+  static void write(Writer& w, const QuoteReceived& e, Timestamp at) {
+    const Quote& q = e.quote;
     w.text(q.symbol.str());
     w.price(q.bid);
     w.price(q.ask);
     w.i64(q.bid_size);
     w.i64(q.ask_size);
-    w.time_near(q.at, record.at);
-    return w.take();
+    w.time_near(q.at, at);
   }
-  return std::nullopt;
+  static Result<QuoteReceived> read(Reader& r, Timestamp at) {
+    Quote q;
+    q.symbol = r.symbol("quote.ticker");
+    q.bid = r.price("quote.bid");
+    q.ask = r.price("quote.ask");
+    q.bid_size = r.i64("quote.bid_size");
+    q.ask_size = r.i64("quote.ask_size");
+    q.at = r.time_near("quote.at", at);
+    return QuoteReceived{q};
+  }
+};
+
+template <class T>
+concept HasBinaryForm = requires { BinaryForm<T>::kKind; };
+
+// Reads the body of the alternative whose kind is `kind` into `record`.
+template <std::size_t... I>
+Status read_body(Reader& r, std::uint8_t kind, EventRecord& record, std::index_sequence<I...>) {
+  std::optional<Status> done;
+  auto try_type = [&]<class T>(T*) {
+    if constexpr (HasBinaryForm<T>) {
+      if (done || kind != BinaryForm<T>::kKind) return;
+      Result<T> e = BinaryForm<T>::read(r, record.at);
+      if (!e.is_ok()) return done.emplace(e.status()), void();
+      record.event = std::move(e).value();
+      done.emplace(Status::ok());
+    }
+  };
+  (try_type(static_cast<std::variant_alternative_t<I, Event>*>(nullptr)), ...);
+  if (done) return *done;
+  if (!r.ok()) return Status::ok();  // the header was short: finish() reports it
+  return Status::invalid_argument("binary event: unknown kind " + std::to_string(kind), "kind");
+}
+
+}  // namespace
+
+std::optional<std::string> encode_binary_event(const EventRecord& record) {
+  return std::visit(
+      [&](const auto& e) -> std::optional<std::string> {
+        using T = std::decay_t<decltype(e)>;
+        if constexpr (HasBinaryForm<T>) {
+          Writer w(BinaryForm<T>::kKind);
+          w.u64(record.seq);
+          w.time(record.at);
+          BinaryForm<T>::write(w, e, record.at);
+          return w.take();
+        } else {
+          return std::nullopt;
+        }
+      },
+      record.event);
 }
 
 Result<EventRecord> decode_binary_event(std::string_view payload) {
@@ -225,43 +300,8 @@ Result<EventRecord> decode_binary_event(std::string_view payload) {
   EventRecord record;
   record.seq = r.u64("seq");
   record.at = r.time("at");
-  switch (static_cast<Kind>(kind)) {
-    case Kind::kOrderReceived: {
-      Result<Order> o = read_order(r, record.at);
-      if (!o.is_ok()) return o.status();
-      record.event = OrderReceived{std::move(o).value()};
-      break;
-    }
-    case Kind::kOrderSubmitted:
-      record.event = OrderSubmitted{r.u64("order_id")};
-      break;
-    case Kind::kOrderFilled: {
-      Fill f;
-      f.id = r.u64("fill.id");
-      f.order_id = r.u64("fill.order_id");
-      f.symbol = r.symbol("fill.ticker");
-      f.side = static_cast<Side>(r.choice("fill.side", kSides));
-      f.qty = r.i64("fill.qty");
-      f.price = r.price("fill.price");
-      f.fee = r.money("fill.fee");
-      f.at = r.time_near("fill.at", record.at);
-      record.event = OrderFilled{f};
-      break;
-    }
-    case Kind::kQuoteReceived: {
-      Quote q;
-      q.symbol = r.symbol("quote.ticker");
-      q.bid = r.price("quote.bid");
-      q.ask = r.price("quote.ask");
-      q.bid_size = r.i64("quote.bid_size");
-      q.ask_size = r.i64("quote.ask_size");
-      q.at = r.time_near("quote.at", record.at);
-      record.event = QuoteReceived{q};
-      break;
-    }
-    default:
-      if (r.ok()) return Status::invalid_argument("binary event: unknown kind " + std::to_string(kind), "kind");
-  }
+  if (Status s = read_body(r, kind, record, std::make_index_sequence<std::variant_size_v<Event>>()); !s.is_ok())
+    return s;
   if (Status s = r.finish(); !s.is_ok()) return s;
   return record;
 }

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "config/risk_config_json.h"
+#include "json/risk_config_json.h"
 #include "json/json_object_reader.h"
 #include "json/json_path.h"
 #include "json/json_values.h"
@@ -16,7 +16,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::int64_t kFormat = 1;
-constexpr std::string_view kModeNames = "disabled, paper or live";
 
 // ---- Writing -------------------------------------------------------------
 
@@ -229,6 +228,7 @@ json to_json(const EngineState& s) {
   out["next_fill_id"] = s.next_fill_id;
   out["mode"] = to_string(s.mode);
   out["halted"] = s.halted;
+  out["halt_cause"] = to_string(s.halt_cause);
   out["halt_reason"] = s.halt_reason;
   out["config"] = to_json(s.config);
   out["config_history"] = array_of(s.config_history, [](const ConfigVersion& v) {
@@ -256,9 +256,13 @@ Result<EngineState> engine_state_from_json(const json& value) {
   r.required_int("next_approval_id", s.next_approval_id);
   r.required_int("next_lockout_id", s.next_lockout_id);
   r.required_int("next_fill_id", s.next_fill_id);
-  r.required_enum("mode", s.mode, parse_trading_mode, kModeNames);
+  r.required_enum("mode", s.mode);
   r.required_bool("halted", s.halted);
   r.required_string("halt_reason", s.halt_reason);
+  // Snapshots from before halts had a cause: the rule they were written under.
+  s.halt_cause = s.halted && s.halt_reason.rfind("DAILY_LOSS_LIMIT", 0) == 0 ? HaltCause::kDailyLoss
+                                                                             : HaltCause::kOperator;
+  r.optional_enum("halt_cause", s.halt_cause);
   if (const json* config = r.required_value("config")) {
     Result<RiskConfig> c = config_at(*config, "config");
     if (c.is_ok()) s.config = std::move(c).value();
@@ -304,18 +308,6 @@ Result<EngineState> engine_state_from_json(const json& value) {
   if (Status st = r.finish(); !st.is_ok()) return st;
   rebuild_derived_state(s);
   return s;
-}
-
-void rebuild_derived_state(EngineState& s) {
-  s.order_by_client_id.clear();
-  s.open_orders = OpenOrderBook();
-  s.working_orders.clear();
-  for (const auto& [id, o] : s.orders) {
-    if (!order_id_of_assigned(o.intent().client_order_id)) s.order_by_client_id[o.intent().client_order_id] = id;
-    s.open_orders.update(o);
-    if (is_open_at_broker(o.status())) s.working_orders[o.intent().symbol].insert(id);
-  }
-  s.valuation = Valuation::of(s.portfolio, s.market);
 }
 
 std::string encode_engine_state(const EngineState& state) { return dump_json(to_json(state)); }

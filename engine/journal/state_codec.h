@@ -27,7 +27,7 @@ namespace stonks {
 //                  "positions": [{"ticker","qty","cost_basis","realized_pnl"}]}}
 //
 // Nested values use their own codecs (json/order_json.h, risk_json.h,
-// market_data_json.h, config/risk_config_json.h); money and prices are exact
+// market_data_json.h, json/risk_config_json.h); money and prices are exact
 // decimal strings, times ISO-8601 UTC. Maps become lists in key order (ids,
 // tickers); fills, recent_* and config_history keep their stored order.
 // The derived indexes (order_by_client_id, open_orders, working_orders,
@@ -46,10 +46,5 @@ Result<EngineState> engine_state_from_json(const nlohmann::json& value);
 // strings valid UTF-8, times in years 0000-9999.
 std::string encode_engine_state(const EngineState& state);
 Result<EngineState> decode_engine_state(std::string_view text);
-
-// Recomputes order_by_client_id, open_orders and working_orders from
-// `state.orders`, and the valuation from the portfolio and market, as
-// apply_event maintains them.
-void rebuild_derived_state(EngineState& state);
 
 }  // namespace stonks

@@ -240,4 +240,21 @@ bool JsonObjectReader::optional_symbol_list(std::string_view key, std::vector<Sy
   return true;
 }
 
+bool JsonObjectReader::required_reason_list(std::string_view key, std::vector<Reason>& out) {
+  std::vector<std::string> texts;
+  if (!required_string_list(key, texts)) return false;
+  std::vector<Reason> reasons;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    std::optional<Reason> reason = parse_reason(texts[i]);
+    if (!reason) {
+      fail(std::string(key) + "[" + std::to_string(i) + "]", "expected a reason code (\"LOCKED_OUT: ...\"), got \"" +
+                                                                  texts[i].substr(0, 40) + "\"");
+      return false;
+    }
+    reasons.push_back(std::move(*reason));
+  }
+  out = std::move(reasons);
+  return true;
+}
+
 }  // namespace stonks

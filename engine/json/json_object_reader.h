@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
@@ -11,7 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/enum_names.h"
 #include "model/fixed_point.h"
+#include "model/reason.h"
 #include "model/status.h"
 #include "model/symbol.h"
 #include "model/time.h"
@@ -83,17 +86,18 @@ class JsonObjectReader {
   bool required_string_list(std::string_view key, std::vector<std::string>& out);
   bool optional_string_list(std::string_view key, std::vector<std::string>& out);
 
-  // An enum by its wire name: `parse` maps a std::string_view to
-  // std::optional<E> (parse_side, parse_order_status, ...); `expected` lists
-  // the names for the message, e.g. "buy or sell".
-  template <class E, class Parse>
-  bool required_enum(std::string_view key, E& out, Parse parse, std::string_view expected) {
-    return read_enum(key, true, out, parse, expected);
+  // An enum by its wire name (model/enum_names.h), one of `allowed` when
+  // given; the error lists the names: expected "buy" or "sell".
+  template <NamedEnum E>
+  bool required_enum(std::string_view key, E& out, std::initializer_list<E> allowed = {}) {
+    return read_enum(key, true, out, allowed);
   }
-  template <class E, class Parse>
-  bool optional_enum(std::string_view key, E& out, Parse parse, std::string_view expected) {
-    return read_enum(key, false, out, parse, expected);
+  template <NamedEnum E>
+  bool optional_enum(std::string_view key, E& out, std::initializer_list<E> allowed = {}) {
+    return read_enum(key, false, out, allowed);
   }
+  // Reasons in the form Reason::to_string() writes ("LOCKED_OUT: ...").
+  bool required_reason_list(std::string_view key, std::vector<Reason>& out);
 
   // A nested object: when `key` is present, calls read(JsonObjectReader&) with
   // a reader for it (path "<path>.<key>"), then finishes that reader and
@@ -140,8 +144,8 @@ class JsonObjectReader {
   }
   const std::string* read_string_value(std::string_view key, bool required);
   bool read_string_list(std::string_view key, bool required, std::vector<std::string>& out);
-  template <class E, class Parse>
-  bool read_enum(std::string_view key, bool required, E& out, Parse& parse, std::string_view expected);
+  template <class E>
+  bool read_enum(std::string_view key, bool required, E& out, std::initializer_list<E> allowed);
 
   const nlohmann::json& object_;
   std::string path_;
@@ -162,13 +166,13 @@ bool JsonObjectReader::optional_decimal(std::string_view key, std::optional<Fixe
   return true;
 }
 
-template <class E, class Parse>
-bool JsonObjectReader::read_enum(std::string_view key, bool required, E& out, Parse& parse, std::string_view expected) {
+template <class E>
+bool JsonObjectReader::read_enum(std::string_view key, bool required, E& out, std::initializer_list<E> allowed) {
   const std::string* text = read_string_value(key, required);
   if (text == nullptr) return false;
-  std::optional<E> value = parse(std::string_view(*text));
+  std::optional<E> value = parse_enum<E>(*text, allowed);
   if (!value) {
-    fail(key, "expected " + std::string(expected) + ", got \"" + text->substr(0, 40) + "\"");
+    fail(key, "expected " + enum_choices<E>(allowed) + ", got \"" + text->substr(0, 40) + "\"");
     return false;
   }
   out = *value;

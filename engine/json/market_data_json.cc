@@ -4,6 +4,45 @@
 #include "json/json_values.h"
 
 namespace stonks {
+namespace {
+
+// Whether the shape carries its "at": journal events do, posted input does not.
+enum class WithTime { kYes, kNo };
+
+Result<Quote> read_quote(const nlohmann::json& value, std::string_view path, WithTime with_time) {
+  JsonObjectReader r(value, std::string(path));
+  Quote quote;
+  r.required_symbol("ticker", quote.symbol);
+  r.required_decimal("bid", quote.bid);
+  r.required_decimal("ask", quote.ask);
+  r.optional_int("bid_size", quote.bid_size);
+  r.optional_int("ask_size", quote.ask_size);
+  if (with_time == WithTime::kYes) r.required_timestamp("at", quote.at);
+  if (Status s = r.finish(); !s.is_ok()) return s;
+  return quote;
+}
+
+Result<NewsEvent> read_news(const nlohmann::json& value, std::string_view path, WithTime with_time) {
+  JsonObjectReader r(value, std::string(path));
+  NewsEvent news;
+  r.required_symbol("ticker", news.symbol);
+  r.required_string("headline", news.headline);
+  r.required_int("severity", news.severity);
+  if (with_time == WithTime::kYes) r.required_timestamp("at", news.at);
+  if (Status s = r.finish(); !s.is_ok()) return s;
+  return news;
+}
+
+}  // namespace
+
+Result<Quote> quote_from_json(const nlohmann::json& value, std::string_view path) {
+  return read_quote(value, path, WithTime::kYes);
+}
+Result<Quote> posted_quote_from_json(const nlohmann::json& value) { return read_quote(value, {}, WithTime::kNo); }
+Result<NewsEvent> news_event_from_json(const nlohmann::json& value, std::string_view path) {
+  return read_news(value, path, WithTime::kYes);
+}
+Result<NewsEvent> posted_news_from_json(const nlohmann::json& value) { return read_news(value, {}, WithTime::kNo); }
 
 nlohmann::json to_json(const Quote& quote) {
   nlohmann::json out = nlohmann::json::object();
@@ -14,19 +53,6 @@ nlohmann::json to_json(const Quote& quote) {
   out["ask_size"] = quote.ask_size;
   out["at"] = to_json(quote.at);
   return out;
-}
-
-Result<Quote> quote_from_json(const nlohmann::json& value, std::string_view path) {
-  JsonObjectReader r(value, std::string(path));
-  Quote quote;
-  r.required_symbol("ticker", quote.symbol);
-  r.required_decimal("bid", quote.bid);
-  r.required_decimal("ask", quote.ask);
-  r.optional_int("bid_size", quote.bid_size);
-  r.optional_int("ask_size", quote.ask_size);
-  r.required_timestamp("at", quote.at);
-  if (Status s = r.finish(); !s.is_ok()) return s;
-  return quote;
 }
 
 nlohmann::json to_json(const Bar& bar) {
@@ -64,15 +90,5 @@ nlohmann::json to_json(const NewsEvent& news) {
   return out;
 }
 
-Result<NewsEvent> news_event_from_json(const nlohmann::json& value, std::string_view path) {
-  JsonObjectReader r(value, std::string(path));
-  NewsEvent news;
-  r.required_symbol("ticker", news.symbol);
-  r.required_string("headline", news.headline);
-  r.required_int("severity", news.severity);
-  r.required_timestamp("at", news.at);
-  if (Status s = r.finish(); !s.is_ok()) return s;
-  return news;
-}
 
 }  // namespace stonks

@@ -17,6 +17,9 @@ namespace stonks {
 // {"ticker","bid","ask","bid_size","ask_size","at"}; the sizes default to 0.
 nlohmann::json to_json(const Quote& quote);
 Result<Quote> quote_from_json(const nlohmann::json& value, std::string_view path = {});
+// The same without "at" (refused if present): what a host posts to
+// POST /api/quotes, stamped by the engine.
+Result<Quote> posted_quote_from_json(const nlohmann::json& value);
 
 // {"ticker","open","high","low","close","volume","at"}, all required.
 nlohmann::json to_json(const Bar& bar);
@@ -25,5 +28,7 @@ Result<Bar> bar_from_json(const nlohmann::json& value, std::string_view path = {
 // {"ticker","headline","severity","at"}, all required.
 nlohmann::json to_json(const NewsEvent& news);
 Result<NewsEvent> news_event_from_json(const nlohmann::json& value, std::string_view path = {});
+// The same without "at": POST /api/news.
+Result<NewsEvent> posted_news_from_json(const nlohmann::json& value);
 
 }  // namespace stonks

@@ -6,11 +6,6 @@
 namespace stonks {
 namespace {
 
-constexpr std::string_view kSideNames = "\"buy\" or \"sell\"";
-constexpr std::string_view kTypeNames = "\"market\" or \"limit\"";
-constexpr std::string_view kStatusNames =
-    "one of received, risk_rejected, pending_approval, approved, submitted, partially_filled, filled, rejected, "
-    "expired, cancelled";
 
 // The intent's fields, shared by the intent itself and the flattened order view.
 void write_intent_fields(const OrderIntent& intent, nlohmann::json& out) {
@@ -25,9 +20,9 @@ void write_intent_fields(const OrderIntent& intent, nlohmann::json& out) {
 
 void read_intent_fields(JsonObjectReader& r, OrderIntent& intent) {
   r.required_symbol("ticker", intent.symbol);
-  r.required_enum("side", intent.side, parse_side, kSideNames);
+  r.required_enum("side", intent.side);
   r.required_int("qty", intent.qty);
-  r.optional_enum("type", intent.type, parse_order_type, kTypeNames);
+  r.optional_enum("type", intent.type);
   r.optional_decimal("limit_price", intent.limit_price);
   r.optional_string("client_order_id", intent.client_order_id);
   r.optional_string("source", intent.source);
@@ -60,7 +55,7 @@ nlohmann::json to_json(const Order& order) {
   out["fees"] = to_json(order.fees());
   out["created_at"] = to_json(order.created_at());
   out["updated_at"] = to_json(order.updated_at());
-  out["reasons"] = order.reasons();
+  out["reasons"] = reason_texts(order.reasons());
   out["approval_id"] = order.approval_id();
   return out;
 }
@@ -71,14 +66,14 @@ Result<Order> order_from_json(const nlohmann::json& value, std::string_view path
   Price avg_fill_price;
   r.required_int("id", f.id);
   read_intent_fields(r, f.intent);
-  r.required_enum("status", f.status, parse_order_status, kStatusNames);
+  r.required_enum("status", f.status);
   r.required_int("filled_qty", f.filled_qty);
   r.required_decimal("avg_fill_price", avg_fill_price);
   r.required_decimal("filled_notional", f.filled_notional);
   r.required_decimal("fees", f.fees);
   r.required_timestamp("created_at", f.created_at);
   r.required_timestamp("updated_at", f.updated_at);
-  r.required_string_list("reasons", f.reasons);
+  r.required_reason_list("reasons", f.reasons);
   r.required_int("approval_id", f.approval_id);
   if (Status s = r.finish(); !s.is_ok()) return s;
 
@@ -113,7 +108,7 @@ Result<Fill> fill_from_json(const nlohmann::json& value, std::string_view path) 
   r.required_int("id", fill.id);
   r.required_int("order_id", fill.order_id);
   r.required_symbol("ticker", fill.symbol);
-  r.required_enum("side", fill.side, parse_side, kSideNames);
+  r.required_enum("side", fill.side);
   r.required_int("qty", fill.qty);
   r.required_decimal("price", fill.price);
   r.required_decimal("fee", fill.fee);

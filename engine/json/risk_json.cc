@@ -6,9 +6,6 @@
 namespace stonks {
 namespace {
 
-constexpr std::string_view kApprovalStatusNames = "pending, approved, rejected or expired";
-constexpr std::string_view kSourceNames = "manual, news_shock or cooldown";
-constexpr std::string_view kSideNames = "both, buy or sell";
 
 }  // namespace
 
@@ -36,7 +33,7 @@ Result<ApprovalRequest> approval_request_from_json(const nlohmann::json& value, 
   r.required_string_list("checks_passed", a.checks_passed);
   r.required_timestamp("created_at", a.created_at);
   r.required_timestamp("expires_at", a.expires_at);
-  r.required_enum("status", a.status, parse_approval_status, kApprovalStatusNames);
+  r.required_enum("status", a.status);
   r.required_string("decided_by", a.decided_by);
   r.optional_timestamp("decided_at", a.decided_at);
   r.required_string("reason", a.reason);
@@ -68,8 +65,8 @@ Result<Lockout> lockout_from_json(const nlohmann::json& value, std::string_view 
   r.required_int("id", l.id);
   r.required_symbol("ticker", l.symbol);
   r.required_string("reason", l.reason);
-  r.required_enum("source", l.source, parse_lockout_source, kSourceNames);
-  r.required_enum("side", l.side, parse_lockout_side, kSideNames);
+  r.required_enum("source", l.source);
+  r.required_enum("side", l.side);
   r.required_timestamp("created_at", l.created_at);
   r.required_timestamp("expires_at", l.expires_at);
   r.required_string("created_by", l.created_by);

@@ -105,18 +105,19 @@ namespace {
 
 constexpr std::int64_t kBpsScale = 10'000;
 
-// a * b / d rounded half away from zero, saturating; d > 0.
+}  // namespace
+
 std::int64_t mul_div_round(std::int64_t a, std::int64_t b, std::int64_t d) {
   __int128 p = static_cast<__int128>(a) * b;
-  __int128 q = p / d;
-  __int128 r = p % d;
-  if (2 * (r < 0 ? -r : r) >= d) q += (p < 0) ? -1 : 1;
+  __int128 dd = d;
+  if (dd < 0) p = -p, dd = -dd;
+  __int128 q = p / dd;
+  __int128 r = p % dd;
+  if (2 * (r < 0 ? -r : r) >= dd) q += (p < 0) ? -1 : 1;
   if (q > std::numeric_limits<std::int64_t>::max()) return std::numeric_limits<std::int64_t>::max();
   if (q < std::numeric_limits<std::int64_t>::min()) return std::numeric_limits<std::int64_t>::min();
   return static_cast<std::int64_t>(q);
 }
-
-}  // namespace
 
 std::optional<Money> checked_notional(Price price, Quantity qty) {
   std::int64_t out = 0;

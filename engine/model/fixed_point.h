@@ -68,6 +68,11 @@ std::optional<Money> checked_notional(Price price, Quantity qty);
 // overflowing notional must simply compare as "too big".
 Money saturating_notional(Price price, Quantity qty);
 
+// a * b / d rounded half away from zero, saturating at the int64 limits;
+// d != 0 (either sign). The one rounding multiply-divide: every prorated or
+// scaled amount goes through it.
+std::int64_t mul_div_round(std::int64_t a, std::int64_t b, std::int64_t d);
+
 // value * (10000 + bps) / 10000 rounded half away from zero (slippage).
 Price apply_bps(Price price, std::int64_t bps);
 

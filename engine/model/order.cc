@@ -2,37 +2,6 @@
 
 namespace stonks {
 
-namespace {
-struct StatusName {
-  OrderStatus status;
-  const char* name;
-};
-constexpr StatusName kStatusNames[] = {
-    {OrderStatus::kReceived, "received"},
-    {OrderStatus::kRiskRejected, "risk_rejected"},
-    {OrderStatus::kPendingApproval, "pending_approval"},
-    {OrderStatus::kApproved, "approved"},
-    {OrderStatus::kSubmitted, "submitted"},
-    {OrderStatus::kPartiallyFilled, "partially_filled"},
-    {OrderStatus::kFilled, "filled"},
-    {OrderStatus::kRejected, "rejected"},
-    {OrderStatus::kExpired, "expired"},
-    {OrderStatus::kCancelled, "cancelled"},
-};
-}  // namespace
-
-const char* to_string(OrderStatus s) {
-  for (const auto& n : kStatusNames)
-    if (n.status == s) return n.name;
-  return "unknown";
-}
-
-std::optional<OrderStatus> parse_order_status(std::string_view s) {
-  for (const auto& n : kStatusNames)
-    if (s == n.name) return n.status;
-  return std::nullopt;
-}
-
 bool is_terminal(OrderStatus s) {
   switch (s) {
     case OrderStatus::kRiskRejected:
@@ -94,7 +63,7 @@ Result<Order> Order::restore(Fields f) {
   return order;
 }
 
-Status Order::transition(OrderStatus to, Timestamp at, std::vector<std::string> reasons) {
+Status Order::transition(OrderStatus to, Timestamp at, std::vector<Reason> reasons) {
   if (to == OrderStatus::kPartiallyFilled || to == OrderStatus::kFilled)
     return Status::conflict("fill states are reached through fills");
   if (!can_transition(status_, to))

@@ -6,9 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "model/enum_names.h"
 #include "model/fixed_point.h"
 #include "model/ids.h"
 #include "model/order_intent.h"
+#include "model/reason.h"
 #include "model/status.h"
 #include "model/time.h"
 
@@ -27,8 +29,22 @@ enum class OrderStatus {
   kCancelled,        // cancelled before completion (terminal)
 };
 
-const char* to_string(OrderStatus s);
-std::optional<OrderStatus> parse_order_status(std::string_view s);
+template <>
+struct EnumNames<OrderStatus> {
+  static constexpr EnumName<OrderStatus> table[] = {
+      {OrderStatus::kReceived, "received"},
+      {OrderStatus::kRiskRejected, "risk_rejected"},
+      {OrderStatus::kPendingApproval, "pending_approval"},
+      {OrderStatus::kApproved, "approved"},
+      {OrderStatus::kSubmitted, "submitted"},
+      {OrderStatus::kPartiallyFilled, "partially_filled"},
+      {OrderStatus::kFilled, "filled"},
+      {OrderStatus::kRejected, "rejected"},
+      {OrderStatus::kExpired, "expired"},
+      {OrderStatus::kCancelled, "cancelled"},
+  };
+};
+
 bool is_terminal(OrderStatus s);
 // True when the order is working at the broker (can fill or be cancelled there).
 bool is_open_at_broker(OrderStatus s);
@@ -50,7 +66,7 @@ class Order {
     Money fees;
     Timestamp created_at{};
     Timestamp updated_at{};
-    std::vector<std::string> reasons;
+    std::vector<Reason> reasons;
     ApprovalId approval_id = 0;
   };
   // Rebuilds an order from stored fields (snapshots, decoded views). Refuses,
@@ -63,7 +79,7 @@ class Order {
 
   // Moves to `to`, or returns kConflict naming both states when the lifecycle
   // forbids it. Fill-driven states come only through apply_fill().
-  Status transition(OrderStatus to, Timestamp at, std::vector<std::string> reasons = {});
+  Status transition(OrderStatus to, Timestamp at, std::vector<Reason> reasons = {});
 
   // Books a fill of `qty` at `price` with `fee`. Refused (kConflict) unless
   // the order is working at the broker and qty fits the remaining quantity.
@@ -81,7 +97,7 @@ class Order {
   Timestamp created_at() const { return created_at_; }
   Timestamp updated_at() const { return updated_at_; }
   // Why the order was refused: reason codes with context, e.g. "LOCKED_OUT: ...".
-  const std::vector<std::string>& reasons() const { return reasons_; }
+  const std::vector<Reason>& reasons() const { return reasons_; }
   ApprovalId approval_id() const { return approval_id_; }
   void set_approval_id(ApprovalId id) { approval_id_ = id; }
 
@@ -96,7 +112,7 @@ class Order {
   Money fees_;
   Timestamp created_at_{};
   Timestamp updated_at_{};
-  std::vector<std::string> reasons_;
+  std::vector<Reason> reasons_;
   ApprovalId approval_id_ = 0;
 };
 

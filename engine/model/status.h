@@ -6,6 +6,8 @@
 #include <utility>
 #include <variant>
 
+#include "model/enum_names.h"
+
 namespace stonks {
 
 // Broad failure classes. The API maps each to one HTTP status; callers branch
@@ -15,17 +17,26 @@ enum class StatusCode {
   kInvalidArgument,     // malformed or out-of-range input (400)
   kNotFound,            // unknown id (404)
   kConflict,            // the state forbids it now, e.g. deciding a decided approval (409)
-  kRejected,            // well-formed but refused by a rule, e.g. risk (422)
   kCorruption,          // stored data failed its checks
   kIoError,             // the storage layer failed
   kUnavailable,         // the engine stopped accepting commands after a storage failure
 };
 
-const char* to_string(StatusCode code);
+template <>
+struct EnumNames<StatusCode> {
+  static constexpr EnumName<StatusCode> table[] = {
+      {StatusCode::kOk, "ok"},
+      {StatusCode::kInvalidArgument, "invalid_argument"},
+      {StatusCode::kNotFound, "not_found"},
+      {StatusCode::kConflict, "conflict"},
+      {StatusCode::kCorruption, "corruption"},
+      {StatusCode::kIoError, "io_error"},
+      {StatusCode::kUnavailable, "unavailable"},
+  };
+};
 
 // A cheap value: ok, or a code with a human message and, for input errors,
-// the name of the offending field. `reason` carries a stable machine-readable
-// reason code where one exists (e.g. "LOCKED_OUT"), empty otherwise.
+// the name of the offending field.
 class [[nodiscard]] Status {
  public:
   Status() = default;
@@ -35,11 +46,6 @@ class [[nodiscard]] Status {
   }
   static Status not_found(std::string message) { return Status(StatusCode::kNotFound, std::move(message)); }
   static Status conflict(std::string message) { return Status(StatusCode::kConflict, std::move(message)); }
-  static Status rejected(std::string reason, std::string message) {
-    Status s(StatusCode::kRejected, std::move(message));
-    s.reason_ = std::move(reason);
-    return s;
-  }
   static Status corruption(std::string message) { return Status(StatusCode::kCorruption, std::move(message)); }
   static Status io_error(std::string message) { return Status(StatusCode::kIoError, std::move(message)); }
   static Status unavailable(std::string message) { return Status(StatusCode::kUnavailable, std::move(message)); }
@@ -48,7 +54,6 @@ class [[nodiscard]] Status {
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
   const std::string& field() const { return field_; }
-  const std::string& reason() const { return reason_; }
 
   // "invalid_argument: quantity must be positive (field qty)"
   std::string to_string() const;
@@ -60,7 +65,6 @@ class [[nodiscard]] Status {
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
   std::string field_;
-  std::string reason_;
 };
 
 // A value or the Status that explains its absence.

@@ -10,13 +10,7 @@ namespace {
 
 // cost * part / whole rounded half away from zero; |part| <= |whole|, whole != 0.
 Money prorate(Money cost, Quantity part, Quantity whole) {
-  __int128 p = static_cast<__int128>(cost.micros()) * part;
-  __int128 q = p / whole;
-  __int128 r = p % whole;
-  __int128 absr = r < 0 ? -r : r;
-  __int128 absw = whole < 0 ? -static_cast<__int128>(whole) : whole;
-  if (2 * absr >= absw) q += ((p < 0) != (whole < 0)) ? -1 : 1;
-  return Money::from_micros(static_cast<std::int64_t>(q));
+  return Money::from_micros(mul_div_round(cost.micros(), part, whole));
 }
 
 }  // namespace

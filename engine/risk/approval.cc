@@ -11,22 +11,6 @@ bool requires_approval(TradingMode mode, const RiskConfig& config) {
   return true;  // an unknown mode errs on the side of the operator
 }
 
-const char* to_string(ApprovalStatus s) {
-  switch (s) {
-    case ApprovalStatus::kPending: return "pending";
-    case ApprovalStatus::kApproved: return "approved";
-    case ApprovalStatus::kRejected: return "rejected";
-    case ApprovalStatus::kExpired: return "expired";
-  }
-  return "unknown";
-}
-
-std::optional<ApprovalStatus> parse_approval_status(std::string_view s) {
-  for (auto v : {ApprovalStatus::kPending, ApprovalStatus::kApproved, ApprovalStatus::kRejected, ApprovalStatus::kExpired})
-    if (s == to_string(v)) return v;
-  return std::nullopt;
-}
-
 void ApprovalBook::add(const ApprovalRequest& r) {
   requests_[r.id] = r;
   if (r.status == ApprovalStatus::kPending) pending_[r.id] = r.expires_at;

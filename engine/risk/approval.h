@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/risk_config.h"
+#include "model/enum_names.h"
 #include "model/fixed_point.h"
 #include "model/ids.h"
 #include "model/time.h"
@@ -19,8 +20,13 @@ namespace stonks {
 bool requires_approval(TradingMode mode, const RiskConfig& config);
 
 enum class ApprovalStatus { kPending, kApproved, kRejected, kExpired };
-const char* to_string(ApprovalStatus s);
-std::optional<ApprovalStatus> parse_approval_status(std::string_view s);
+template <>
+struct EnumNames<ApprovalStatus> {
+  static constexpr EnumName<ApprovalStatus> table[] = {{ApprovalStatus::kPending, "pending"},
+                                                       {ApprovalStatus::kApproved, "approved"},
+                                                       {ApprovalStatus::kRejected, "rejected"},
+                                                       {ApprovalStatus::kExpired, "expired"}};
+};
 
 struct ApprovalRequest {
   static constexpr std::size_t kMaxReasonLength = 500;

@@ -6,36 +6,6 @@
 
 namespace stonks {
 
-const char* to_string(LockoutSource s) {
-  switch (s) {
-    case LockoutSource::kManual: return "manual";
-    case LockoutSource::kNewsShock: return "news_shock";
-    case LockoutSource::kCooldown: return "cooldown";
-  }
-  return "unknown";
-}
-
-const char* to_string(LockoutSide s) {
-  switch (s) {
-    case LockoutSide::kBoth: return "both";
-    case LockoutSide::kBuy: return "buy";
-    case LockoutSide::kSell: return "sell";
-  }
-  return "unknown";
-}
-
-std::optional<LockoutSource> parse_lockout_source(std::string_view s) {
-  for (auto v : {LockoutSource::kManual, LockoutSource::kNewsShock, LockoutSource::kCooldown})
-    if (s == to_string(v)) return v;
-  return std::nullopt;
-}
-
-std::optional<LockoutSide> parse_lockout_side(std::string_view s) {
-  for (auto v : {LockoutSide::kBoth, LockoutSide::kBuy, LockoutSide::kSell})
-    if (s == to_string(v)) return v;
-  return std::nullopt;
-}
-
 Status validate(const LockoutRequest& r) {
   if (r.symbol.empty()) return Status::invalid_argument("ticker is required", "ticker");
   if (r.reason.empty()) return Status::invalid_argument("reason is required", "reason");

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "model/enum_names.h"
+#include "model/enum_names.h"
 #include "model/ids.h"
 #include "model/side.h"
 #include "model/status.h"
@@ -18,10 +20,16 @@ namespace stonks {
 enum class LockoutSource { kManual, kNewsShock, kCooldown };
 enum class LockoutSide { kBoth, kBuy, kSell };
 
-const char* to_string(LockoutSource s);
-const char* to_string(LockoutSide s);
-std::optional<LockoutSource> parse_lockout_source(std::string_view s);
-std::optional<LockoutSide> parse_lockout_side(std::string_view s);
+template <>
+struct EnumNames<LockoutSource> {
+  static constexpr EnumName<LockoutSource> table[] = {
+      {LockoutSource::kManual, "manual"}, {LockoutSource::kNewsShock, "news_shock"}, {LockoutSource::kCooldown, "cooldown"}};
+};
+template <>
+struct EnumNames<LockoutSide> {
+  static constexpr EnumName<LockoutSide> table[] = {
+      {LockoutSide::kBoth, "both"}, {LockoutSide::kBuy, "buy"}, {LockoutSide::kSell, "sell"}};
+};
 
 struct Lockout {
   static constexpr std::size_t kMaxReasonLength = 500;

@@ -6,7 +6,7 @@
 namespace stonks {
 namespace {
 
-RiskDenial deny(RiskReason r, std::string detail) { return RiskDenial{r, std::move(detail)}; }
+Reason deny(ReasonCode r, std::string detail) { return Reason{r, std::move(detail)}; }
 
 Money abs_money(Money m) { return m.micros() < 0 ? -m : m; }
 
@@ -37,19 +37,19 @@ Money buying_power(const RiskContext& ctx) {
 namespace checks {
 
 CheckResult trading_enabled(const RiskContext& ctx, const OrderIntent&) {
-  if (ctx.mode == TradingMode::kDisabled) return deny(RiskReason::kTradingDisabled, "trading mode is disabled");
+  if (ctx.mode == TradingMode::kDisabled) return deny(ReasonCode::kTradingDisabled, "trading mode is disabled");
   return std::nullopt;
 }
 
 CheckResult not_halted(const RiskContext& ctx, const OrderIntent& o) {
   if (ctx.halted && !reduces_exposure(ctx, o))
-    return deny(RiskReason::kTradingHalted, "trading is halted: only exposure-reducing orders are accepted");
+    return deny(ReasonCode::kTradingHalted, "trading is halted: only exposure-reducing orders are accepted");
   return std::nullopt;
 }
 
 CheckResult not_locked_out(const RiskContext& ctx, const OrderIntent& o) {
   if (const Lockout* l = ctx.lockouts.blocking(o.symbol, o.side, ctx.now)) {
-    return deny(RiskReason::kLockedOut, o.symbol.str() + " locked out (" + to_string(l->source) + " lockout " +
+    return deny(ReasonCode::kLockedOut, o.symbol.str() + " locked out (" + to_string(l->source) + " lockout " +
                                             std::to_string(l->id) + " until " + format_iso8601(l->expires_at) +
                                             "): " + l->reason);
   }
@@ -59,12 +59,12 @@ CheckResult not_locked_out(const RiskContext& ctx, const OrderIntent& o) {
 CheckResult symbol_tradable(const RiskContext& ctx, const OrderIntent& o) {
   const auto& list = ctx.config.limits.tradable_symbols;
   if (!list.empty() && std::find(list.begin(), list.end(), o.symbol) == list.end())
-    return deny(RiskReason::kSymbolNotTradable, o.symbol.str() + " is not in the tradable list");
+    return deny(ReasonCode::kSymbolNotTradable, o.symbol.str() + " is not in the tradable list");
   return std::nullopt;
 }
 
 CheckResult has_market_data(const RiskContext& ctx, const OrderIntent& o) {
-  if (!ctx.market.last_price(o.symbol)) return deny(RiskReason::kNoMarketData, "no price seen for " + o.symbol.str());
+  if (!ctx.market.last_price(o.symbol)) return deny(ReasonCode::kNoMarketData, "no price seen for " + o.symbol.str());
   return std::nullopt;
 }
 
@@ -75,7 +75,7 @@ CheckResult limit_price_in_band(const RiskContext& ctx, const OrderIntent& o) {
   Price low = apply_bps(*last, -band);
   Price high = apply_bps(*last, band);
   if (*o.limit_price < low || *o.limit_price > high)
-    return deny(RiskReason::kLimitPriceOutOfBand, "limit=" + o.limit_price->to_string() + " band=[" +
+    return deny(ReasonCode::kLimitPriceOutOfBand, "limit=" + o.limit_price->to_string() + " band=[" +
                                                       low.to_string() + ", " + high.to_string() + "]");
   return std::nullopt;
 }
@@ -86,7 +86,7 @@ CheckResult order_notional(const RiskContext& ctx, const OrderIntent& o) {
   Money notional = saturating_notional(*px, o.qty);
   Money max = ctx.config.limits.max_order_notional;
   if (notional > max)
-    return deny(RiskReason::kMaxOrderNotionalExceeded, "max=" + max.to_string() + " notional=" + notional.to_string());
+    return deny(ReasonCode::kMaxOrderNotionalExceeded, "max=" + max.to_string() + " notional=" + notional.to_string());
   return std::nullopt;
 }
 
@@ -100,7 +100,7 @@ CheckResult position_notional(const RiskContext& ctx, const OrderIntent& o) {
   Money value = abs_money(saturating_notional(*px, after));
   Money max = ctx.config.limits.max_position_notional;
   if (value > max)
-    return deny(RiskReason::kMaxPositionNotionalExceeded,
+    return deny(ReasonCode::kMaxPositionNotionalExceeded,
                 "max=" + max.to_string() + " position_after=" + value.to_string());
   return std::nullopt;
 }
@@ -115,7 +115,7 @@ CheckResult gross_exposure(const RiskContext& ctx, const OrderIntent& o) {
                 abs_money(saturating_notional(*px, held + signed_qty(o)));
   Money max = ctx.config.limits.max_gross_exposure;
   if (after > max)
-    return deny(RiskReason::kMaxGrossExposureExceeded, "max=" + max.to_string() + " exposure_after=" + after.to_string());
+    return deny(ReasonCode::kMaxGrossExposureExceeded, "max=" + max.to_string() + " exposure_after=" + after.to_string());
   return std::nullopt;
 }
 
@@ -129,7 +129,7 @@ CheckResult buying_power(const RiskContext& ctx, const OrderIntent& o) {
   Money needed = saturating_notional(*px, opening);
   Money available = stonks::buying_power(ctx);
   if (needed > available)
-    return deny(RiskReason::kInsufficientBuyingPower,
+    return deny(ReasonCode::kInsufficientBuyingPower,
                 "needed=" + needed.to_string() + " available=" + available.to_string());
   return std::nullopt;
 }
@@ -138,7 +138,7 @@ CheckResult short_selling(const RiskContext& ctx, const OrderIntent& o) {
   if (o.side != Side::kSell || ctx.config.limits.allow_short) return std::nullopt;
   Quantity sellable = ctx.portfolio.position(o.symbol).qty - ctx.open.sell_qty_in_symbol;
   if (o.qty > sellable)
-    return deny(RiskReason::kShortSellingNotAllowed,
+    return deny(ReasonCode::kShortSellingNotAllowed,
                 "sell=" + std::to_string(o.qty) + " sellable=" + std::to_string(std::max<Quantity>(sellable, 0)));
   return std::nullopt;
 }
@@ -146,14 +146,14 @@ CheckResult short_selling(const RiskContext& ctx, const OrderIntent& o) {
 CheckResult open_orders(const RiskContext& ctx, const OrderIntent&) {
   int max = ctx.config.limits.max_open_orders;
   if (ctx.open.count >= max)
-    return deny(RiskReason::kMaxOpenOrdersExceeded, "max=" + std::to_string(max) + " open=" + std::to_string(ctx.open.count));
+    return deny(ReasonCode::kMaxOpenOrdersExceeded, "max=" + std::to_string(max) + " open=" + std::to_string(ctx.open.count));
   return std::nullopt;
 }
 
 CheckResult order_rate(const RiskContext& ctx, const OrderIntent&) {
   int max = ctx.config.limits.max_orders_per_window;
   if (ctx.at_intake && ctx.orders_in_rate_window >= max)
-    return deny(RiskReason::kRateLimited, "max=" + std::to_string(max) + " per " +
+    return deny(ReasonCode::kRateLimited, "max=" + std::to_string(max) + " per " +
                                               std::to_string(ctx.config.limits.rate_window_seconds) + "s");
   return std::nullopt;
 }
@@ -162,7 +162,7 @@ CheckResult daily_loss(const RiskContext& ctx, const OrderIntent& o) {
   Money pnl = ctx.portfolio.day_pnl_at(ctx.valuation.market_value());
   Money max = ctx.config.limits.max_daily_loss;
   if (pnl <= -max && !reduces_exposure(ctx, o))
-    return deny(RiskReason::kDailyLossLimit, "day_pnl=" + pnl.to_string() + " limit=-" + max.to_string());
+    return deny(ReasonCode::kDailyLossLimit, "day_pnl=" + pnl.to_string() + " limit=-" + max.to_string());
   return std::nullopt;
 }
 

@@ -6,11 +6,11 @@
 
 #include "model/order_intent.h"
 #include "risk/risk_context.h"
-#include "risk/risk_reason.h"
+#include "model/reason.h"
 
 namespace stonks {
 
-using CheckResult = std::optional<RiskDenial>;
+using CheckResult = std::optional<Reason>;
 
 // The price the order is valued at: its limit price, else the side of the
 // quote it would trade against, else the last price; nullopt with no data.

@@ -31,13 +31,6 @@ constexpr NamedCheck kChecks[] = {
 
 }  // namespace
 
-std::vector<std::string> RiskResult::reason_strings() const {
-  std::vector<std::string> out;
-  out.reserve(denials.size());
-  for (const auto& d : denials) out.push_back(d.to_string());
-  return out;
-}
-
 RiskResult evaluate_risk(const RiskContext& ctx, const OrderIntent& o) {
   RiskResult result;
   result.passed.reserve(std::size(kChecks));

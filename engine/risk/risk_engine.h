@@ -11,13 +11,11 @@
 namespace stonks {
 
 struct RiskResult {
-  std::vector<RiskDenial> denials;     // empty: the order passed
+  std::vector<Reason> denials;     // empty: the order passed
   std::vector<const char*> passed;     // names of the checks that passed
   Money notional;                      // at the reference price; zero without one
 
   bool ok() const { return denials.empty(); }
-  // "LOCKED_OUT: ..." for each denial, in check order.
-  std::vector<std::string> reason_strings() const;
 };
 
 // Evaluates `o` against every check. Pure: same inputs, same result.

@@ -134,7 +134,7 @@ RC_GTEST_PROP(ApprovalGateProperties, Req_3_2_DisabledModeNeverGatesAndNeverReac
     const Order o = p.submit(*genIntent(p.state().market));
     RC_ASSERT(o.status() == OrderStatus::kRiskRejected);
     RC_ASSERT(!o.reasons().empty());
-    RC_ASSERT(starts_with(o.reasons().front(), "TRADING_DISABLED"));
+    RC_ASSERT(o.reasons().front().code == ReasonCode::kTradingDisabled);
     RC_ASSERT(o.approval_id() == 0u);
   }
   RC_ASSERT(p.state().approvals.all().empty());

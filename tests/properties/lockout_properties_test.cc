@@ -132,7 +132,7 @@ RC_GTEST_PROP(LockoutProperties, Req_3_6_ManualLockoutOperationsNeverChangeSyste
       in.qty = 1;
       const RiskResult r = p.engine.preview_risk(in, p.now);
       RC_ASSERT(!r.ok());
-      RC_ASSERT(starts_with(r.reason_strings().front(), "LOCKED_OUT"));
+      RC_ASSERT(r.denials.front().code == ReasonCode::kLockedOut);
     }
   }
 }

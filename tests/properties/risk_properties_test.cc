@@ -24,10 +24,10 @@ RC_GTEST_PROP(RiskProperties, PreviewRiskPredictsTheIntakeVerdict, ()) {
     const OrderIntent in = *genIntent(p.state().market);
     const RiskResult preview = p.engine.preview_risk(in, p.now);
     const Order o = p.submit(in);
-    RC_LOG() << "order " << i << ": preview " << (preview.ok() ? "ok" : preview.reason_strings().front())
-             << ", intake " << to_string(o.status()) << (o.reasons().empty() ? "" : " " + o.reasons().front()) << "\n";
+    RC_LOG() << "order " << i << ": preview " << (preview.ok() ? "ok" : reason_texts(preview.denials).front())
+             << ", intake " << to_string(o.status()) << (o.reasons().empty() ? "" : " " + o.reasons().front().to_string()) << "\n";
     RC_ASSERT(preview.ok() == (o.status() != OrderStatus::kRiskRejected));
-    if (!preview.ok()) RC_ASSERT(preview.reason_strings() == o.reasons());
+    if (!preview.ok()) RC_ASSERT(preview.denials == o.reasons());
   }
 }
 
@@ -43,12 +43,12 @@ RC_GTEST_PROP(RiskProperties, RateThrottleAdmitsExactlyMaxOrdersPerWindow, ()) {
   for (int i = 0; i < max; ++i) {
     const Order o = p.submit(*genIntent(p.state().market));
     RC_LOG() << "order " << i + 1 << " of " << max << ": " << to_string(o.status())
-             << (o.reasons().empty() ? "" : " " + o.reasons().front()) << "\n";
+             << (o.reasons().empty() ? "" : " " + o.reasons().front().to_string()) << "\n";
     RC_ASSERT(o.status() != OrderStatus::kRiskRejected);
   }
   const Order over = p.submit(*genIntent(p.state().market));
   RC_ASSERT(over.status() == OrderStatus::kRiskRejected);
-  RC_ASSERT(starts_with(over.reasons().front(), "RATE_LIMITED"));
+  RC_ASSERT(over.reasons().front().code == ReasonCode::kRateLimited);
 }
 
 }  // namespace

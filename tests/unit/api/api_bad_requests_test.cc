@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "config/risk_config_json.h"
+#include "json/risk_config_json.h"
 #include "journal/event_codec.h"
 #include "api_test_fixture.h"
 

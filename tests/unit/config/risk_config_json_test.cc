@@ -1,5 +1,5 @@
 // Tests for RiskConfig's JSON shape, strict reading, and the approval patch.
-#include "config/risk_config_json.h"
+#include "json/risk_config_json.h"
 
 #include <gtest/gtest.h>
 

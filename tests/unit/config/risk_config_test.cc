@@ -22,10 +22,10 @@ TEST(RiskConfigTest, DefaultsMatchTheDesign) {
 
 TEST(RiskConfigTest, TradingModeNamesRoundTrip) {
   for (TradingMode m : {TradingMode::kDisabled, TradingMode::kPaper, TradingMode::kLive})
-    EXPECT_EQ(parse_trading_mode(to_string(m)), m);
+    EXPECT_EQ(parse_enum<TradingMode>(to_string(m)), m);
   EXPECT_STREQ(to_string(TradingMode::kPaper), "paper");
-  EXPECT_EQ(parse_trading_mode("Paper"), std::nullopt);
-  EXPECT_EQ(parse_trading_mode(""), std::nullopt);
+  EXPECT_EQ(parse_enum<TradingMode>("Paper"), std::nullopt);
+  EXPECT_EQ(parse_enum<TradingMode>(""), std::nullopt);
 }
 
 struct Rule {

@@ -270,7 +270,7 @@ TEST(EngineCancel, CancellingAPendingOrderRejectsItsApproval) {
   Result<Order> c = h.engine.cancel_order(o.id(), "alice", "stale idea", h.now);
   ASSERT_TRUE(c.is_ok()) << c.status().to_string();
   EXPECT_EQ(c->status(), OrderStatus::kCancelled);
-  EXPECT_EQ(c->reasons(), std::vector<std::string>{"CANCELLED: alice: stale idea"});
+  EXPECT_EQ(reason_texts(c->reasons()), std::vector<std::string>{"CANCELLED: alice: stale idea"});
   const ApprovalRequest* r = h.engine.state().approvals.find(o.approval_id());
   ASSERT_NE(r, nullptr);
   EXPECT_EQ(r->status, ApprovalStatus::kRejected);
@@ -384,7 +384,7 @@ TEST(EngineReports, ABrokerRejectionEndsASubmittedOrder) {
   ASSERT_TRUE(h.engine.report_execution(r, h.now).is_ok());
   const Order* after = h.engine.state().order(o.id());
   EXPECT_EQ(after->status(), OrderStatus::kRejected);
-  EXPECT_EQ(after->reasons(), std::vector<std::string>{"BROKER_REJECTED: no shares to borrow"});
+  EXPECT_EQ(reason_texts(after->reasons()), std::vector<std::string>{"BROKER_REJECTED: no shares to borrow"});
   EXPECT_TRUE(h.engine.state().working_orders.empty());
 }
 
@@ -414,12 +414,12 @@ TEST(EngineHalt, HaltedAcceptsOnlyExposureReducingOrders) {
   const std::size_t before = h.sink.events.size();
   ASSERT_TRUE(h.engine.set_halted(true, "operator", "flash crash", h.now).is_ok());
   ASSERT_EQ(events_of<HaltChanged>(h.sink, before).size(), 1u);
-  EXPECT_EQ(events_of<HaltChanged>(h.sink, before)[0], (HaltChanged{true, "operator", "flash crash"}));
+  EXPECT_EQ(events_of<HaltChanged>(h.sink, before)[0], (HaltChanged{true, HaltCause::kOperator, "operator", "flash crash"}));
   EXPECT_TRUE(h.engine.state().halted);
 
   Order buy = h.submit(market("MSFT", Side::kBuy, 1));
   EXPECT_EQ(buy.status(), OrderStatus::kRiskRejected);
-  EXPECT_EQ(buy.reasons(), std::vector<std::string>{
+  EXPECT_EQ(reason_texts(buy.reasons()), std::vector<std::string>{
                                "TRADING_HALTED: trading is halted: only exposure-reducing orders are accepted"});
   Order too_many = h.submit(market("AAPL", Side::kSell, 11));
   EXPECT_EQ(too_many.status(), OrderStatus::kRiskRejected);
@@ -465,12 +465,12 @@ TEST(EngineDailyLoss, BreachingTheDailyLossHaltsAndANewDayLiftsIt) {
   EXPECT_EQ(day_pnl(h), usd("-1010"));
   EXPECT_EQ(event_names(h.sink, before), (std::vector<std::string>{"quote_received", "halt_changed"}));
   EXPECT_EQ(events_of<HaltChanged>(h.sink, before).at(0),
-            (HaltChanged{true, "system", "DAILY_LOSS_LIMIT: day_pnl=-1010.00 limit=-1000.00"}));
+            (HaltChanged{true, HaltCause::kDailyLoss, "system", "DAILY_LOSS_LIMIT: day_pnl=-1010.00 limit=-1000.00"}));
   EXPECT_TRUE(h.engine.state().halted);
 
   Order more = h.submit(market("MSFT", Side::kBuy, 1));
   EXPECT_EQ(more.status(), OrderStatus::kRiskRejected);
-  EXPECT_EQ(more.reasons(),
+  EXPECT_EQ(reason_texts(more.reasons()),
             (std::vector<std::string>{"TRADING_HALTED: trading is halted: only exposure-reducing orders are accepted",
                                       "DAILY_LOSS_LIMIT: day_pnl=-1010.00 limit=-1000.00"}));
 
@@ -481,7 +481,7 @@ TEST(EngineDailyLoss, BreachingTheDailyLossHaltsAndANewDayLiftsIt) {
   auto day = events_of<DayStarted>(h.sink, before).at(0);
   EXPECT_EQ(day.day, utc_day(h.now));
   EXPECT_EQ(day.start_equity, usd("98990"));
-  EXPECT_EQ(events_of<HaltChanged>(h.sink, before).at(0), (HaltChanged{false, "system", "new trading day"}));
+  EXPECT_EQ(events_of<HaltChanged>(h.sink, before).at(0), (HaltChanged{false, HaltCause::kDailyLoss, "system", "new trading day"}));
   EXPECT_FALSE(h.engine.state().halted);
   EXPECT_EQ(h.submit(market("MSFT", Side::kBuy, 1)).status(), OrderStatus::kFilled);
 }
@@ -494,6 +494,23 @@ TEST(EngineDailyLoss, ANewDayDoesNotLiftTheOperatorsHalt) {
   ASSERT_TRUE(h.engine.tick(h.now).is_ok());
   EXPECT_EQ(event_names(h.sink, before), std::vector<std::string>{"day_started"});
   EXPECT_TRUE(h.engine.state().halted);
+}
+
+// The bug issue 12 fixed: whether a halt came from the daily-loss limit was
+// read from its reason's prefix, so an operator's halt that happened to say
+// so was lifted by the next day.
+TEST(EngineDailyLoss, AnOperatorHaltSurvivesTheDayRollWhateverItsReasonSays) {
+  for (const char* reason : {"DAILY_LOSS_LIMIT", "DAILY_LOSS_LIMIT: my own words", "new trading day", ""}) {
+    EngineHarness h;
+    ASSERT_TRUE(h.engine.set_halted(true, "operator", reason, h.now).is_ok());
+    EXPECT_EQ(h.engine.state().halt_cause, HaltCause::kOperator);
+    h.advance(hours(24));
+    const std::size_t before = h.sink.events.size();
+    ASSERT_TRUE(h.engine.tick(h.now).is_ok());
+    EXPECT_EQ(event_names(h.sink, before), std::vector<std::string>{"day_started"}) << reason;
+    EXPECT_TRUE(h.engine.state().halted) << reason;
+    EXPECT_EQ(h.engine.state().halt_reason, reason);
+  }
 }
 
 TEST(EngineDailyLoss, DepositIsNotCountedAsDayProfit) {
@@ -520,8 +537,8 @@ TEST(EngineCooldown, ALosingExitLocksTheSymbolForTheCooldown) {
   Order next = h.submit(market("AAPL", Side::kBuy, 1));
   EXPECT_EQ(next.status(), OrderStatus::kRiskRejected);
   ASSERT_FALSE(next.reasons().empty());
-  EXPECT_TRUE(starts_with(next.reasons()[0], "LOCKED_OUT: AAPL locked out (cooldown lockout "))
-      << next.reasons()[0];
+  EXPECT_EQ(next.reasons()[0].code, ReasonCode::kLockedOut);
+  EXPECT_TRUE(starts_with(next.reasons()[0].detail, "AAPL locked out (cooldown lockout ")) << next.reasons()[0].to_string();
   EXPECT_EQ(h.submit(market("MSFT", Side::kBuy, 1)).status(), OrderStatus::kFilled) << "other symbols trade on";
 
   h.advance(seconds(1));
@@ -550,7 +567,7 @@ TEST(EngineRateLimit, AcceptsExactlyMaxOrdersPerWindow) {
                   .is_ok());
   for (int i = 0; i < 3; ++i) EXPECT_EQ(h.submit(market("MSFT", Side::kBuy, 1)).status(), OrderStatus::kFilled) << i;
   Order fourth = h.submit(market("MSFT", Side::kBuy, 1));
-  EXPECT_EQ(fourth.reasons(), std::vector<std::string>{"RATE_LIMITED: max=3 per 60s"});
+  EXPECT_EQ(reason_texts(fourth.reasons()), std::vector<std::string>{"RATE_LIMITED: max=3 per 60s"});
 }
 
 TEST(EngineRateLimit, ThrottleLiftsOnceTheWindowHasPassed) {
@@ -566,7 +583,7 @@ TEST(EngineRateLimit, ThrottleLiftsOnceTheWindowHasPassed) {
     if (last.status() == OrderStatus::kFilled) ++accepted;
   }
   EXPECT_LE(accepted, 3);
-  EXPECT_EQ(last.reasons(), std::vector<std::string>{"RATE_LIMITED: max=3 per 60s"});
+  EXPECT_EQ(reason_texts(last.reasons()), std::vector<std::string>{"RATE_LIMITED: max=3 per 60s"});
   h.advance(seconds(60));
   EXPECT_EQ(h.submit(market("MSFT", Side::kBuy, 1)).status(), OrderStatus::kFilled);
 }
@@ -640,7 +657,7 @@ TEST(EngineConfig, NewLimitsApplyToTheNextOrder) {
                   .is_ok());
   Order o = h.submit(market("AAPL", Side::kBuy, 5));  // 500.50
   EXPECT_EQ(o.status(), OrderStatus::kRiskRejected);
-  EXPECT_EQ(o.reasons(), std::vector<std::string>{"MAX_ORDER_NOTIONAL_EXCEEDED: max=500.00 notional=500.50"});
+  EXPECT_EQ(reason_texts(o.reasons()), std::vector<std::string>{"MAX_ORDER_NOTIONAL_EXCEEDED: max=500.00 notional=500.50"});
 }
 
 }  // namespace

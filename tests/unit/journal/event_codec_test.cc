@@ -59,7 +59,8 @@ Order sample_order(OrderStatus status) {
   }
   f.created_at = at("2026-11-24T14:30:00.000001Z");
   f.updated_at = at("2026-11-24T14:31:07.5Z");
-  f.reasons = {"LOCKED_OUT: BRK.B until 2026-11-24T15:00:00Z", "quote \"stale\"\\ é ✓"};
+  f.reasons = {Reason{ReasonCode::kLockedOut, "BRK.B until 2026-11-24T15:00:00Z"},
+               Reason{ReasonCode::kBrokerRejected, "quote \"stale\"\\ é ✓"}};
   f.approval_id = 9;
   return *Order::restore(f);
 }
@@ -142,14 +143,15 @@ std::vector<EventRecord> hand_built_records() {
   std::vector<Event> events = {
       CashDeposited{usd("100000.000001"), "treasury"},
       OrderReceived{sample_order(OrderStatus::kReceived)},
-      OrderRiskRejected{42, {"MAX_ORDER_NOTIONAL: max=100000.00, notional=123712.11", "SYMBOL_NOT_TRADABLE: ZZZ"}},
+      OrderRiskRejected{42, {Reason{ReasonCode::kMaxOrderNotionalExceeded, "max=100000.00, notional=123712.11"},
+                             Reason{ReasonCode::kSymbolNotTradable, "ZZZ"}}},
       OrderRiskRejected{43, {}},
       ApprovalRequested{sample_request(ApprovalStatus::kPending)},
       ApprovalDecided{9, ApprovalStatus::kApproved, "alice", "ok"},
       ApprovalDecided{10, ApprovalStatus::kRejected, "bob", "too big"},
       ApprovalDecided{11, ApprovalStatus::kExpired, "system", "no decision within the approval timeout"},
       OrderSubmitted{42},
-      OrderRejected{42, {"BROKER_REJECTED: insufficient shares to borrow"}},
+      OrderRejected{42, {Reason{ReasonCode::kBrokerRejected, "insufficient shares to borrow"}}},
       OrderFilled{fill},
       OrderCancelled{42, "operator", "changed my mind"},
       OrderCancelled{43, "broker", ""},
@@ -161,8 +163,8 @@ std::vector<EventRecord> hand_built_records() {
       ModeChanged{TradingMode::kDisabled, "system"},
       ConfigChanged{sample_config(), "alice"},
       ConfigChanged{RiskConfig{}, "bob"},
-      HaltChanged{true, "system", "DAILY_LOSS_LIMIT: day_pnl=-10000.01 limit=-10000.00"},
-      HaltChanged{false, "operator", ""},
+      HaltChanged{true, HaltCause::kDailyLoss, "system", "DAILY_LOSS_LIMIT: day_pnl=-10000.01 limit=-10000.00"},
+      HaltChanged{false, HaltCause::kOperator, "operator", ""},
       QuoteReceived{q},
       BarReceived{b},
       NewsReceived{n},
@@ -277,6 +279,28 @@ void expect_refused(const json& j, const std::string& field, const std::string& 
   // The payload path refuses it the same way.
   Result<EventRecord> via_text = decode_event(dump_json(j));
   EXPECT_EQ(via_text.status().field(), field);
+}
+
+// Journals written before halts carried a cause read it back by the rule
+// of their time: a halt whose reason began with DAILY_LOSS_LIMIT was the
+// daily-loss limit's.
+TEST(EventCodecCompatibility, AHaltWithoutACauseIsReadByTheOldRule) {
+  auto decoded_cause = [](const char* reason) {
+    json j = encoded(some(HaltChanged{true, HaltCause::kOperator, "system", reason}));
+    j["data"].erase("cause");
+    Result<EventRecord> back = event_record_from_json(j);
+    EXPECT_TRUE(back.is_ok()) << back.status().to_string();
+    return back.is_ok() ? std::get<HaltChanged>(back->event).cause : HaltCause::kOperator;
+  };
+  EXPECT_EQ(decoded_cause("DAILY_LOSS_LIMIT: day_pnl=-1010.00 limit=-1000.00"), HaltCause::kDailyLoss);
+  EXPECT_EQ(decoded_cause("investigating"), HaltCause::kOperator);
+}
+
+TEST(EventCodecCompatibility, ACauseWrittenNowIsReadAsWritten) {
+  const EventRecord r = some(HaltChanged{true, HaltCause::kOperator, "alice", "DAILY_LOSS_LIMIT is what I fear"});
+  Result<EventRecord> back = event_record_from_json(encoded(r));
+  ASSERT_TRUE(back.is_ok()) << back.status().to_string();
+  EXPECT_EQ(*back, r);
 }
 
 TEST(EventCodecStrictness, AnUnknownTypeIsRefused) {

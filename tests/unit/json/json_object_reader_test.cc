@@ -40,7 +40,7 @@ TEST(JsonObjectReaderTest, ReadsEveryKindOfField) {
   EXPECT_TRUE(r.required_decimal("m", m));
   EXPECT_TRUE(r.required_timestamp("t", t));
   EXPECT_TRUE(r.required_symbol("sym", sym));
-  EXPECT_TRUE(r.required_enum("side", side, parse_side, "buy or sell"));
+  EXPECT_TRUE(r.required_enum("side", side));
   EXPECT_TRUE(r.required_string_list("list", list));
   EXPECT_TRUE(r.optional_symbol_list("syms", syms));
   ASSERT_TRUE(r.finish().is_ok()) << r.finish().to_string();
@@ -163,7 +163,7 @@ TEST(JsonObjectReaderTest, EnumsNameTheAcceptedValues) {
   const json r_in = json{{"side", "BUY"}};
   JsonObjectReader r(r_in);
   Side side = Side::kSell;
-  EXPECT_FALSE(r.required_enum("side", side, parse_side, "\"buy\" or \"sell\""));
+  EXPECT_FALSE(r.required_enum("side", side));
   EXPECT_EQ(side, Side::kSell);
   expect_error(r.finish(), "side", "expected \"buy\" or \"sell\", got \"BUY\"");
 }
@@ -305,7 +305,7 @@ TEST(JsonObjectReaderTest, MessagesStayValidUtf8WhenInputIsCutShort) {
   const json r_in = json{{"side", value}};
   JsonObjectReader r(r_in);
   Side side = Side::kBuy;
-  EXPECT_FALSE(r.required_enum("side", side, parse_side, "buy or sell"));
+  EXPECT_FALSE(r.required_enum("side", side));
   Status s = r.finish();
   EXPECT_NO_THROW(json(s.message()).dump());
 }

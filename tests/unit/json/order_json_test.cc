@@ -147,7 +147,7 @@ TEST(OrderJsonTest, OrderViewHasEveryField) {
 TEST(OrderJsonTest, OrdersRoundTripInEveryShape) {
   Order received(1, market_intent("AAPL", 3), t(5));
   Order rejected = received;
-  ASSERT_TRUE(rejected.transition(OrderStatus::kRiskRejected, t(6), {"LOCKED_OUT: AAPL", "MAX_NOTIONAL: x"}).is_ok());
+  ASSERT_TRUE(rejected.transition(OrderStatus::kRiskRejected, t(6), {Reason{ReasonCode::kLockedOut, "AAPL"}, Reason{ReasonCode::kMaxOrderNotionalExceeded, "x"}}).is_ok());
   for (const Order& o : {received, rejected, filled_order()}) {
     Result<Order> back = order_from_json(to_json(o));
     ASSERT_TRUE(back.is_ok()) << back.status().to_string();
@@ -172,7 +172,7 @@ TEST(OrderJsonTest, OrderWithInconsistentFieldsIsRefused) {
 TEST(OrderJsonTest, OrderRefusesUnknownStatusAndExtraFields) {
   json j = to_json(filled_order());
   j["status"] = "done";
-  expect_error(order_from_json(j).status(), "status", "one of received");
+  expect_error(order_from_json(j).status(), "status", "expected \"received\", \"risk_rejected\"");
 
   json k = to_json(filled_order());
   k["note"] = "x";

@@ -76,12 +76,12 @@ TEST(OrderLifecycleTest, EveryLegalNonFillTransitionSucceeds) {
     for (S to : kAllStatuses) {
       if (!kLegal.count({from, to}) || to == S::kPartiallyFilled || to == S::kFilled) continue;
       Order o = order_in(from);
-      Status s = o.transition(to, t(5), {"WHY: because"});
+      Status s = o.transition(to, t(5), {Reason{ReasonCode::kCancelled, "because"}});
       ASSERT_TRUE(s.is_ok()) << to_string(from) << " -> " << to_string(to) << ": " << s.to_string();
       EXPECT_EQ(o.status(), to);
       EXPECT_EQ(o.updated_at(), t(5));
       ASSERT_FALSE(o.reasons().empty());
-      EXPECT_EQ(o.reasons().back(), "WHY: because");
+      EXPECT_EQ(o.reasons().back(), (Reason{ReasonCode::kCancelled, "because"}));
     }
   }
 }
@@ -92,7 +92,7 @@ TEST(OrderLifecycleTest, EveryIllegalTransitionIsAConflictAndLeavesTheOrderUncha
       if (kLegal.count({from, to}) && to != S::kPartiallyFilled && to != S::kFilled) continue;
       Order o = order_in(from);
       const Order before = o;
-      Status s = o.transition(to, t(9), {"NOPE"});
+      Status s = o.transition(to, t(9), {Reason{ReasonCode::kCancelled, "nope"}});
       EXPECT_EQ(s.code(), StatusCode::kConflict) << to_string(from) << " -> " << to_string(to);
       EXPECT_EQ(o, before) << to_string(from) << " -> " << to_string(to);
     }
@@ -108,9 +108,9 @@ TEST(OrderLifecycleTest, TerminalStatusesAllowNoFurtherMove) {
 }
 
 TEST(OrderLifecycleTest, StatusNamesRoundTrip) {
-  for (S s : kAllStatuses) EXPECT_EQ(parse_order_status(to_string(s)), s);
-  EXPECT_EQ(parse_order_status("FILLED"), std::nullopt);
-  EXPECT_EQ(parse_order_status(""), std::nullopt);
+  for (S s : kAllStatuses) EXPECT_EQ(parse_enum<OrderStatus>(to_string(s)), s);
+  EXPECT_EQ(parse_enum<OrderStatus>("FILLED"), std::nullopt);
+  EXPECT_EQ(parse_enum<OrderStatus>(""), std::nullopt);
 }
 
 TEST(OrderLifecycleTest, FillsAccumulateUntilTheOrderIsFilled) {

@@ -47,7 +47,7 @@ TEST(Requirements, Req_1_3_OperatorCanCreateAManualLockout) {
   Order o = h.submit(market("AAPL", Side::kBuy, 1));
   EXPECT_EQ(o.status(), OrderStatus::kRiskRejected);
   ASSERT_FALSE(o.reasons().empty());
-  EXPECT_EQ(o.reasons()[0].rfind("LOCKED_OUT", 0), 0u) << o.reasons()[0];
+  EXPECT_EQ(o.reasons()[0].code, ReasonCode::kLockedOut) << o.reasons()[0].to_string();
 }
 
 TEST(Requirements, Req_1_4_ManualLockoutCanBeRemovedEarlyAndStaysInHistory) {
@@ -155,7 +155,7 @@ TEST(Requirements, Req_3_2_DisabledModeNeverGatesBecauseRiskRejectsFirst) {
   Order o = h.submit(market("AAPL", Side::kBuy, 1));
   EXPECT_EQ(o.status(), OrderStatus::kRiskRejected);
   ASSERT_FALSE(o.reasons().empty());
-  EXPECT_EQ(o.reasons()[0].rfind("TRADING_DISABLED", 0), 0u);
+  EXPECT_EQ(o.reasons()[0].code, ReasonCode::kTradingDisabled);
   EXPECT_TRUE(h.engine.state().approvals.all().empty());
   EXPECT_TRUE(h.broker.submitted.empty());
 }
@@ -201,7 +201,7 @@ TEST(Requirements, Req_3_5_RiskFailureIsRejectedBeforeTheApprovalGate) {
   Order o = h.submit(market("AAPL", Side::kBuy, 5000));  // 500k notional, max 100k
   EXPECT_EQ(o.status(), OrderStatus::kRiskRejected);
   EXPECT_TRUE(std::any_of(o.reasons().begin(), o.reasons().end(),
-                          [](const std::string& r) { return r.rfind("MAX_ORDER_NOTIONAL_EXCEEDED", 0) == 0; }));
+                          [](const Reason& r) { return r.code == ReasonCode::kMaxOrderNotionalExceeded; }));
   EXPECT_TRUE(h.engine.state().approvals.all().empty());
   EXPECT_EQ(o.approval_id(), 0u);
 }
@@ -225,7 +225,7 @@ TEST(Requirements, Req_3_6_ManualLockoutActionsLeaveSystemLockoutsAlone) {
   EXPECT_TRUE(in_active_list(h.engine, system.id, h.now));
   Order o = h.submit(market("AAPL", Side::kBuy, 1));
   EXPECT_EQ(o.status(), OrderStatus::kRiskRejected);
-  EXPECT_NE(o.reasons()[0].find("news_shock"), std::string::npos) << o.reasons()[0];
+  EXPECT_NE(o.reasons()[0].detail.find("news_shock"), std::string::npos) << o.reasons()[0].to_string();
 }
 
 TEST(Requirements, ApprovalRechecksRiskSoASymbolLockedWhileWaitingIsRejected) {
@@ -237,7 +237,7 @@ TEST(Requirements, ApprovalRechecksRiskSoASymbolLockedWhileWaitingIsRejected) {
   ASSERT_TRUE(r.is_ok());
   EXPECT_EQ(r->order.status(), OrderStatus::kRejected);
   ASSERT_FALSE(r->order.reasons().empty());
-  EXPECT_EQ(r->order.reasons().back().rfind("LOCKED_OUT", 0), 0u) << r->order.reasons().back();
+  EXPECT_EQ(r->order.reasons().back().code, ReasonCode::kLockedOut) << r->order.reasons().back().to_string();
   EXPECT_TRUE(h.broker.submitted.empty());
 }
 

@@ -52,9 +52,9 @@ TEST(RequiresApproval, DefaultsLetPaperThroughAndHoldLive) {
 TEST(ApprovalStatusNames, RoundTripThroughTheirWireNames) {
   for (ApprovalStatus s :
        {ApprovalStatus::kPending, ApprovalStatus::kApproved, ApprovalStatus::kRejected, ApprovalStatus::kExpired})
-    EXPECT_EQ(parse_approval_status(to_string(s)), s);
+    EXPECT_EQ(parse_enum<ApprovalStatus>(to_string(s)), s);
   EXPECT_STREQ(to_string(ApprovalStatus::kExpired), "expired");
-  EXPECT_EQ(parse_approval_status("Approved"), std::nullopt);
+  EXPECT_EQ(parse_enum<ApprovalStatus>("Approved"), std::nullopt);
 }
 
 ApprovalRequest request(ApprovalId id, OrderId order, Timestamp created, Duration timeout) {

@@ -132,12 +132,12 @@ TEST_F(LockoutBookTest, MarkingUnknownIdsChangesNothing) {
 
 TEST(LockoutNames, SourcesAndSidesRoundTrip) {
   for (LockoutSource s : {LockoutSource::kManual, LockoutSource::kNewsShock, LockoutSource::kCooldown})
-    EXPECT_EQ(parse_lockout_source(to_string(s)), s);
+    EXPECT_EQ(parse_enum<LockoutSource>(to_string(s)), s);
   for (LockoutSide s : {LockoutSide::kBoth, LockoutSide::kBuy, LockoutSide::kSell})
-    EXPECT_EQ(parse_lockout_side(to_string(s)), s);
+    EXPECT_EQ(parse_enum<LockoutSide>(to_string(s)), s);
   EXPECT_STREQ(to_string(LockoutSource::kNewsShock), "news_shock");
-  EXPECT_EQ(parse_lockout_source("system"), std::nullopt);
-  EXPECT_EQ(parse_lockout_side("BUY"), std::nullopt);
+  EXPECT_EQ(parse_enum<LockoutSource>("system"), std::nullopt);
+  EXPECT_EQ(parse_enum<LockoutSide>("BUY"), std::nullopt);
 }
 
 // --- LockoutRequest -------------------------------------------------------------

@@ -69,9 +69,9 @@ class RiskChecksTest : public ::testing::Test {
   bool at_intake = true;
 };
 
-void expect_denied(const CheckResult& r, RiskReason reason, const std::string& detail) {
+void expect_denied(const CheckResult& r, ReasonCode reason, const std::string& detail) {
   ASSERT_TRUE(r.has_value()) << "expected " << to_string(reason) << ", the check passed";
-  EXPECT_EQ(r->reason, reason) << r->to_string();
+  EXPECT_EQ(r->code, reason) << r->to_string();
   EXPECT_EQ(r->detail, detail);
 }
 
@@ -115,10 +115,10 @@ TEST_F(RiskChecksTest, TradingEnabledPassesInPaperAndLive) {
 
 TEST_F(RiskChecksTest, RejectsEveryOrderWhenTradingIsDisabled) {
   mode = TradingMode::kDisabled;
-  expect_denied(checks::trading_enabled(ctx(), market("AAPL", Side::kBuy, 1)), RiskReason::kTradingDisabled,
+  expect_denied(checks::trading_enabled(ctx(), market("AAPL", Side::kBuy, 1)), ReasonCode::kTradingDisabled,
                 "trading mode is disabled");
   fill("AAPL", Side::kBuy, 10, "100");
-  expect_denied(checks::trading_enabled(ctx(), market("AAPL", Side::kSell, 10)), RiskReason::kTradingDisabled,
+  expect_denied(checks::trading_enabled(ctx(), market("AAPL", Side::kSell, 10)), ReasonCode::kTradingDisabled,
                 "trading mode is disabled");
 }
 
@@ -127,7 +127,7 @@ TEST_F(RiskChecksTest, RejectsEveryOrderWhenTradingIsDisabled) {
 TEST_F(RiskChecksTest, HaltedRefusesBuysThatOpenAPosition) {
   EXPECT_FALSE(checks::not_halted(ctx(), market("AAPL", Side::kBuy, 1)));
   halted = true;
-  expect_denied(checks::not_halted(ctx(), market("AAPL", Side::kBuy, 1)), RiskReason::kTradingHalted,
+  expect_denied(checks::not_halted(ctx(), market("AAPL", Side::kBuy, 1)), ReasonCode::kTradingHalted,
                 "trading is halted: only exposure-reducing orders are accepted");
 }
 
@@ -136,9 +136,9 @@ TEST_F(RiskChecksTest, HaltedLetsASellThatShrinksALongThroughButNotOneThatFlipsI
   halted = true;
   EXPECT_FALSE(checks::not_halted(ctx(), market("AAPL", Side::kSell, 10)));
   EXPECT_FALSE(checks::not_halted(ctx(), market("AAPL", Side::kSell, 4)));
-  expect_denied(checks::not_halted(ctx(), market("AAPL", Side::kSell, 11)), RiskReason::kTradingHalted,
+  expect_denied(checks::not_halted(ctx(), market("AAPL", Side::kSell, 11)), ReasonCode::kTradingHalted,
                 "trading is halted: only exposure-reducing orders are accepted");
-  expect_denied(checks::not_halted(ctx(), market("AAPL", Side::kBuy, 1)), RiskReason::kTradingHalted,
+  expect_denied(checks::not_halted(ctx(), market("AAPL", Side::kBuy, 1)), ReasonCode::kTradingHalted,
                 "trading is halted: only exposure-reducing orders are accepted");
 }
 
@@ -155,7 +155,7 @@ TEST_F(RiskChecksTest, HaltedRefusesASellThatOnlyReducesUntilTheOpenSellsFill) {
   open.count = 1;
   open.sell_qty_in_symbol = 10;  // a sell of the whole position is already working
   halted = true;
-  expect_denied(checks::not_halted(ctx(), market("AAPL", Side::kSell, 10)), RiskReason::kTradingHalted,
+  expect_denied(checks::not_halted(ctx(), market("AAPL", Side::kSell, 10)), ReasonCode::kTradingHalted,
                 "trading is halted: only exposure-reducing orders are accepted");
 }
 
@@ -163,9 +163,9 @@ TEST_F(RiskChecksTest, HaltedRefusesASellThatOnlyReducesUntilTheOpenSellsFill) {
 
 TEST_F(RiskChecksTest, RejectsOrderWhenSymbolLockedOut) {
   lockouts.add(lockout(7, "AAPL", LockoutSide::kBoth, std::chrono::minutes(30)));
-  expect_denied(checks::not_locked_out(ctx(), market("AAPL", Side::kBuy, 1)), RiskReason::kLockedOut,
+  expect_denied(checks::not_locked_out(ctx(), market("AAPL", Side::kBuy, 1)), ReasonCode::kLockedOut,
                 "AAPL locked out (manual lockout 7 until 2026-11-24T15:00:00Z): earnings");
-  expect_denied(checks::not_locked_out(ctx(), market("AAPL", Side::kSell, 1)), RiskReason::kLockedOut,
+  expect_denied(checks::not_locked_out(ctx(), market("AAPL", Side::kSell, 1)), ReasonCode::kLockedOut,
                 "AAPL locked out (manual lockout 7 until 2026-11-24T15:00:00Z): earnings");
   EXPECT_FALSE(checks::not_locked_out(ctx(), market("MSFT", Side::kBuy, 1))) << "other symbols trade on";
 }
@@ -201,7 +201,7 @@ TEST_F(RiskChecksTest, RemovedLockoutDoesNotBlock) {
 TEST_F(RiskChecksTest, ReportsTheOldestOfSeveralBlockingLockouts) {
   lockouts.add(lockout(9, "AAPL", LockoutSide::kBoth, std::chrono::minutes(5), LockoutSource::kCooldown));
   lockouts.add(lockout(4, "AAPL", LockoutSide::kBoth, std::chrono::minutes(60), LockoutSource::kNewsShock));
-  expect_denied(checks::not_locked_out(ctx(), market("AAPL", Side::kBuy, 1)), RiskReason::kLockedOut,
+  expect_denied(checks::not_locked_out(ctx(), market("AAPL", Side::kBuy, 1)), ReasonCode::kLockedOut,
                 "AAPL locked out (news_shock lockout 4 until 2026-11-24T15:30:00Z): earnings");
 }
 
@@ -213,7 +213,7 @@ TEST_F(RiskChecksTest, AnySymbolIsTradableWhenTheListIsEmpty) {
 
 TEST_F(RiskChecksTest, RejectsSymbolsMissingFromTheTradableList) {
   config.limits.tradable_symbols = {sym("MSFT"), sym("BRK.B")};
-  expect_denied(checks::symbol_tradable(ctx(), market("AAPL", Side::kBuy, 1)), RiskReason::kSymbolNotTradable,
+  expect_denied(checks::symbol_tradable(ctx(), market("AAPL", Side::kBuy, 1)), ReasonCode::kSymbolNotTradable,
                 "AAPL is not in the tradable list");
   EXPECT_FALSE(checks::symbol_tradable(ctx(), market("MSFT", Side::kBuy, 1)));
   EXPECT_FALSE(checks::symbol_tradable(ctx(), market("BRK.B", Side::kSell, 1)));
@@ -222,7 +222,7 @@ TEST_F(RiskChecksTest, RejectsSymbolsMissingFromTheTradableList) {
 // --- has_market_data -------------------------------------------------------------
 
 TEST_F(RiskChecksTest, RejectsSymbolsWithNoPriceSeen) {
-  expect_denied(checks::has_market_data(ctx(), market("TSLA", Side::kBuy, 1)), RiskReason::kNoMarketData,
+  expect_denied(checks::has_market_data(ctx(), market("TSLA", Side::kBuy, 1)), ReasonCode::kNoMarketData,
                 "no price seen for TSLA");
   EXPECT_FALSE(checks::has_market_data(ctx(), market("AAPL", Side::kBuy, 1)));
 }
@@ -247,15 +247,15 @@ TEST_F(RiskChecksTest, AcceptsLimitPricesOnTheEdgesOfTheBand) {
 
 TEST_F(RiskChecksTest, RejectsLimitPricesOneMicroOutsideTheBand) {
   expect_denied(checks::limit_price_in_band(ctx(), limit("AAPL", Side::kBuy, 1, "110.000001")),
-                RiskReason::kLimitPriceOutOfBand, "limit=110.000001 band=[90.00, 110.00]");
+                ReasonCode::kLimitPriceOutOfBand, "limit=110.000001 band=[90.00, 110.00]");
   expect_denied(checks::limit_price_in_band(ctx(), limit("AAPL", Side::kSell, 1, "89.999999")),
-                RiskReason::kLimitPriceOutOfBand, "limit=89.999999 band=[90.00, 110.00]");
+                ReasonCode::kLimitPriceOutOfBand, "limit=89.999999 band=[90.00, 110.00]");
 }
 
 TEST_F(RiskChecksTest, LimitBandFollowsTheConfiguredWidth) {
   config.limits.limit_price_band_bps = 50;  // +-0.5% of 200.00
   expect_denied(checks::limit_price_in_band(ctx(), limit("MSFT", Side::kBuy, 1, "201.01")),
-                RiskReason::kLimitPriceOutOfBand, "limit=201.01 band=[199.00, 201.00]");
+                ReasonCode::kLimitPriceOutOfBand, "limit=201.01 band=[199.00, 201.00]");
   EXPECT_FALSE(checks::limit_price_in_band(ctx(), limit("MSFT", Side::kBuy, 1, "201")));
 }
 
@@ -272,26 +272,26 @@ TEST_F(RiskChecksTest, OrderNotionalExactlyAtTheLimitPasses) {
 
 TEST_F(RiskChecksTest, OrderNotionalOneMicroAboveTheLimitFails) {
   config.limits.max_order_notional = usd("1000.999999");
-  expect_denied(checks::order_notional(ctx(), market("AAPL", Side::kBuy, 10)), RiskReason::kMaxOrderNotionalExceeded,
+  expect_denied(checks::order_notional(ctx(), market("AAPL", Side::kBuy, 10)), ReasonCode::kMaxOrderNotionalExceeded,
                 "max=1000.999999 notional=1001.00");
 }
 
 TEST_F(RiskChecksTest, SellNotionalIsValuedAtTheBid) {
   config.limits.max_order_notional = usd("999");  // 10 x 99.90 = 999.00
   EXPECT_FALSE(checks::order_notional(ctx(), market("AAPL", Side::kSell, 10)));
-  expect_denied(checks::order_notional(ctx(), market("AAPL", Side::kBuy, 10)), RiskReason::kMaxOrderNotionalExceeded,
+  expect_denied(checks::order_notional(ctx(), market("AAPL", Side::kBuy, 10)), ReasonCode::kMaxOrderNotionalExceeded,
                 "max=999.00 notional=1001.00");
 }
 
 TEST_F(RiskChecksTest, LimitOrderNotionalUsesTheLimitPrice) {
   expect_denied(checks::order_notional(ctx(), limit("AAPL", Side::kBuy, 1001, "100")),
-                RiskReason::kMaxOrderNotionalExceeded, "max=100000.00 notional=100100.00");
+                ReasonCode::kMaxOrderNotionalExceeded, "max=100000.00 notional=100100.00");
   EXPECT_FALSE(checks::order_notional(ctx(), limit("AAPL", Side::kBuy, 1000, "100")));
 }
 
 TEST_F(RiskChecksTest, OverflowingNotionalSaturatesAndFails) {
   OrderIntent huge = limit("AAPL", Side::kBuy, OrderIntent::kMaxQuantity, "10000000");  // 1e16 units
-  expect_denied(checks::order_notional(ctx(), huge), RiskReason::kMaxOrderNotionalExceeded,
+  expect_denied(checks::order_notional(ctx(), huge), ReasonCode::kMaxOrderNotionalExceeded,
                 "max=100000.00 notional=9223372036854.775807");
   huge.qty = std::numeric_limits<Quantity>::max();
   EXPECT_TRUE(checks::order_notional(ctx(), huge));
@@ -308,7 +308,7 @@ TEST_F(RiskChecksTest, PositionNotionalCountsWhatIsAlreadyHeld) {
   // after 2400 x 100.10 = 240240 <= 250000
   EXPECT_FALSE(checks::position_notional(ctx(), market("AAPL", Side::kBuy, 400)));
   expect_denied(checks::position_notional(ctx(), market("AAPL", Side::kBuy, 500)),
-                RiskReason::kMaxPositionNotionalExceeded, "max=250000.00 position_after=250250.00");
+                ReasonCode::kMaxPositionNotionalExceeded, "max=250000.00 position_after=250250.00");
 }
 
 TEST_F(RiskChecksTest, PositionNotionalExactlyAtTheLimitPasses) {
@@ -317,14 +317,14 @@ TEST_F(RiskChecksTest, PositionNotionalExactlyAtTheLimitPasses) {
   EXPECT_FALSE(checks::position_notional(ctx(), market("AAPL", Side::kBuy, 5)));  // 25 x 100.10
   config.limits.max_position_notional = usd("2502.499999");
   expect_denied(checks::position_notional(ctx(), market("AAPL", Side::kBuy, 5)),
-                RiskReason::kMaxPositionNotionalExceeded, "max=2502.499999 position_after=2502.50");
+                ReasonCode::kMaxPositionNotionalExceeded, "max=2502.499999 position_after=2502.50");
 }
 
 TEST_F(RiskChecksTest, PositionNotionalAppliesToShortsByMagnitude) {
   config.limits.max_position_notional = usd("1998");
   EXPECT_FALSE(checks::position_notional(ctx(), market("AAPL", Side::kSell, 20)));  // 20 x 99.90
   expect_denied(checks::position_notional(ctx(), market("AAPL", Side::kSell, 21)),
-                RiskReason::kMaxPositionNotionalExceeded, "max=1998.00 position_after=2097.90");
+                ReasonCode::kMaxPositionNotionalExceeded, "max=1998.00 position_after=2097.90");
 }
 
 TEST_F(RiskChecksTest, PositionNotionalLetsReducingOrdersThroughEvenAboveTheLimit) {
@@ -338,7 +338,7 @@ TEST_F(RiskChecksTest, PositionNotionalCountsOpenBuysInTheSymbol) {
   open.buy_qty_in_symbol = 2000;
   open.buy_notional = usd("200200");
   expect_denied(checks::position_notional(ctx(), market("AAPL", Side::kBuy, 600)),
-                RiskReason::kMaxPositionNotionalExceeded, "max=250000.00 position_after=260260.00");
+                ReasonCode::kMaxPositionNotionalExceeded, "max=250000.00 position_after=260260.00");
 }
 
 // --- gross_exposure --------------------------------------------------------------
@@ -350,14 +350,14 @@ TEST_F(RiskChecksTest, GrossExposureAddsLongsAndShortsAtTheirMarks) {
   EXPECT_EQ(portfolio.gross_exposure(mkt), usd("20000"));
   EXPECT_FALSE(checks::gross_exposure(ctx(), market("AAPL", Side::kBuy, 99)));  // + 9909.90
   expect_denied(checks::gross_exposure(ctx(), market("AAPL", Side::kBuy, 100)),
-                RiskReason::kMaxGrossExposureExceeded, "max=30000.00 exposure_after=30010.00");
+                ReasonCode::kMaxGrossExposureExceeded, "max=30000.00 exposure_after=30010.00");
 }
 
 TEST_F(RiskChecksTest, GrossExposureExactlyAtTheLimitPasses) {
   config.limits.max_gross_exposure = usd("1001");
   EXPECT_FALSE(checks::gross_exposure(ctx(), market("AAPL", Side::kBuy, 10)));
   config.limits.max_gross_exposure = usd("1000.999999");
-  expect_denied(checks::gross_exposure(ctx(), market("AAPL", Side::kBuy, 10)), RiskReason::kMaxGrossExposureExceeded,
+  expect_denied(checks::gross_exposure(ctx(), market("AAPL", Side::kBuy, 10)), ReasonCode::kMaxGrossExposureExceeded,
                 "max=1000.999999 exposure_after=1001.00");
 }
 
@@ -374,7 +374,7 @@ TEST_F(RiskChecksTest, BuyingPowerIsCashWithNoShortsOrOpenBuys) {
   portfolio.deposit(usd("100000"));
   EXPECT_EQ(buying_power(ctx()), usd("100000"));
   EXPECT_FALSE(checks::buying_power(ctx(), market("AAPL", Side::kBuy, 999)));  // 99999.90
-  expect_denied(checks::buying_power(ctx(), market("AAPL", Side::kBuy, 1000)), RiskReason::kInsufficientBuyingPower,
+  expect_denied(checks::buying_power(ctx(), market("AAPL", Side::kBuy, 1000)), ReasonCode::kInsufficientBuyingPower,
                 "needed=100100.00 available=100000.00");
 }
 
@@ -382,7 +382,7 @@ TEST_F(RiskChecksTest, BuyingPowerExactlyEnoughPasses) {
   portfolio.deposit(usd("1001"));
   EXPECT_FALSE(checks::buying_power(ctx(), market("AAPL", Side::kBuy, 10)));
   portfolio.deposit(Money::from_micros(-1));
-  expect_denied(checks::buying_power(ctx(), market("AAPL", Side::kBuy, 10)), RiskReason::kInsufficientBuyingPower,
+  expect_denied(checks::buying_power(ctx(), market("AAPL", Side::kBuy, 10)), ReasonCode::kInsufficientBuyingPower,
                 "needed=1001.00 available=1000.999999");
 }
 
@@ -392,7 +392,7 @@ TEST_F(RiskChecksTest, BuyingPowerCountsOpenBuyOrders) {
   open.buy_notional = usd("50000");
   EXPECT_EQ(buying_power(ctx()), usd("50000"));
   EXPECT_FALSE(checks::buying_power(ctx(), market("AAPL", Side::kBuy, 499)));  // 49949.90
-  expect_denied(checks::buying_power(ctx(), market("AAPL", Side::kBuy, 500)), RiskReason::kInsufficientBuyingPower,
+  expect_denied(checks::buying_power(ctx(), market("AAPL", Side::kBuy, 500)), ReasonCode::kInsufficientBuyingPower,
                 "needed=50050.00 available=50000.00");
 }
 
@@ -401,7 +401,7 @@ TEST_F(RiskChecksTest, BuyingPowerHoldsTwiceTheShortMarketValue) {
   fill("MSFT", Side::kSell, 100, "200");  // cash 120000, short value 20000 at mark 200
   EXPECT_EQ(portfolio.cash(), usd("120000"));
   EXPECT_EQ(buying_power(ctx()), usd("80000"));
-  expect_denied(checks::buying_power(ctx(), market("AAPL", Side::kBuy, 800)), RiskReason::kInsufficientBuyingPower,
+  expect_denied(checks::buying_power(ctx(), market("AAPL", Side::kBuy, 800)), ReasonCode::kInsufficientBuyingPower,
                 "needed=80080.00 available=80000.00");
 }
 
@@ -410,7 +410,7 @@ TEST_F(RiskChecksTest, OnlyTheFlippingPartOfASellNeedsFunding) {
   portfolio.deposit(usd("2000"));
   fill("AAPL", Side::kBuy, 10, "100");  // cash 1000
   EXPECT_FALSE(checks::buying_power(ctx(), market("AAPL", Side::kSell, 20)));  // opens 10 x 99.90
-  expect_denied(checks::buying_power(ctx(), market("AAPL", Side::kSell, 30)), RiskReason::kInsufficientBuyingPower,
+  expect_denied(checks::buying_power(ctx(), market("AAPL", Side::kSell, 30)), ReasonCode::kInsufficientBuyingPower,
                 "needed=1998.00 available=1000.00");
 }
 
@@ -424,7 +424,7 @@ TEST_F(RiskChecksTest, BuyingPowerLetsReducingOrdersThroughWithNoCash) {
 // --- short_selling ---------------------------------------------------------------
 
 TEST_F(RiskChecksTest, RefusesNakedShortUnlessAllowed) {
-  expect_denied(checks::short_selling(ctx(), market("AAPL", Side::kSell, 1)), RiskReason::kShortSellingNotAllowed,
+  expect_denied(checks::short_selling(ctx(), market("AAPL", Side::kSell, 1)), ReasonCode::kShortSellingNotAllowed,
                 "sell=1 sellable=0");
   config.limits.allow_short = true;
   EXPECT_FALSE(checks::short_selling(ctx(), market("AAPL", Side::kSell, 1)));
@@ -433,7 +433,7 @@ TEST_F(RiskChecksTest, RefusesNakedShortUnlessAllowed) {
 TEST_F(RiskChecksTest, SellingUpToTheLongPositionIsNotAShort) {
   fill("AAPL", Side::kBuy, 10, "100");
   EXPECT_FALSE(checks::short_selling(ctx(), market("AAPL", Side::kSell, 10)));
-  expect_denied(checks::short_selling(ctx(), market("AAPL", Side::kSell, 11)), RiskReason::kShortSellingNotAllowed,
+  expect_denied(checks::short_selling(ctx(), market("AAPL", Side::kSell, 11)), ReasonCode::kShortSellingNotAllowed,
                 "sell=11 sellable=10");
 }
 
@@ -442,13 +442,13 @@ TEST_F(RiskChecksTest, OpenSellsUseUpWhatIsSellable) {
   open.count = 1;
   open.sell_qty_in_symbol = 4;
   EXPECT_FALSE(checks::short_selling(ctx(), market("AAPL", Side::kSell, 6)));
-  expect_denied(checks::short_selling(ctx(), market("AAPL", Side::kSell, 7)), RiskReason::kShortSellingNotAllowed,
+  expect_denied(checks::short_selling(ctx(), market("AAPL", Side::kSell, 7)), ReasonCode::kShortSellingNotAllowed,
                 "sell=7 sellable=6");
 }
 
 TEST_F(RiskChecksTest, SellingMoreFromAShortIsRefusedWithNothingSellable) {
   fill("AAPL", Side::kSell, 5, "100");
-  expect_denied(checks::short_selling(ctx(), market("AAPL", Side::kSell, 1)), RiskReason::kShortSellingNotAllowed,
+  expect_denied(checks::short_selling(ctx(), market("AAPL", Side::kSell, 1)), ReasonCode::kShortSellingNotAllowed,
                 "sell=1 sellable=0");
   EXPECT_FALSE(checks::short_selling(ctx(), market("AAPL", Side::kBuy, 100))) << "buys are never short sales";
 }
@@ -460,7 +460,7 @@ TEST_F(RiskChecksTest, RefusesOrdersOnceTheOpenOrderLimitIsReached) {
   open.count = 2;
   EXPECT_FALSE(checks::open_orders(ctx(), market("AAPL", Side::kBuy, 1)));
   open.count = 3;
-  expect_denied(checks::open_orders(ctx(), market("AAPL", Side::kBuy, 1)), RiskReason::kMaxOpenOrdersExceeded,
+  expect_denied(checks::open_orders(ctx(), market("AAPL", Side::kBuy, 1)), ReasonCode::kMaxOpenOrdersExceeded,
                 "max=3 open=3");
 }
 
@@ -472,7 +472,7 @@ TEST_F(RiskChecksTest, ThrottlesOrdersAtIntakeOnceTheWindowIsFull) {
   orders_in_window = 4;
   EXPECT_FALSE(checks::order_rate(ctx(), market("AAPL", Side::kBuy, 1)));
   orders_in_window = 5;
-  expect_denied(checks::order_rate(ctx(), market("AAPL", Side::kBuy, 1)), RiskReason::kRateLimited,
+  expect_denied(checks::order_rate(ctx(), market("AAPL", Side::kBuy, 1)), ReasonCode::kRateLimited,
                 "max=5 per 10s");
 }
 
@@ -497,9 +497,9 @@ class DailyLossTest : public RiskChecksTest {
 TEST_F(DailyLossTest, DayLossExactlyAtTheLimitRefusesNewRisk) {
   ASSERT_EQ(portfolio.day_pnl(mkt), usd("-1000"));
   config.limits.max_daily_loss = usd("1000");
-  expect_denied(checks::daily_loss(ctx(), market("MSFT", Side::kBuy, 1)), RiskReason::kDailyLossLimit,
+  expect_denied(checks::daily_loss(ctx(), market("MSFT", Side::kBuy, 1)), ReasonCode::kDailyLossLimit,
                 "day_pnl=-1000.00 limit=-1000.00");
-  expect_denied(checks::daily_loss(ctx(), market("AAPL", Side::kBuy, 1)), RiskReason::kDailyLossLimit,
+  expect_denied(checks::daily_loss(ctx(), market("AAPL", Side::kBuy, 1)), ReasonCode::kDailyLossLimit,
                 "day_pnl=-1000.00 limit=-1000.00");
 }
 

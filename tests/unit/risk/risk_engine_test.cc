@@ -71,7 +71,7 @@ TEST_F(RiskEngineTest, ReportsDisabledLockedAndTooBigTogetherInCheckOrder) {
   lock("AAPL");
   RiskResult r = evaluate(market("AAPL", Side::kBuy, 2000));  // 200200 > 100000
   EXPECT_FALSE(r.ok());
-  EXPECT_EQ(r.reason_strings(),
+  EXPECT_EQ(reason_texts(r.denials),
             (std::vector<std::string>{
                 "TRADING_DISABLED: trading mode is disabled",
                 "LOCKED_OUT: AAPL locked out (manual lockout 3 until 2026-11-24T15:30:00Z): halt pending",
@@ -89,19 +89,19 @@ TEST_F(RiskEngineTest, DenialsCarryTheirCodesAsValues) {
   open.count = 1;
   RiskResult r = evaluate(market("AAPL", Side::kSell, 5));
   ASSERT_EQ(r.denials.size(), 2u);
-  EXPECT_EQ(r.denials[0], (RiskDenial{RiskReason::kShortSellingNotAllowed, "sell=5 sellable=0"}));
-  EXPECT_EQ(r.denials[1], (RiskDenial{RiskReason::kMaxOpenOrdersExceeded, "max=1 open=1"}));
+  EXPECT_EQ(r.denials[0], (Reason{ReasonCode::kShortSellingNotAllowed, "sell=5 sellable=0"}));
+  EXPECT_EQ(r.denials[1], (Reason{ReasonCode::kMaxOpenOrdersExceeded, "max=1 open=1"}));
 }
 
 TEST_F(RiskEngineTest, AnUnpricedSymbolIsDeniedForDataAndValuedAtZero) {
   RiskResult r = evaluate(market("TSLA", Side::kBuy, 10));
-  EXPECT_EQ(r.reason_strings(), std::vector<std::string>{"NO_MARKET_DATA: no price seen for TSLA"});
+  EXPECT_EQ(reason_texts(r.denials), std::vector<std::string>{"NO_MARKET_DATA: no price seen for TSLA"});
   EXPECT_EQ(r.notional, Money());
 }
 
 TEST_F(RiskEngineTest, LimitOrderNotionalIsAtTheLimitPrice) {
   RiskResult r = evaluate(limit("AAPL", Side::kBuy, 10, "95.5"));
-  EXPECT_TRUE(r.ok()) << ::testing::PrintToString(r.reason_strings());
+  EXPECT_TRUE(r.ok()) << ::testing::PrintToString(reason_texts(r.denials));
   EXPECT_EQ(r.notional, usd("955"));
 }
 

@@ -1,4 +1,4 @@
-#include "config/risk_config_json.h"
+#include "json/risk_config_json.h"
 
 #include "json/json_object_reader.h"
 #include "json/json_values.h"

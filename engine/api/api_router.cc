@@ -45,6 +45,7 @@ const std::vector<Route>& route_table() {
       {"PUT", "/api/admin/trading/risk-config", Body::kObject, {}, put_risk_config},
       {"GET", "/api/admin/trading/risk-config/history", Body::kNone, {"limit", "after_version"}, risk_config_history},
       {"POST", "/api/orders", Body::kObject, {}, submit_order},
+      {"POST", "/api/orders/preview", Body::kObject, {}, preview_order},
       {"GET", "/api/orders", Body::kNone, {"status", "limit", "after_id"}, list_orders},
       {"GET", "/api/orders/{id}", Body::kNone, {}, get_order},
       {"POST", "/api/orders/{id}/cancel", Body::kOptional, {}, cancel_order},

@@ -1,5 +1,6 @@
 // POST/GET /api/orders, GET /api/orders/{id}, POST /api/orders/{id}/cancel.
 #include "json/json_object_reader.h"
+#include "json/json_values.h"
 #include "json/order_json.h"
 #include "api/routes.h"
 
@@ -28,6 +29,19 @@ ApiResponse submit_order(RouteContext& ctx) {
   // A resubmission gets the original's answer again, risk refusal included.
   if (order->status() == OrderStatus::kRiskRejected) return risk_rejected(*order);
   return json_response(resubmitted ? 200 : 201, to_json(*order));
+}
+
+ApiResponse preview_order(RouteContext& ctx) {
+  Result<OrderIntent> intent = order_intent_from_json(ctx.body);
+  if (!intent.is_ok()) return error_response(intent.status());
+  if (Status st = validate(*intent); !st.is_ok()) return error_response(st);
+  const RiskResult risk = ctx.engine.preview_risk(*intent, ctx.now());
+  nlohmann::json denials = nlohmann::json::array();
+  for (const Reason& d : risk.denials) denials.push_back({{"code", to_string(d.code)}, {"detail", d.detail}});
+  return json_response(200, {{"ok", risk.ok()},
+                             {"notional", to_json(risk.notional)},
+                             {"passed", risk.passed},
+                             {"denials", std::move(denials)}});
 }
 
 ApiResponse list_orders(RouteContext& ctx) {

@@ -58,6 +58,7 @@ ApiResponse risk_config_history(RouteContext& ctx);
 
 // Orders (orders_routes.cc).
 ApiResponse submit_order(RouteContext& ctx);
+ApiResponse preview_order(RouteContext& ctx);
 ApiResponse list_orders(RouteContext& ctx);
 ApiResponse get_order(RouteContext& ctx);
 ApiResponse cancel_order(RouteContext& ctx);

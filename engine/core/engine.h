@@ -51,25 +51,37 @@ class Engine {
   // working at the broker. kConflict when the order is already final.
   Result<Order> cancel_order(OrderId id, const std::string& by, const std::string& reason, Timestamp now);
 
+  // A manual lockout from `now` for the request's duration, created_by the
+  // requester; kInvalidArgument naming the field for a bad request.
   Result<Lockout> create_lockout(const LockoutRequest& request, Timestamp now);
   // Ends a lockout early (manual or system); kConflict if no longer active.
   Result<Lockout> remove_lockout(LockoutId id, const std::string& by, Timestamp now);
 
+  // kConflict for live when the broker cannot trade live (Broker::
+  // can_trade_live): every host refuses it the same way.
   Status set_mode(TradingMode mode, const std::string& by, Timestamp now);
   // Makes `config` the next version (its version field is ignored and set).
   Result<RiskConfig> update_config(const RiskConfig& config, const std::string& by, Timestamp now);
   Result<RiskConfig> update_approval_config(const OperatorApprovalConfig& section, const std::string& by,
                                             Timestamp now);
-  // Reduce-only on or off.
+  // Reduce-only on or off, by the operator (HaltCause::kOperator: no day
+  // roll lifts it). No event when it is already so.
   Status set_halted(bool halted, const std::string& by, const std::string& reason, Timestamp now);
+  // Paper cash in; kInvalidArgument unless 0 < amount <= 1e12.
   Status deposit(Money amount, const std::string& by, Timestamp now);
 
+  // Market input. A quote and a headline are stamped with `now` (their own
+  // `at` is ignored: the engine's clock orders them with everything else);
+  // a bar keeps its own time (a replayed bar is history, its end time is
+  // data). Each may trip a guard (price shock, news shock: a system lockout)
+  // and the daily-loss halt; a quote lets the broker fill what it crosses.
   Status on_quote(const Quote& quote, Timestamp now);
   Status on_bar(const Bar& bar, Timestamp now);
   Status on_news(const NewsEvent& news, Timestamp now);
   // A report from a remote broker about an order working there.
   Status report_execution(const ExecutionReport& report, Timestamp now);
-  // Time passes: expires stale approvals and lockouts, starts a new day.
+  // Time passes: expires stale approvals and lockouts, starts a new UTC day
+  // (lifting a daily-loss halt). Hosts call it at least once a second.
   Status tick(Timestamp now);
 
   // Rebuilding: applies one event (journal replay). kCorruption when it does

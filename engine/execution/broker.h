@@ -48,6 +48,10 @@ class Broker {
 
   // Asks to cancel a working order: a cancel report now, or later.
   virtual std::vector<ExecutionReport> cancel(const Order& order, const BrokerView& view) = 0;
+  // Whether orders sent here trade real money: only then may the engine
+  // enter live mode. A simulated venue never can; a live adapter can when it
+  // is configured and its account is usable.
+  virtual bool can_trade_live() const = 0;
 };
 
 }  // namespace stonks

@@ -18,6 +18,8 @@ class PaperBroker final : public Broker {
   std::vector<ExecutionReport> submit(const Order& order, const BrokerView& view) override;
   std::vector<ExecutionReport> on_quote(const std::vector<const Order*>& working, const BrokerView& view) override;
   std::vector<ExecutionReport> cancel(const Order& order, const BrokerView& view) override;
+  // Paper money only: live mode needs a live broker (stonks-server's adapter).
+  bool can_trade_live() const override { return false; }
 
   // The fill `order` would get against `view.quote` now, if any.
   static std::optional<ExecutionReport> match(const Order& order, const BrokerView& view);

@@ -22,6 +22,10 @@ class RecordingBroker final : public Broker {
     return paper_.cancel(order, view);
   }
 
+  // Stands in for a live venue too, unless a test says otherwise.
+  bool can_trade_live() const override { return live_capable; }
+
+  bool live_capable = true;
   std::vector<OrderId> submitted;
   std::vector<OrderId> cancelled;
 

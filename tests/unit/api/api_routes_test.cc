@@ -115,6 +115,39 @@ TEST_F(ApiRoutes, GetsAndSetsTheMode) {
   EXPECT_EQ(expect(200, "GET", "/api/admin/trading/mode")["mode"], "live");
 }
 
+TEST_F(ApiRoutes, PreviewShowsEveryCheckAndRecordsNothing) {
+  const std::size_t events = log.size();
+  json ok = expect(200, "POST", "/api/orders/preview", R"({"ticker":"AAPL","side":"buy","qty":10})");
+  EXPECT_EQ(ok["ok"], true);
+  EXPECT_EQ(ok["notional"], "1001.00");
+  EXPECT_TRUE(ok["denials"].empty());
+  EXPECT_FALSE(ok["passed"].empty());
+
+  expect(201, "POST", "/api/admin/trading/lockouts", R"({"ticker":"AAPL","reason":"earnings","duration_minutes":30})");
+  const std::size_t after_lockout = log.size();
+  json locked = expect(200, "POST", "/api/orders/preview", R"({"ticker":"AAPL","side":"buy","qty":10})");
+  EXPECT_EQ(locked["ok"], false);
+  ASSERT_EQ(locked["denials"].size(), 1u);
+  EXPECT_EQ(locked["denials"][0]["code"], "LOCKED_OUT");
+  EXPECT_EQ(log.size(), after_lockout);
+  EXPECT_TRUE(engine.state().orders.empty());
+
+  json bad = expect(400, "POST", "/api/orders/preview", R"({"ticker":"AAPL","side":"buy","qty":0})");
+  EXPECT_EQ(bad["error"]["field"], "qty");
+  EXPECT_EQ(log.size(), events + 1);  // only the lockout
+}
+
+TEST_F(ApiRoutes, LiveModeIsRefusedWithoutALiveBrokerAndNothingChanges) {
+  broker.live_capable = false;  // a paper venue, as in the browser sandbox
+  const std::size_t events = log.size();
+  json j = expect(409, "PUT", "/api/admin/trading/mode", R"({"mode":"live"})");
+  EXPECT_EQ(j["error"]["code"], "conflict");
+  EXPECT_NE(j["error"]["message"].get<std::string>().find("live broker"), std::string::npos) << j.dump();
+  EXPECT_EQ(engine.state().mode, TradingMode::kPaper);
+  EXPECT_EQ(log.size(), events);
+  EXPECT_EQ(expect(200, "PUT", "/api/admin/trading/mode", R"({"mode":"disabled"})")["mode"], "disabled");
+}
+
 TEST_F(ApiRoutes, HaltsAndResumes) {
   json on = expect(200, "PUT", "/api/admin/trading/halt", R"({"halted":true,"reason":"lunch"})");
   EXPECT_EQ(on["halted"], true);

@@ -513,6 +513,18 @@ TEST(EngineDailyLoss, AnOperatorHaltSurvivesTheDayRollWhateverItsReasonSays) {
   }
 }
 
+TEST(EngineMode, LiveNeedsABrokerThatCanTradeLive) {
+  EngineHarness h;
+  h.broker.live_capable = false;
+  const std::size_t before = h.sink.events.size();
+  EXPECT_EQ(h.engine.set_mode(TradingMode::kLive, "operator", h.now).code(), StatusCode::kConflict);
+  EXPECT_EQ(h.engine.state().mode, TradingMode::kPaper);
+  EXPECT_EQ(h.sink.events.size(), before);
+  h.broker.live_capable = true;
+  EXPECT_TRUE(h.engine.set_mode(TradingMode::kLive, "operator", h.now).is_ok());
+  EXPECT_EQ(h.engine.state().mode, TradingMode::kLive);
+}
+
 TEST(EngineDailyLoss, DepositIsNotCountedAsDayProfit) {
   EngineHarness h;
   EXPECT_EQ(day_pnl(h), Money());

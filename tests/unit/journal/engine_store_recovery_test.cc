@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine_workload.h"
+#include "support/recording_broker.h"
 #include "journal/engine_store.h"
 #include "journal/journal_format.h"
 #include "journal_test_util.h"
@@ -36,7 +37,7 @@ struct Session {
 // with a news item whose record (news_received) is a few hundred bytes.
 Session run_session(bool with_snapshot, EngineStoreOptions options) {
   Session s;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   auto store = open_store(*s.storage, broker, options);
   Engine& engine = store->engine();
   EngineWorkload w(21, testing::test_epoch());
@@ -73,7 +74,7 @@ void truncate_the_last_record(bool with_snapshot, uint64_t stride) {
   const std::string data = s.storage->read_file(segment).value();
   const uint64_t last = record_offsets(data).back();
   ASSERT_GT(data.size() - last, 250u) << "the last record should be a few hundred bytes";
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   int recovered = 0;
   for (uint64_t cut = last; cut <= data.size(); ++cut) {
     if ((cut - last) % stride != 0 && cut + 1 < data.size()) continue;
@@ -127,7 +128,7 @@ TEST(EngineStoreRecovery, ACommandCutShortAnywhereIsDroppedWhole) {
   EngineStoreOptions options;
   options.snapshot_every = 0;
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   EngineState before;
   EngineState after;
   {
@@ -165,7 +166,7 @@ TEST(EngineStoreRecovery, ACommandCutShortAnywhereIsDroppedWhole) {
 }
 
 void expect_corruption_at(MemoryStorage& storage, const std::string& file, uint64_t offset) {
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   auto store = EngineStore::open(storage, broker);
   ASSERT_FALSE(store.is_ok()) << "flip in " << file << " at " << offset << " went unnoticed";
   EXPECT_EQ(store.status().code(), StatusCode::kCorruption) << store.status().to_string();
@@ -180,7 +181,7 @@ TEST(EngineStoreRecovery, AFlippedByteInAMiddleRecordIsReportedAsCorruptionByFil
   options.snapshot_every = 0;
   options.journal.max_segment_bytes = 1024;
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   std::vector<EventRecord> events;
   {
     auto store = open_store(storage, broker, options);

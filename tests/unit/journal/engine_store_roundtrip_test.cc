@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine_workload.h"
+#include "support/recording_broker.h"
 #include "journal/engine_store.h"
 #include "journal_test_util.h"
 #include "store_test_util.h"
@@ -28,7 +29,7 @@ using journal_test::same_state;
 struct Reference {
   explicit Reference(uint64_t seed) : workload(seed, testing::test_epoch()), engine(broker, &sink) {}
   EngineWorkload workload;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   testing::RecordingSink sink;
   Engine engine;
 };
@@ -56,7 +57,7 @@ void round_trip(const Plan& plan) {
   Reference ref(seed);
   EngineWorkload w(seed, testing::test_epoch());
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   std::map<StatusCode, int> codes;
   uint64_t snapshots = 0;
   uint64_t restarts = 0;
@@ -125,7 +126,7 @@ TEST(EngineStoreRoundTrip, AGroupCommitSessionRestartsAtItsLastFlush) {
 
 TEST(EngineStoreRoundTrip, CompactionLeavesOnlyRecentSegments) {
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   EngineStoreOptions options;
   options.snapshot_every = 100;
   options.snapshot_growth_percent = 0;

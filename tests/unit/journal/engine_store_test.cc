@@ -1,5 +1,6 @@
 // Tests for EngineStore: fresh start, restart, snapshots and compaction,
 // group commit, storage failures, undecodable contents, real files.
+#include "support/recording_broker.h"
 #include "journal/engine_store.h"
 
 #include <dirent.h>
@@ -53,7 +54,7 @@ EngineStoreOptions no_auto_snapshots() {
 
 TEST(EngineStore, AnEmptyDirectoryGivesAFreshEngine) {
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   auto store = open_store(storage, broker);
   ASSERT_NE(store, nullptr);
   EXPECT_TRUE(store->recovery().fresh);
@@ -65,7 +66,7 @@ TEST(EngineStore, AnEmptyDirectoryGivesAFreshEngine) {
 
 TEST(EngineStore, EveryAcceptedCommandSurvivesARestart) {
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   EngineWorkload w(1, test_epoch());
   std::vector<EventRecord> events;
   EngineState before;
@@ -92,7 +93,7 @@ TEST(EngineStore, EveryAcceptedCommandSurvivesARestart) {
 
 TEST(EngineStore, SnapshotsEveryNEventsCompactTheJournalAndBoundRecovery) {
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   EngineStoreOptions options;
   options.snapshot_every = 50;
   options.snapshot_growth_percent = 0;
@@ -132,7 +133,7 @@ TEST(EngineStore, SnapshotsEveryNEventsCompactTheJournalAndBoundRecovery) {
 TEST(EngineStore, TheGrowthRuleSpacesSnapshotsOfALargeState) {
   auto snapshots_written = [](uint32_t growth) {
     MemoryStorage storage;
-    PaperBroker broker;
+    testing::RecordingBroker broker;  // live-capable: the workload visits live mode
     EngineStoreOptions options;
     options.snapshot_every = 1;
     options.snapshot_growth_percent = growth;
@@ -150,7 +151,7 @@ TEST(EngineStore, TheGrowthRuleSpacesSnapshotsOfALargeState) {
 
 TEST(EngineStore, AnExplicitSnapshotIsWhatRecoveryStartsFrom) {
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   EngineWorkload w(4, test_epoch());
   EngineState before;
   uint64_t at = 0;
@@ -175,7 +176,7 @@ TEST(EngineStore, AnExplicitSnapshotIsWhatRecoveryStartsFrom) {
 
 TEST(EngineStore, GroupCommitIsDurableAtFlushAndSnapshotsOnlyThere) {
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   EngineStoreOptions options;
   options.sync_each_batch = false;
   options.snapshot_every = 10;
@@ -204,7 +205,7 @@ TEST(EngineStore, GroupCommitIsDurableAtFlushAndSnapshotsOnlyThere) {
 
 TEST(EngineStore, AFailedSyncMakesTheEngineUnavailableAndARestartRecoversTheCommittedPrefix) {
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   EngineWorkload w(6, test_epoch());
   EngineState committed;
   {
@@ -232,7 +233,7 @@ TEST(EngineStore, AFailedSyncMakesTheEngineUnavailableAndARestartRecoversTheComm
 
 TEST(EngineStore, AfterAFailedSyncWithoutACrashRecoveryYieldsTheCommittedStateOrTheWholeCommand) {
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   EngineWorkload w(6, test_epoch());
   std::vector<EventRecord> events;
   EngineState committed;
@@ -264,7 +265,7 @@ TEST(EngineStore, AfterAFailedSyncWithoutACrashRecoveryYieldsTheCommittedStateOr
 
 TEST(EngineStore, ATornAppendIsDroppedOnRestart) {
   MemoryStorage storage;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   EngineWorkload w(7, test_epoch());
   EngineState committed;
   {
@@ -298,7 +299,7 @@ void write_raw(MemoryStorage& storage, const std::vector<std::string>& payloads)
 std::string event_payload(EventSeq seq, Event e) { return encode_event(EventRecord{seq, test_epoch(), std::move(e)}); }
 
 void expect_corruption(MemoryStorage& storage, const std::vector<std::string>& parts) {
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   auto store = EngineStore::open(storage, broker);
   ASSERT_FALSE(store.is_ok());
   EXPECT_EQ(store.status().code(), StatusCode::kCorruption) << store.status().to_string();
@@ -366,7 +367,7 @@ TEST(EngineStoreFiles, ASessionOnDiskRecoversIdentically) {
   options.snapshot_every = 60;
   options.snapshot_growth_percent = 0;
   options.journal.max_segment_bytes = 8192;
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   EngineWorkload w(8, test_epoch());
   EngineState before;
   {

@@ -1,5 +1,6 @@
 // Tests for the snapshot codec: every state the engine builds round-trips
 // exactly (derived indexes rebuilt), and decoding is strict.
+#include "support/recording_broker.h"
 #include "journal/state_codec.h"
 
 #include <gtest/gtest.h>
@@ -32,7 +33,7 @@ using nlohmann::json;
 TEST(StateCodec, TheInitialStateRoundTrips) { EXPECT_TRUE(round_trips(EngineState{})); }
 
 TEST(StateCodec, EveryStateOfARandomSessionRoundTrips) {
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   Engine engine(broker, nullptr);
   EngineWorkload w(7, testing::test_epoch());
   ASSERT_TRUE(w.setup(engine).is_ok());
@@ -75,7 +76,7 @@ TEST(StateCodec, DerivedIndexesAreRebuiltNotStored) {
 }
 
 TEST(StateCodec, ARestoredEngineBehavesLikeTheOriginal) {
-  PaperBroker broker;
+  testing::RecordingBroker broker;  // live-capable: the workload visits live mode
   Engine original(broker, nullptr);
   EngineWorkload w(11, testing::test_epoch());
   ASSERT_TRUE(w.setup(original).is_ok());

@@ -5,8 +5,10 @@
 // the engine it reads no clock and touches no file but through Storage.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <string_view>
 
 #include "api/api_types.h"
 #include "core/engine_state.h"
@@ -16,24 +18,50 @@
 
 namespace stonks {
 
+// The journal settings a sandbox uses unless told otherwise: group commit
+// (the sandbox flushes once per advance() and per request, so a market step
+// is one sync, not one per quote) and snapshots often enough that the
+// journal directory stays bounded while the market runs (see the .cc for
+// the numbers and tests/unit/sandbox/sandbox_journal_bound_test.cc for the
+// measurement).
+EngineStoreOptions sandbox_store_options();
+
 struct SandboxOptions {
-  EngineStoreOptions store;
+  EngineStoreOptions store = sandbox_store_options();
   // The simulation clock of a fresh sandbox (the host's wall clock at first
   // start); a recovered sandbox resumes its own clock.
   Timestamp start_time{};
   // Settings of a fresh sandbox; a recovered one keeps what the operator set.
   SimSettings settings;
-  // Paper cash deposited into a fresh sandbox.
+  // Paper cash deposited into a fresh sandbox (nothing when not positive).
   Money starting_cash = Money::from_units(100'000);
 };
 
 class Sandbox {
  public:
+  // advance() moves the clock by at most this much real time per call: a
+  // host that slept longer (a background tab) resumes the market where it
+  // left off instead of replaying the gap.
+  static constexpr Duration kMaxCatchUp = std::chrono::seconds(2);
+  // ... and steps the market (quotes, headlines) at most once per this much
+  // real time, however often it is called and whatever the speed: at most
+  // 5 steps of at most 2 quotes per ticker and 8 headlines each per second.
+  static constexpr Duration kMarketStep = std::chrono::milliseconds(200);
+  // The sim state is saved at least this often (real time passed to advance()).
+  static constexpr Duration kSaveEvery = std::chrono::seconds(5);
+  // The one file the sandbox keeps in the desk directory.
+  static constexpr std::string_view kSimStateFile = "sim_state.json";
+
   // Recovers the engine from `journal` (EngineStore::open: kCorruption names
   // the file and offset; the caller must not start over it) and the sim's
-  // settings, clock and prices from `desk`. An empty pair of directories is
-  // a fresh sandbox: starting cash deposited, the sim at its first prices.
-  // Both storages must outlive the sandbox.
+  // settings, clock and prices from `desk` (kCorruption naming the desk file
+  // and the field when it is damaged). An empty journal is a fresh sandbox:
+  // starting cash deposited, the sim at its first prices and quoted once at
+  // start_time (a sim state left in `desk` without a journal is replaced).
+  // A recovered journal without a sim state gets a fresh market. The clock
+  // of a recovered sandbox is never behind the engine's last event.
+  // kInvalidArgument for options.settings that fail validate(). Both
+  // storages must outlive the sandbox.
   static Result<std::unique_ptr<Sandbox>> open(Storage& journal, Storage& desk, SandboxOptions options);
 
   // Real time passed: moves the simulation clock by `real_elapsed` x speed
@@ -41,16 +69,29 @@ class Sandbox {
   // the engine, and ticks it so approvals and lockouts expire on time. The
   // number of quote events per call is bounded (however fast the speed), so
   // the journal grows with real time, not with simulated time.
+  // A zero or negative `real_elapsed` (a host clock that stepped back) does
+  // nothing. Errors: the engine's (kUnavailable after a journal failure) or
+  // the desk storage's when saving the sim state.
   Status advance(Duration real_elapsed);
 
   // One API request at the simulation clock: `request.now` is set here.
   // GET/PUT /api/sim read and change SimSettings (strictly validated like
   // every route; a partial body changes only the fields it names); POST
   // /api/sim/reset wipes both directories and starts a fresh sandbox (the
-  // "Reset sandbox" button). Everything else is the ApiRouter's.
+  // "Reset sandbox" button). Everything else is the ApiRouter's. The /api/sim
+  // routes follow the router's conventions (docs/api.md): 404 for an
+  // unknown /api/sim/... path, 405 with "allow", 413, strict bodies, no
+  // query parameters, the actor checked on PUT/POST. GET and PUT answer the
+  // SimStatus: {"speed","seed","news_per_hour","speeds","max_news_per_hour",
+  // "clock","quotes","news"}. A reset keeps the clock where it is (time on
+  // screen never runs backwards) and starts from options' settings. Every
+  // answer is given after the events it caused are durable (flush); a
+  // journal failure there is a 503.
   ApiResponse handle(ApiRequest request);
 
   const EngineState& state() const;
+  // The store (its event log, snapshot and recovery stats), read-only.
+  const EngineStore& store() const;
   Timestamp now() const;
   SimStatus sim_status() const;
   // The last event seq known durable in the journal: the host syncs its

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 
+#include "model/status.h"
 #include "model/time.h"
 
 namespace stonks {
@@ -22,9 +23,15 @@ struct SimSettings {
 struct SimStatus {
   SimSettings settings;
   Timestamp clock{};           // the simulation clock: the engine's `now` in the sandbox
-  std::uint64_t quotes = 0;    // quotes fed to the engine since the sandbox opened
-  std::uint64_t news = 0;      // headlines fed since the sandbox opened
+  // Counted since the sandbox was created (kept across reopening; a reset
+  // starts them again from 0).
+  std::uint64_t quotes = 0;    // quotes fed to the engine
+  std::uint64_t news = 0;      // headlines fed to the engine
   bool operator==(const SimStatus&) const = default;
 };
+
+// speed one of kSpeeds (field "speed"), news_per_hour 0..kMaxNewsPerHour
+// (field "news_per_hour"); any seed. kInvalidArgument naming the field.
+Status validate(const SimSettings& settings);
 
 }  // namespace stonks

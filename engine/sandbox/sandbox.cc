@@ -1,0 +1,228 @@
+#include "sandbox/sandbox.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include "api/api_response.h"
+#include "api/api_router.h"
+#include "execution/paper_broker.h"
+#include "sandbox/latest_event_time.h"
+#include "sandbox/sim_routes.h"
+#include "sim/sim_state_codec.h"
+#include "sim/simulation.h"
+
+namespace stonks {
+
+// The journal holds the kept snapshots (2) plus the segments since the older
+// of them, and a snapshot is due after 10,000 events (~0.5 MB of mostly
+// quote records, 100 s of a market at full pace) or half a snapshot's size
+// of records, whichever is later: so the directory stays near 2.5 snapshots
+// + 1 MB however long the market runs (measured: 1.9 MB after 500 simulated
+// hours at 1000x, with a 390 KB snapshot), and a snapshot's cost is spread
+// over at least twice its size in journal writes.
+EngineStoreOptions sandbox_store_options() {
+  EngineStoreOptions o;
+  o.sync_each_batch = false;
+  o.snapshot_every = 10'000;
+  o.snapshot_growth_percent = 50;
+  return o;
+}
+
+namespace {
+
+Status wipe(Storage& storage) {
+  Result<std::vector<std::string>> names = storage.list();
+  if (!names.is_ok()) return names.status();
+  for (const std::string& name : *names)
+    if (Status st = storage.remove(name); !st.is_ok()) return st;
+  return Status::ok();
+}
+
+}  // namespace
+
+struct Sandbox::Impl {
+  Impl(Storage& journal_storage, Storage& desk_storage, SandboxOptions opts)
+      : journal(journal_storage), desk(desk_storage), options(std::move(opts)) {}
+
+  // Opens the store over `journal` and starts a fresh sandbox or resumes one.
+  static Result<std::unique_ptr<Impl>> open(Storage& journal, Storage& desk, SandboxOptions options);
+
+  Engine& engine() { return store->engine(); }
+  SimStatus status() const { return SimStatus{sim->settings(), clock, sim->quotes(), sim->news()}; }
+
+  Status start_fresh();
+  Status resume();
+  // Feeds the quotes and headlines due by the clock to the engine, at the clock.
+  Status step_market();
+  Status save();
+  ApiResponse put_settings(const nlohmann::json& body);
+
+  Storage& journal;
+  Storage& desk;
+  SandboxOptions options;
+  PaperBroker broker;  // before the store, which holds a reference to it
+  std::unique_ptr<EngineStore> store;
+  std::unique_ptr<ApiRouter> router;
+  std::optional<Simulation> sim;  // set by start_fresh() or resume()
+  Timestamp clock{};
+  Duration since_step{0};  // real time since the last market step
+  Duration since_save{0};  // real time since the sim state was last saved
+  bool save_due = false;   // a command ran since the last save (its time must be kept)
+};
+
+Result<std::unique_ptr<Sandbox::Impl>> Sandbox::Impl::open(Storage& journal, Storage& desk, SandboxOptions options) {
+  if (Status st = validate(options.settings); !st.is_ok())
+    return Status::invalid_argument(st.message(), "settings." + st.field());
+  auto impl = std::make_unique<Impl>(journal, desk, std::move(options));
+  Result<std::unique_ptr<EngineStore>> store = EngineStore::open(journal, impl->broker, impl->options.store);
+  if (!store.is_ok()) return store.status();
+  impl->store = std::move(store).value();
+  impl->router = std::make_unique<ApiRouter>(impl->store->engine(), impl->store->log());
+  if (Status st = impl->store->recovery().fresh ? impl->start_fresh() : impl->resume(); !st.is_ok()) return st;
+  return impl;
+}
+
+Status Sandbox::Impl::start_fresh() {
+  clock = options.start_time;
+  sim.emplace(options.settings, clock);
+  if (options.starting_cash.micros() > 0) {
+    if (Status st = engine().deposit(options.starting_cash, "sandbox", clock); !st.is_ok()) return st;
+  }
+  if (Status st = step_market(); !st.is_ok()) return st;
+  if (Status st = store->flush(); !st.is_ok()) return st;
+  return save();
+}
+
+Status Sandbox::Impl::resume() {
+  Result<std::string> text = desk.read_file(kSimStateFile);
+  if (!text.is_ok() && text.status().code() != StatusCode::kNotFound) return text.status();
+  const Timestamp engine_time = latest_event_time(store->engine().state(), store->log());
+  if (text.is_ok()) {
+    Result<SimState> state = decode_sim_state(*text);
+    if (!state.is_ok())
+      return Status::corruption("desk file " + std::string(kSimStateFile) + ": " + state.status().message());
+    sim.emplace(Simulation::restore(*state).value());  // decode_sim_state checked it restores
+    clock = std::max(state->clock, engine_time);
+  } else {
+    // The journal survived without its sim state: a new market from where the engine is.
+    clock = std::max(options.start_time, engine_time);
+    sim.emplace(options.settings, clock);
+  }
+  return save();
+}
+
+Status Sandbox::Impl::step_market() {
+  SimStep step = sim->step(clock);
+  for (const Quote& q : step.quotes)
+    if (Status st = engine().on_quote(q, clock); !st.is_ok()) return st;
+  for (const NewsEvent& n : step.news)
+    if (Status st = engine().on_news(n, clock); !st.is_ok()) return st;
+  return Status::ok();
+}
+
+Status Sandbox::Impl::save() {
+  if (Status st = desk.write_file_atomic(kSimStateFile, encode_sim_state(sim->state(clock))); !st.is_ok()) return st;
+  since_save = Duration::zero();
+  save_due = false;
+  return Status::ok();
+}
+
+ApiResponse Sandbox::Impl::put_settings(const nlohmann::json& body) {
+  Result<SimSettings> next = apply_sim_patch(body, sim->settings());
+  if (!next.is_ok()) return error_response(next.status());
+  if (*next != sim->settings()) {
+    // Changed on a copy and kept only once stored: a failed request changes nothing.
+    Simulation changed = *sim;
+    changed.apply(*next, clock);
+    if (Status st = desk.write_file_atomic(kSimStateFile, encode_sim_state(changed.state(clock))); !st.is_ok())
+      return error_response(st);
+    sim = std::move(changed);
+    since_save = Duration::zero();
+  }
+  return json_response(200, to_json(status()));
+}
+
+Result<std::unique_ptr<Sandbox>> Sandbox::open(Storage& journal, Storage& desk, SandboxOptions options) {
+  Result<std::unique_ptr<Impl>> impl = Impl::open(journal, desk, std::move(options));
+  if (!impl.is_ok()) return impl.status();
+  return std::unique_ptr<Sandbox>(new Sandbox(std::move(impl).value()));
+}
+
+Sandbox::Sandbox(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Sandbox::~Sandbox() = default;
+
+Status Sandbox::advance(Duration real_elapsed) {
+  Impl& s = *impl_;
+  if (real_elapsed <= Duration::zero()) return Status::ok();
+  // The catch-up cap: a call never covers more than kMaxCatchUp of real
+  // time, so after a long sleep the market resumes rather than replaying
+  // hours; together with one market step per kMarketStep this bounds the
+  // events of a call (<= 2 quotes per ticker + 8 headlines + what tick expires).
+  const Duration real = std::min(real_elapsed, kMaxCatchUp);
+  s.since_save += real;
+  if (const int speed = s.sim->settings().speed; speed > 0) {
+    s.clock += real * speed;
+    s.since_step += real;
+    if (s.since_step >= kMarketStep) {
+      s.since_step = Duration::zero();
+      if (Status st = s.step_market(); !st.is_ok()) return st;
+    }
+    if (Status st = s.engine().tick(s.clock); !st.is_ok()) return st;
+  }
+  if (Status st = s.store->flush(); !st.is_ok()) return st;
+  if (s.save_due || s.since_save >= kSaveEvery) return s.save();
+  return Status::ok();
+}
+
+ApiResponse Sandbox::handle(ApiRequest request) {
+  Impl& s = *impl_;
+  request.now = s.clock;
+  if (!is_sim_path(request.path)) {
+    ApiResponse response = s.router->handle(request);
+    if (Status st = s.store->flush(); !st.is_ok())
+      return error_response(Status::unavailable("the journal failed: " + st.message()));
+    // A command may leave no time in the engine's state (a deposit, a mode
+    // change): the next advance() saves the clock that covers it.
+    if (request.method != "GET") s.save_due = true;
+    return response;
+  }
+  std::variant<SimRequest, ApiResponse> parsed = parse_sim_request(request, s.router->options());
+  if (const ApiResponse* error = std::get_if<ApiResponse>(&parsed)) return *error;
+  const SimRequest& sim_request = std::get<SimRequest>(parsed);
+  switch (sim_request.route) {
+    case SimRoute::kGetSim:
+      return json_response(200, to_json(s.status()));
+    case SimRoute::kPutSim:
+      return s.put_settings(sim_request.body);
+    case SimRoute::kResetSim:
+      break;
+  }
+  // Reset: a fresh sandbox over the wiped directories, its clock where this
+  // one's is. The old store writes nothing once its files are gone.
+  SandboxOptions options = s.options;
+  options.start_time = s.clock;
+  if (Status st = wipe(s.journal); !st.is_ok()) return error_response(st);
+  if (Status st = wipe(s.desk); !st.is_ok()) return error_response(st);
+  Result<std::unique_ptr<Impl>> fresh = Impl::open(s.journal, s.desk, std::move(options));
+  if (!fresh.is_ok()) return error_response(fresh.status());
+  impl_ = std::move(fresh).value();
+  return json_response(200, to_json(impl_->status()));
+}
+
+const EngineState& Sandbox::state() const { return impl_->store->engine().state(); }
+const EngineStore& Sandbox::store() const { return *impl_->store; }
+Timestamp Sandbox::now() const { return impl_->clock; }
+SimStatus Sandbox::sim_status() const { return impl_->status(); }
+std::uint64_t Sandbox::committed_seq() const { return impl_->store->committed_seq(); }
+
+Status Sandbox::snapshot() {
+  // The clock first, so the stored clock is never behind what the snapshot holds.
+  Status saved = impl_->save();
+  Status snap = impl_->store->snapshot();
+  return saved.is_ok() ? snap : saved;
+}
+
+}  // namespace stonks

@@ -35,9 +35,10 @@ struct WidgetRect {
   float x = 0, y = 0, w = 0, h = 0;
 };
 
-// A message the operator sees now: a toast or an inline error beside a field.
+// A message the operator sees now: a toast, an inline error (or outcome)
+// beside a field, or the open dialog's question.
 struct DeskMessage {
-  std::string where;  // "toast", or the widget id the inline error sits beside
+  std::string where;  // "toast", "dialog", or the widget id the message sits beside
   std::string text;
   bool error = false;
 };
@@ -48,7 +49,8 @@ class Desk {
   ~Desk();
   // Draws the whole window; call between ImGui::NewFrame() and ImGui::Render().
   void draw(const DeskView& view);
-  // After draw(): the widgets of that frame, and what it showed.
+  // After draw(): the widgets of that frame (only the visible part of each;
+  // rows scrolled or clipped away are absent), and what it showed.
   const std::vector<WidgetRect>& widgets() const;
   std::vector<DeskMessage> messages() const;
 

@@ -32,7 +32,8 @@ inline constexpr const char* kRejectCancel = "reject/cancel";
 
 // Active Lockouts: the create form, each row's Remove, the history toggle.
 inline constexpr const char* kLockoutTicker = "lockout_form/ticker";
-inline constexpr const char* kLockoutSide = "lockout_form/side";
+inline constexpr const char* kLockoutSide = "lockout_form/side";  // opens a menu of the choices below
+inline std::string lockout_side_choice_id(const char* side) { return std::string("lockout_form/side/") + side; }
 inline constexpr const char* kLockoutReason = "lockout_form/reason";
 inline constexpr const char* kLockoutDuration = "lockout_form/duration_minutes";
 inline constexpr const char* kLockoutCreate = "lockout_form/create";
@@ -48,6 +49,8 @@ inline constexpr const char* kTicketMarket = "ticket/market";
 inline constexpr const char* kTicketLimit = "ticket/limit";
 inline constexpr const char* kTicketLimitPrice = "ticket/limit_price";
 inline constexpr const char* kTicketSend = "ticket/send";
+// The risk preview's area (messages only: "unavailable", errors without a field).
+inline constexpr const char* kTicketPreview = "ticket/preview";
 
 // Simulator controls and the sandbox.
 inline std::string sim_speed_id(int speed) { return "sim/speed/" + std::to_string(speed); }
@@ -55,5 +58,7 @@ inline constexpr const char* kSimSeed = "sim/seed";
 inline constexpr const char* kSimSeedApply = "sim/seed_apply";
 inline constexpr const char* kSimNewsRate = "sim/news_per_hour";
 inline constexpr const char* kResetSandbox = "sandbox/reset";
+// The persistence status (messages only: a failed save, storage not persistent).
+inline constexpr const char* kPersistence = "sandbox/persistence";
 
 }  // namespace stonks::ui::ids

@@ -1,0 +1,35 @@
+// FieldErrors: a form's inline errors, each beside the widget of the field
+// the API named (error.field), so the operator sees what to fix where.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "imgui_ui/api_reply.h"
+
+namespace stonks::ui {
+
+// One API field and the widget that edits it.
+struct FieldWidget {
+  const char* field;   // as error.field names it: "duration_minutes"
+  const char* widget;  // an id from widget_ids.h
+};
+
+class FieldErrors {
+ public:
+  // Shows `reply`'s error beside the widget of the field it names; beside
+  // `fallback` (the form's submit button) when it names no field of `fields`,
+  // so no error goes unshown.
+  void set(const ApiReply& reply, std::span<const FieldWidget> fields, const char* fallback);
+  void clear() { by_widget_.clear(); }
+  // The error shown beside `widget`, or null.
+  const std::string* find(std::string_view widget) const;
+
+ private:
+  std::map<std::string, std::string, std::less<>> by_widget_;
+};
+
+}  // namespace stonks::ui

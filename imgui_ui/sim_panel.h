@@ -1,0 +1,21 @@
+// SimPanel: the simulated market's strip (shown when the host runs one):
+// the simulation clock, speed buttons, the seed and the news rate, and Reset
+// sandbox (asks first). Acts through GET/PUT /api/sim and POST /api/sim/reset.
+#pragma once
+
+#include <cstdint>
+
+#include "imgui_ui/desk_context.h"
+
+namespace stonks::ui {
+
+struct SimPanel {
+  std::uint64_t seed = 0;
+  bool editing_seed = false;  // the operator typed: show their seed until applied
+  int news_per_hour = 0;
+  bool editing_news = false;
+
+  void draw(DeskContext& ctx, const SimStatus& sim);
+};
+
+}  // namespace stonks::ui

@@ -1,0 +1,54 @@
+// Operator actions the scenarios share, each done through the desk's widgets,
+// and small readers of the engine state (journal/state_codec.h's shape).
+'use strict';
+
+const ids = {
+  autoApprove: 'approval_config/auto_approve_paper',
+  confirmOk: 'confirm/ok',
+  confirmCancel: 'confirm/cancel',
+  rejectReason: 'reject/reason',
+  rejectConfirm: 'reject/confirm',
+  lockoutTicker: 'lockout_form/ticker',
+  lockoutReason: 'lockout_form/reason',
+  lockoutDuration: 'lockout_form/duration_minutes',
+  lockoutCreate: 'lockout_form/create',
+  lockoutRemove: (id) => `lockout/${id}/remove`,
+  approve: (id) => `approval/${id}/approve`,
+  reject: (id) => `approval/${id}/reject`,
+  ticketTicker: 'ticket/ticker',
+  ticketBuy: 'ticket/buy',
+  ticketQty: 'ticket/qty',
+  ticketMarket: 'ticket/market',
+  ticketSend: 'ticket/send',
+};
+
+const activeLockouts = (s) => s.lockouts.filter((l) => l.removed_at === null && !l.expired);
+const pendingApprovals = (s) => s.approvals.filter((a) => a.status === 'pending');
+const orderById = (s, id) => s.orders.find((o) => o.id === id);
+
+// Fills the order ticket (market order) and presses Send.
+async function sendTicket(desk, { ticker, qty, side = 'buy' }) {
+  await desk.fill(ids.ticketTicker, ticker);
+  await desk.click(side === 'buy' ? ids.ticketBuy : 'ticket/sell');
+  await desk.fill(ids.ticketQty, String(qty));
+  await desk.click(ids.ticketMarket);
+  await desk.click(ids.ticketSend);
+}
+
+// Fills the lockout form and presses Lock out.
+async function createLockout(desk, { ticker, reason, minutes }) {
+  await desk.fill(ids.lockoutTicker, ticker);
+  await desk.fill(ids.lockoutReason, reason);
+  await desk.fill(ids.lockoutDuration, String(minutes));
+  await desk.click(ids.lockoutCreate);
+}
+
+// Paper auto-approval off through the toggle and its confirmation dialog.
+async function turnAutoApprovalOff(desk) {
+  await desk.click(ids.autoApprove);
+  await desk.waitForMessage('dialog', /auto-approval off/i);
+  await desk.click(ids.confirmOk);
+  await desk.waitForState('auto-approval off', (s) => s.config.operator_approval.auto_approve_paper === false);
+}
+
+module.exports = { ids, activeLockouts, pendingApprovals, orderById, sendTicket, createLockout, turnAutoApprovalOff };

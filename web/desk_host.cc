@@ -1,0 +1,141 @@
+// DeskHost: the sandbox's lifecycle, clock and saving in the page.
+#include "desk_host.h"
+
+#include <chrono>
+#include <utility>
+
+#include "js_bridge.h"
+
+namespace stonks::web {
+namespace {
+
+ApiResponse not_running(const std::string& why) {
+  return {503, R"({"error":{"code":"unavailable","message":")" + why + R"("}})"};
+}
+
+}  // namespace
+
+const char* to_string(DeskHost::Phase phase) {
+  switch (phase) {
+    case DeskHost::Phase::kWaiting: return "waiting";
+    case DeskHost::Phase::kRunning: return "running";
+    case DeskHost::Phase::kCorrupt: return "corrupt";
+    case DeskHost::Phase::kFailed: return "failed";
+    case DeskHost::Phase::kMoved: return "moved";
+  }
+  return "unknown";
+}
+
+void DeskHost::open(double now_ms) {
+  if (phase_ == Phase::kRunning) return;
+  sandbox_.reset();
+  journal_.reset();
+  desk_storage_.reset();
+  engine_error_.clear();
+
+  auto journal = FileStorage::open(kJournalDir);
+  if (!journal.is_ok()) return set_phase(Phase::kFailed, journal.status().to_string());
+  auto desk_storage = FileStorage::open(kDeskDir);
+  if (!desk_storage.is_ok()) return set_phase(Phase::kFailed, desk_storage.status().to_string());
+  journal_ = std::move(journal).value();
+  desk_storage_ = std::move(desk_storage).value();
+
+  SandboxOptions options;
+  options.start_time = std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now());
+  auto sandbox = Sandbox::open(*journal_, *desk_storage_, std::move(options));
+  if (!sandbox.is_ok()) {
+    // The files stay as they are: only the operator's reset may replace them.
+    const Status& status = sandbox.status();
+    journal_.reset();
+    desk_storage_.reset();
+    return set_phase(status.code() == StatusCode::kCorruption ? Phase::kCorrupt : Phase::kFailed,
+                     status.to_string());
+  }
+  sandbox_ = std::move(sandbox).value();
+  client_ = std::make_unique<ui::LocalApiClient>([this](ApiRequest request) { return handle(std::move(request)); });
+  desk_ = std::make_unique<ui::Desk>(*client_);
+  last_advance_ms_ = now_ms;
+  synced_seq_ = sandbox_->committed_seq();
+  host_.persistence = ui::HostStatus::Persistence::kSaved;
+  host_.persistence_detail = "this browser (IndexedDB)";
+  set_phase(Phase::kRunning, {});
+}
+
+Status DeskHost::release() {
+  Status status = sandbox_ ? sandbox_->snapshot() : Status::ok();
+  desk_.reset();
+  client_.reset();
+  sandbox_.reset();
+  journal_.reset();
+  desk_storage_.reset();
+  set_phase(Phase::kMoved, {});
+  return status;
+}
+
+Status DeskHost::snapshot() {
+  if (!sandbox_) return Status::ok();
+  Status status = sandbox_->snapshot();
+  watch_commits(true);
+  return status;
+}
+
+bool DeskHost::advance(double now_ms) {
+  if (!sandbox_) return false;
+  // Sandbox::advance bounds the step (kMaxCatchUp) and ignores a clock that went back.
+  const double elapsed = now_ms - last_advance_ms_;
+  last_advance_ms_ = now_ms;
+  const EventSeq seq_before = sandbox_->state().last_seq;
+  const Timestamp clock_before = sandbox_->now();
+  Status status = sandbox_->advance(Duration(static_cast<std::int64_t>(elapsed * 1000)));
+  if (!status.is_ok() && engine_error_.empty()) {
+    engine_error_ = status.to_string();
+    host_.persistence = ui::HostStatus::Persistence::kFailed;
+    host_.persistence_detail = engine_error_;
+  }
+  watch_commits(false);
+  return sandbox_->state().last_seq != seq_before || sandbox_->now() != clock_before;
+}
+
+void DeskHost::draw() {
+  if (!desk_) return;
+  client_->poll();
+  if (!desk_) return;  // a response may have stopped the sandbox
+  const SimStatus sim = sandbox_->sim_status();
+  desk_->draw(ui::DeskView{sandbox_->state(), sandbox_->now(), &sim, host_});
+}
+
+ApiResponse DeskHost::api(ApiRequest request) { return handle(std::move(request)); }
+
+ApiResponse DeskHost::handle(ApiRequest request) {
+  if (!sandbox_) return not_running(phase_ == Phase::kMoved ? "the desk moved to another tab" : "the desk is not open");
+  // A reset rewrites the directories without necessarily moving the seq.
+  const bool writes = request.method != "GET";
+  ApiResponse response = sandbox_->handle(std::move(request));
+  watch_commits(writes);
+  return response;
+}
+
+void DeskHost::watch_commits(bool force) {
+  const std::uint64_t seq = sandbox_->committed_seq();
+  if (!force && seq == synced_seq_) return;
+  synced_seq_ = seq;
+  stonks_js_request_sync();
+}
+
+void DeskHost::set_persistence(ui::HostStatus::Persistence state, std::string detail) {
+  if (!engine_error_.empty()) return;  // the engine's own failure stays on screen
+  host_.persistence = state;
+  host_.persistence_detail = std::move(detail);
+}
+
+std::size_t DeskHost::pending_count() const {
+  return sandbox_ ? sandbox_->state().approvals.pending_count() : 0;
+}
+
+void DeskHost::set_phase(Phase phase, std::string detail) {
+  phase_ = phase;
+  detail_ = std::move(detail);
+  stonks_js_phase_changed(to_string(phase_), detail_.c_str());
+}
+
+}  // namespace stonks::web

@@ -1,0 +1,92 @@
+// DeskHost: the paper desk in the page -- the Sandbox over the IDBFS-mounted
+// directories, its clock, the panel and its client, and what the host tells
+// the panel (saving state, storage persistence). One per page.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "api/api_types.h"
+#include "imgui_ui/desk.h"
+#include "imgui_ui/local_api_client.h"
+#include "journal/file_storage.h"
+#include "sandbox/sandbox.h"
+
+namespace stonks::web {
+
+// Where the page mounts IDBFS; the two Storages live below it.
+inline constexpr const char* kStoreRoot = "/stonks";
+inline constexpr const char* kJournalDir = "/stonks/journal";
+inline constexpr const char* kDeskDir = "/stonks/desk";
+
+class DeskHost {
+ public:
+  enum class Phase {
+    kWaiting,  // not open yet: the page is taking the lock or loading IndexedDB
+    kRunning,
+    kCorrupt,  // recovery found damage: nothing runs until the operator resets
+    kFailed,   // the store could not be opened (I/O)
+    kMoved,    // handed over to another tab: this one no longer writes
+  };
+
+  // Opens the sandbox over kJournalDir and kDeskDir, which the page has
+  // loaded from IndexedDB. A recovery error leaves the phase kCorrupt or
+  // kFailed with the message (file and offset) in detail(); the existing
+  // files are kept. `now_ms` is the page's monotonic clock.
+  void open(double now_ms);
+
+  // Stops writing (another tab takes over): a snapshot when running, then
+  // the sandbox closes and the phase is kMoved. Returns the snapshot's
+  // status; the page syncs after.
+  Status release();
+
+  // The page is being hidden or closed: a snapshot so the next load recovers
+  // quickly. No-op unless running.
+  Status snapshot();
+
+  // Moves the simulation by the real time since the last call and asks the
+  // page to save what committed. True when the screen shows something new.
+  bool advance(double now_ms);
+
+  // Polls the panel's client and draws the panel (between NewFrame and Render).
+  void draw();
+
+  // One request straight to the sandbox (the page's test and setup hook).
+  // Not running: 503, nothing changes.
+  ApiResponse api(ApiRequest request);
+
+  // What the page reports about IndexedDB.
+  void set_persistence(ui::HostStatus::Persistence state, std::string detail);
+  void set_storage_persistent(bool persistent) { host_.storage_persistent = persistent; }
+
+  Phase phase() const { return phase_; }
+  const std::string& detail() const { return detail_; }
+  const ui::HostStatus& host_status() const { return host_; }
+  // Only while running.
+  const Sandbox* sandbox() const { return sandbox_.get(); }
+  const ui::Desk* desk() const { return desk_.get(); }
+  std::size_t pending_count() const;
+
+ private:
+  void set_phase(Phase phase, std::string detail);
+  ApiResponse handle(ApiRequest request);
+  // Asks for an IndexedDB sync when the journal moved (or `force`).
+  void watch_commits(bool force);
+
+  Phase phase_ = Phase::kWaiting;
+  std::string detail_;
+  ui::HostStatus host_;
+  std::unique_ptr<FileStorage> journal_;
+  std::unique_ptr<FileStorage> desk_storage_;
+  std::unique_ptr<Sandbox> sandbox_;
+  std::unique_ptr<ui::LocalApiClient> client_;
+  std::unique_ptr<ui::Desk> desk_;
+  double last_advance_ms_ = 0;
+  std::uint64_t synced_seq_ = 0;  // committed_seq when a sync was last asked for
+  std::string engine_error_;      // why the sandbox stopped accepting commands
+};
+
+const char* to_string(DeskHost::Phase phase);
+
+}  // namespace stonks::web

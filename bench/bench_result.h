@@ -11,8 +11,8 @@
 namespace stonks::bench {
 
 struct BenchResult {
-  std::string name;    // stable key, e.g. "pipeline_journal_off"
-  std::string unit;    // what rate counts, e.g. "orders/s"
+  std::string name;  // stable key, e.g. "pipeline_journal_off"
+  std::string unit;  // what rate counts, e.g. "orders/s"
   std::uint64_t items = 0;
   double seconds = 0;      // wall time of the timed section
   double cpu_seconds = 0;  // process CPU time over the same section
@@ -20,7 +20,7 @@ struct BenchResult {
   double cpu_rate() const { return cpu_seconds > 0 ? static_cast<double>(items) / cpu_seconds : 0; }
   // Facts that explain the number (events written, commits, bytes, ...).
   std::map<std::string, double> details;
-  std::string note;    // free text, e.g. what a variant measures
+  std::string note;  // free text, e.g. what a variant measures
 };
 
 // Wall time (steady_clock: what the rates use) and process CPU time (shows
@@ -28,9 +28,7 @@ struct BenchResult {
 class Stopwatch {
  public:
   Stopwatch() : start_(std::chrono::steady_clock::now()), cpu_start_(process_cpu_seconds()) {}
-  double seconds() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  }
+  double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
   double cpu_seconds() const { return process_cpu_seconds() - cpu_start_; }
 
  private:

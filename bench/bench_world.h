@@ -36,9 +36,7 @@ RiskConfig bench_config(bool auto_approve);
 class OrderFlow {
  public:
   OrderFlow();
-  const OrderIntent& intent(std::uint64_t i) const {
-    return intents_[(i / kSymbols) % 2][i % kSymbols];
-  }
+  const OrderIntent& intent(std::uint64_t i) const { return intents_[(i / kSymbols) % 2][i % kSymbols]; }
 
  private:
   std::vector<OrderIntent> intents_[2];  // [0] buys, [1] sells

@@ -16,8 +16,8 @@ namespace {
 // after `after`; every one must be accepted. With `flush`, calls it after
 // every `flush_every` orders and at the end, as a group-committing host
 // does before it acknowledges them. Returns the last command's time.
-Timestamp submit_orders(Engine& engine, const OrderFlow& flow, std::uint64_t first, std::uint64_t n,
-                        Timestamp after, const std::function<Status()>& flush = {}, std::uint64_t flush_every = 1) {
+Timestamp submit_orders(Engine& engine, const OrderFlow& flow, std::uint64_t first, std::uint64_t n, Timestamp after,
+                        const std::function<Status()>& flush = {}, std::uint64_t flush_every = 1) {
   Timestamp now = after;
   for (std::uint64_t i = first; i < first + n; ++i) {
     now += kCommandSpacing;
@@ -76,7 +76,8 @@ BenchResult pipeline_journal_on(std::uint64_t orders, const std::string& tmp_roo
   const std::uint64_t bytes_before = sink.bytes_appended();
 
   Stopwatch sw;
-  submit_orders(engine, flow, 0, orders, start, [&sink] { return sink.flush(); }, commit_every);
+  submit_orders(
+      engine, flow, 0, orders, start, [&sink] { return sink.flush(); }, commit_every);
   BenchResult r = measured("pipeline_journal_on", "orders/s", orders, sw);
 
   check_all_filled(engine.state(), orders);
@@ -122,8 +123,8 @@ std::vector<BenchResult> approval_path(std::uint64_t intents) {
   BenchResult decided = measured("approval_decisions", "decisions/s", intents, decide);
 
   check_all_filled(engine.state(), intents);
-  held.note = "market orders held as pending approvals (auto_approve_paper=false); up to " +
-              std::to_string(intents) + " open at once";
+  held.note = "market orders held as pending approvals (auto_approve_paper=false); up to " + std::to_string(intents) +
+              " open at once";
   decided.note = "each pending request approved: risk re-check, paper fill";
   return {held, decided};
 }

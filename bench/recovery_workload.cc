@@ -60,14 +60,14 @@ void write_snapshot_at(const std::string& dir, std::uint64_t seq) {
   check(journal.status(), "Journal::open");
   PaperBroker broker;
   Engine engine(broker, nullptr);
-  Result<RecoveryStats> stats = (*journal)->recover(
-      [](uint64_t, std::string_view) { return Status::corruption("unexpected snapshot"); },
-      [&](uint64_t record_seq, std::string_view payload) {
-        if (record_seq > seq) return Status::ok();
-        Result<EventRecord> record = decode_event(payload);
-        if (!record.is_ok()) return record.status();
-        return engine.replay(*record);
-      });
+  Result<RecoveryStats> stats =
+      (*journal)->recover([](uint64_t, std::string_view) { return Status::corruption("unexpected snapshot"); },
+                          [&](uint64_t record_seq, std::string_view payload) {
+                            if (record_seq > seq) return Status::ok();
+                            Result<EventRecord> record = decode_event(payload);
+                            if (!record.is_ok()) return record.status();
+                            return engine.replay(*record);
+                          });
   check(stats.status(), "Journal::recover");
   check((*journal)->write_snapshot(seq, encode_engine_state(engine.state())), "write_snapshot");
 }
@@ -101,16 +101,16 @@ std::vector<BenchResult> recovery(std::uint64_t events, const std::string& tmp_r
 
   BenchResult full = time_recovery("recovery_full_replay", dir.path(), written);
   full.details["journal_mb"] = journal_mb;
-  full.note = "EngineStore::open, no snapshot: every record read, CRC-checked, JSON-decoded, applied "
-              "(files in the page cache)";
+  full.note =
+      "EngineStore::open, no snapshot: every record read, CRC-checked, JSON-decoded, applied "
+      "(files in the page cache)";
 
   const std::uint64_t snapshot_seq = written.last_seq * kSnapshotPercent / 100;
   write_snapshot_at(dir.path(), snapshot_seq);
   BenchResult snap = time_recovery("recovery_from_snapshot", dir.path(), written);
   snap.details["journal_mb"] = journal_mb;
   snap.note = "EngineStore::open with a snapshot at " + std::to_string(kSnapshotPercent) +
-              "% of the journal: decode the snapshot, replay the last " + std::to_string(100 - kSnapshotPercent) +
-              "%";
+              "% of the journal: decode the snapshot, replay the last " + std::to_string(100 - kSnapshotPercent) + "%";
   return {full, snap};
 }
 

@@ -84,8 +84,8 @@ ordered_json to_json(const std::string& platform, bool quick, const std::vector<
 }
 
 void print_table(const std::string& platform, const std::vector<BenchResult>& results) {
-  std::printf("\n%-24s %12s %10s %10s %16s  %s\n", ("workload (" + platform + ")").c_str(), "items", "seconds",
-              "cpu s", "rate", "unit");
+  std::printf("\n%-24s %12s %10s %10s %16s  %s\n", ("workload (" + platform + ")").c_str(), "items", "seconds", "cpu s",
+              "rate", "unit");
   for (const BenchResult& r : results) {
     std::printf("%-24s %12s %10.3f %10.3f %16s  %s\n", r.name.c_str(), grouped(static_cast<double>(r.items)).c_str(),
                 r.seconds, r.cpu_seconds, grouped(r.rate()).c_str(), r.unit.c_str());
@@ -115,10 +115,12 @@ ordered_json compare(const ordered_json& native, const ordered_json& wasm) {
     }
   }
 
-  std::printf("\nRates from wall time (what the targets are judged on) and from process CPU time (what a busy\n"
-              "machine does not stretch).\n");
+  std::printf(
+      "\nRates from wall time (what the targets are judged on) and from process CPU time (what a busy\n"
+      "machine does not stretch).\n");
   std::printf("%-24s %10s  %-12s %12s %12s %6s %12s %12s %6s  %-50s %s\n", "workload", "items", "unit", "native",
-              "wasm", "ratio", "native cpu", "wasm cpu", "ratio", "native target: wall / cpu", "wasm >= 1/2: wall / cpu");
+              "wasm", "ratio", "native cpu", "wasm cpu", "ratio", "native target: wall / cpu",
+              "wasm >= 1/2: wall / cpu");
   out["comparison"] = ordered_json::array();
   for (const std::string& name : names) {
     const ordered_json* n = find_result(native, name);
@@ -163,8 +165,8 @@ ordered_json compare(const ordered_json& native, const ordered_json& wasm) {
     }
     if (t) native_verdict += std::string(" (") + t->text + ")";
     std::printf("%-24s %10s  %-12s %12s %12s %6s %12s %12s %6s  %-50s %s\n", name.c_str(), items.c_str(), unit.c_str(),
-                cells[0][0].c_str(), cells[0][1].c_str(), cells[0][2].c_str(), cells[1][0].c_str(),
-                cells[1][1].c_str(), cells[1][2].c_str(), native_verdict.c_str(), wasm_verdict.c_str());
+                cells[0][0].c_str(), cells[0][1].c_str(), cells[0][2].c_str(), cells[1][0].c_str(), cells[1][1].c_str(),
+                cells[1][2].c_str(), native_verdict.c_str(), wasm_verdict.c_str());
     out["comparison"].push_back(std::move(row));
   }
   std::fflush(stdout);

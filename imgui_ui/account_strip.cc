@@ -23,9 +23,15 @@ void draw_account_strip(DeskContext& ctx) {
   const Money market_value = s.valuation.market_value();
   // Buying power as the risk checks count it (every open order reserving),
   // from the one function that defines it.
-  const RiskContext risk{s.config,    s.mode,      s.halted,
-                         ctx.view.now, s.lockouts, s.market,
-                         p,           s.valuation, s.open_orders.summary(Symbol(), 0, s.market)};
+  const RiskContext risk{s.config,
+                         s.mode,
+                         s.halted,
+                         ctx.view.now,
+                         s.lockouts,
+                         s.market,
+                         p,
+                         s.valuation,
+                         s.open_orders.summary(Symbol(), 0, s.market)};
   const Money day = p.day_pnl_at(market_value);
   figure("Cash", p.cash().to_string(), kColorText, true);
   figure("Equity", p.equity_at(market_value).to_string());

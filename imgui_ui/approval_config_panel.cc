@@ -27,10 +27,10 @@ ModalSpec auto_approve_question(Requests& requests, Toasts& toasts, bool turn_on
   spec.on_ok = [requests = &requests, toasts = &toasts, turn_on](const std::string&) {
     requests->send("PUT", "/api/admin/trading/approval-config", {{"auto_approve_paper", turn_on}},
                    [toasts, turn_on](const ApiReply& r) {
-                     toasts->outcome(r,
-                                     turn_on ? "Paper orders are auto-approved again"
-                                             : "Paper orders now wait for your approval",
-                                     "Could not change paper auto-approval");
+                     toasts->outcome(
+                         r,
+                         turn_on ? "Paper orders are auto-approved again" : "Paper orders now wait for your approval",
+                         "Could not change paper auto-approval");
                    });
   };
   return spec;
@@ -59,22 +59,22 @@ void ApprovalConfigPanel::draw(DeskContext& ctx) {
   const bool changed = editing_timeout && timeout_minutes != config.approval_timeout_minutes;
   if (recorded_button(ctx.frame, ids::kApprovalTimeoutSave, "Save", changed)) {
     const int minutes = timeout_minutes;
-    ctx.requests.send("PUT", "/api/admin/trading/approval-config", {{"approval_timeout_minutes", minutes}},
-                      [this, toasts = &ctx.toasts, minutes](const ApiReply& r) {
-                        if (!r.ok()) {
-                          errors.set(r, kTimeoutFields, ids::kApprovalTimeoutSave);
-                          return;
-                        }
-                        editing_timeout = false;
-                        toasts->info("New orders now wait at most " + std::to_string(minutes) +
-                                     " minutes for approval");
-                      });
+    ctx.requests.send(
+        "PUT", "/api/admin/trading/approval-config", {{"approval_timeout_minutes", minutes}},
+        [this, toasts = &ctx.toasts, minutes](const ApiReply& r) {
+          if (!r.ok()) {
+            errors.set(r, kTimeoutFields, ids::kApprovalTimeoutSave);
+            return;
+          }
+          editing_timeout = false;
+          toasts->info("New orders now wait at most " + std::to_string(minutes) + " minutes for approval");
+        });
   }
   inline_error(ctx.frame, errors, ids::kApprovalTimeout);
   inline_error(ctx.frame, errors, ids::kApprovalTimeoutSave);
   ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
-  ImGui::TextWrapped("Live orders %s.", config.require_approval_for_live ? "always wait for approval"
-                                                                          : "go straight to the broker");
+  ImGui::TextWrapped("Live orders %s.",
+                     config.require_approval_for_live ? "always wait for approval" : "go straight to the broker");
   ImGui::PopStyleColor();
 }
 

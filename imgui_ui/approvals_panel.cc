@@ -12,8 +12,8 @@ namespace {
 std::string approval_path(ApprovalId id) { return "/api/admin/trading/approvals/" + std::to_string(id); }
 
 std::string describe_intent(const OrderIntent& in) {
-  std::string text = std::string(to_string(in.side)) + " " + std::to_string(in.qty) + " " + in.symbol.str() + " " +
-                     to_string(in.type);
+  std::string text =
+      std::string(to_string(in.side)) + " " + std::to_string(in.qty) + " " + in.symbol.str() + " " + to_string(in.type);
   if (in.limit_price) text += " at " + in.limit_price->to_string();
   return text;
 }
@@ -58,8 +58,8 @@ void ApprovalsPanel::draw(DeskContext& ctx, float height) {
 void ApprovalsPanel::draw_table(DeskContext& ctx) {
   if (!ImGui::BeginTable("##pending", 12, kListTableFlags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  for (const char* name : {"#", "Ticker", "Side", "Qty", "Type", "Limit", "Notional", "Source", "Risk", "Age",
-                           "Expires in"})
+  for (const char* name :
+       {"#", "Ticker", "Side", "Qty", "Type", "Limit", "Notional", "Source", "Risk", "Age", "Expires in"})
     ImGui::TableSetupColumn(name);
   ImGui::TableSetupColumn("Decision", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableHeadersRow();
@@ -116,19 +116,20 @@ void ApprovalsPanel::draw_row(DeskContext& ctx, const ApprovalRequest& request, 
 
 void ApprovalsPanel::approve(DeskContext& ctx, ApprovalId id) {
   deciding_.insert(id);
-  ctx.requests.send("PUT", approval_path(id), {{"status", "approved"}}, [this, toasts = &ctx.toasts, id](const ApiReply& r) {
-    deciding_.erase(id);
-    const std::string name = "Approval #" + std::to_string(id);
-    if (!r.ok()) {
-      toasts->error("Could not approve #" + std::to_string(id) + ": " + r.error_text());
-      return;
-    }
-    const OrderOutcome outcome = describe_order(json_member(r.body, "order"));
-    if (outcome.refused)
-      toasts->error(name + " approved, but the re-check refused the order.\n" + outcome.text());
-    else
-      toasts->info(name + " approved. " + outcome.headline);
-  });
+  ctx.requests.send("PUT", approval_path(id), {{"status", "approved"}},
+                    [this, toasts = &ctx.toasts, id](const ApiReply& r) {
+                      deciding_.erase(id);
+                      const std::string name = "Approval #" + std::to_string(id);
+                      if (!r.ok()) {
+                        toasts->error("Could not approve #" + std::to_string(id) + ": " + r.error_text());
+                        return;
+                      }
+                      const OrderOutcome outcome = describe_order(json_member(r.body, "order"));
+                      if (outcome.refused)
+                        toasts->error(name + " approved, but the re-check refused the order.\n" + outcome.text());
+                      else
+                        toasts->info(name + " approved. " + outcome.headline);
+                    });
 }
 
 void ApprovalsPanel::ask_reject(DeskContext& ctx, const ApprovalRequest& request, const Order& order) {

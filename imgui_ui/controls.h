@@ -26,8 +26,7 @@ inline const ImVec4 kColorAccent{0.45f, 0.70f, 1.00f, 1.0f};
 bool recorded_button(FrameRecord& frame, const std::string& id, const char* label, bool enabled = true);
 
 // A button drawn pressed-in when `selected` (mode, side, order type, speed).
-bool choice_button(FrameRecord& frame, const std::string& id, const char* label, bool selected,
-                   bool enabled = true);
+bool choice_button(FrameRecord& frame, const std::string& id, const char* label, bool selected, bool enabled = true);
 
 // A checkbox showing `value` (the engine's, never flipped here); true when
 // clicked: the caller decides what a click asks for.
@@ -66,8 +65,8 @@ void badge(const char* text, const ImVec4& color);
 
 // The desk's lists: scrolling (so ImGuiListClipper draws only what shows),
 // striped, columns sized to their content.
-inline constexpr ImGuiTableFlags kListTableFlags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                                   ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
+inline constexpr ImGuiTableFlags kListTableFlags =
+    ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingFixedFit;
 
 // The next cell of a table row, holding `text`.
 void table_cell(const std::string& text);

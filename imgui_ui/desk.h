@@ -23,7 +23,7 @@ struct HostStatus {
 
 struct DeskView {
   const EngineState& state;
-  Timestamp now;               // the engine's clock (the simulation clock in the browser)
+  Timestamp now;                   // the engine's clock (the simulation clock in the browser)
   const SimStatus* sim = nullptr;  // null: no simulator (a server without --sim)
   HostStatus host;
 };

@@ -31,9 +31,12 @@ std::string format_clock(Timestamp t) {
 
 const char* lockout_source_label(LockoutSource source) {
   switch (source) {
-    case LockoutSource::kManual: return "manual";
-    case LockoutSource::kNewsShock: return "news-shock";
-    case LockoutSource::kCooldown: return "cooldown";
+    case LockoutSource::kManual:
+      return "manual";
+    case LockoutSource::kNewsShock:
+      return "news-shock";
+    case LockoutSource::kCooldown:
+      return "cooldown";
   }
   return "?";
 }

@@ -17,9 +17,12 @@ constexpr FieldWidget kFormFields[] = {{"ticker", ids::kLockoutTicker},
 const ImVec4& source_color(LockoutSource source) {
   static const ImVec4 kCooldown{0.78f, 0.62f, 1.00f, 1.0f};
   switch (source) {
-    case LockoutSource::kManual: return kColorAccent;
-    case LockoutSource::kNewsShock: return kColorWarn;
-    case LockoutSource::kCooldown: return kCooldown;
+    case LockoutSource::kManual:
+      return kColorAccent;
+    case LockoutSource::kNewsShock:
+      return kColorWarn;
+    case LockoutSource::kCooldown:
+      return kCooldown;
   }
   return kColorText;
 }
@@ -71,8 +74,8 @@ void LockoutsPanel::draw_form(DeskContext& ctx) {
   const float em = ImGui::GetFontSize();
   bool edited = false;
   field_label("Ticker", 0);
-  edited |= recorded_input_text(ctx.frame, ids::kLockoutTicker, form_.ticker, em * 5,
-                                ImGuiInputTextFlags_CharsUppercase);
+  edited |=
+      recorded_input_text(ctx.frame, ids::kLockoutTicker, form_.ticker, em * 5, ImGuiInputTextFlags_CharsUppercase);
   ImGui::SameLine();
   field_label("Side", 0);
   // A button and its menu rather than a Combo: the button's rectangle is

@@ -33,7 +33,7 @@ class LockoutsPanel {
   };
   Form form_;
   bool show_history_ = false;
-  std::set<LockoutId> removing_;  // removals sent and not answered yet
+  std::set<LockoutId> removing_;         // removals sent and not answered yet
   std::vector<const Lockout*> active_;   // this frame's, by id
   std::vector<const Lockout*> history_;  // this frame's, newest first
 };

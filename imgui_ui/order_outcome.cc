@@ -14,15 +14,15 @@ std::string OrderOutcome::text() const {
 OrderOutcome describe_order(const nlohmann::json& order) {
   const std::string name = "Order #" + std::to_string(json_int(order, "id"));
   const std::string status = json_string(order, "status");
-  const std::string what = json_string(order, "side") + " " + std::to_string(json_int(order, "qty")) + " " +
-                           json_string(order, "ticker");
+  const std::string what =
+      json_string(order, "side") + " " + std::to_string(json_int(order, "qty")) + " " + json_string(order, "ticker");
   OrderOutcome out;
   out.reasons = json_strings(order, "reasons");
   if (status == "filled") {
     out.headline = name + " filled: " + what + " at " + json_string(order, "avg_fill_price");
   } else if (status == "partially_filled") {
-    out.headline = name + " partly filled: " + std::to_string(json_int(order, "filled_qty")) + " of " + what +
-                   " at " + json_string(order, "avg_fill_price") + ", the rest working";
+    out.headline = name + " partly filled: " + std::to_string(json_int(order, "filled_qty")) + " of " + what + " at " +
+                   json_string(order, "avg_fill_price") + ", the rest working";
   } else if (status == "submitted" || status == "approved") {
     out.headline = name + " working at the broker: " + what;
   } else if (status == "pending_approval") {

@@ -32,8 +32,8 @@ void flow_text(const std::vector<std::string>& items, const ImVec4& color) {
 }  // namespace
 
 nlohmann::json OrderTicketPanel::body() const {
-  nlohmann::json b = {{"ticker", ticker_}, {"side", to_string(side_)}, {"qty", qty_},
-                      {"type", limit_ ? "limit" : "market"}};
+  nlohmann::json b = {
+      {"ticker", ticker_}, {"side", to_string(side_)}, {"qty", qty_}, {"type", limit_ ? "limit" : "market"}};
   if (limit_) b["limit_price"] = limit_price_;
   return b;
 }
@@ -49,7 +49,8 @@ void OrderTicketPanel::draw(DeskContext& ctx) {
     const double since = ImGui::GetTime() - previewed_at_;
     const bool edited = text != previewed_body_;
     const bool moved = ctx.state().last_seq != previewed_seq_;
-    if ((edited && since >= kPreviewInterval) || (moved && since >= kPreviewRefresh)) request_preview(ctx, current, text);
+    if ((edited && since >= kPreviewInterval) || (moved && since >= kPreviewRefresh))
+      request_preview(ctx, current, text);
   }
   draw_preview(ctx, text);
   ImGui::Spacing();
@@ -85,8 +86,8 @@ void OrderTicketPanel::draw_fields(DeskContext& ctx) {
 
   field_label("Limit price", label);
   ImGui::BeginDisabled(!limit_);
-  edited |= recorded_input_text(ctx.frame, ids::kTicketLimitPrice, limit_price_, field,
-                                ImGuiInputTextFlags_CharsDecimal);
+  edited |=
+      recorded_input_text(ctx.frame, ids::kTicketLimitPrice, limit_price_, field, ImGuiInputTextFlags_CharsDecimal);
   ImGui::EndDisabled();
   inline_error(ctx.frame, errors_, ids::kTicketLimitPrice);
   // Typing clears the errors it may fix; the next preview says whether it did.
@@ -110,7 +111,8 @@ void OrderTicketPanel::request_preview(DeskContext& ctx, const nlohmann::json& b
       p.passed = json_strings(r.body, "passed");
       const nlohmann::json& denials = json_member(r.body, "denials");
       if (denials.is_array())
-        for (const nlohmann::json& d : denials) p.denials.emplace_back(json_string(d, "code"), json_string(d, "detail"));
+        for (const nlohmann::json& d : denials)
+          p.denials.emplace_back(json_string(d, "code"), json_string(d, "detail"));
     } else if (r.status == 400 && !r.error_field.empty()) {
       errors_.set(r, kTicketFields, ids::kTicketPreview);
       preview_.reset();

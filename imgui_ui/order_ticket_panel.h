@@ -49,7 +49,7 @@ class OrderTicketPanel {
     std::string notional;
     std::vector<std::string> passed;
     std::vector<std::pair<std::string, std::string>> denials;  // code, detail
-    std::string unavailable;  // why there is no preview (the route failed)
+    std::string unavailable;                                   // why there is no preview (the route failed)
   };
   std::optional<Preview> preview_;
   std::string previewed_body_;  // the body of the last preview asked for

@@ -9,13 +9,18 @@ namespace {
 
 const ImVec4& status_color(OrderStatus s) {
   switch (s) {
-    case OrderStatus::kFilled: return kColorOk;
+    case OrderStatus::kFilled:
+      return kColorOk;
     case OrderStatus::kRiskRejected:
-    case OrderStatus::kRejected: return kColorError;
-    case OrderStatus::kPendingApproval: return kColorWarn;
+    case OrderStatus::kRejected:
+      return kColorError;
+    case OrderStatus::kPendingApproval:
+      return kColorWarn;
     case OrderStatus::kExpired:
-    case OrderStatus::kCancelled: return kColorMuted;
-    default: return kColorText;
+    case OrderStatus::kCancelled:
+      return kColorMuted;
+    default:
+      return kColorText;
   }
 }
 
@@ -51,8 +56,8 @@ void draw_recent_orders(DeskContext& ctx, float height) {
       ImGui::TextColored(kColorMuted, "No orders yet. Send one from the ticket.");
     } else if (ImGui::BeginTable("##orders_table", 12, kListTableFlags)) {
       ImGui::TableSetupScrollFreeze(0, 1);
-      for (const char* name : {"#", "Age", "Ticker", "Side", "Qty", "Type", "Limit", "Status", "Filled", "Avg price",
-                               "Source"})
+      for (const char* name :
+           {"#", "Age", "Ticker", "Side", "Qty", "Type", "Limit", "Status", "Filled", "Avg price", "Source"})
         ImGui::TableSetupColumn(name);
       ImGui::TableSetupColumn("Reasons", ImGuiTableColumnFlags_WidthStretch);
       ImGui::TableHeadersRow();

@@ -10,11 +10,16 @@ namespace {
 
 const char* speed_label(int speed) {
   switch (speed) {
-    case 0: return "Pause";
-    case 1: return "1x";
-    case 10: return "10x";
-    case 100: return "100x";
-    case 1000: return "1000x";
+    case 0:
+      return "Pause";
+    case 1:
+      return "1x";
+    case 10:
+      return "10x";
+    case 100:
+      return "100x";
+    case 1000:
+      return "1000x";
   }
   return "?";
 }
@@ -51,7 +56,8 @@ void SimPanel::draw(DeskContext& ctx, const SimStatus& sim) {
   for (int speed : SimSettings::kSpeeds) {
     if (choice_button(ctx.frame, ids::sim_speed_id(speed), speed_label(speed), sim.settings.speed == speed) &&
         sim.settings.speed != speed)
-      put_sim(ctx, {{"speed", speed}}, speed == 0 ? "Simulator paused" : std::string("Simulator at ") + speed_label(speed));
+      put_sim(ctx, {{"speed", speed}},
+              speed == 0 ? "Simulator paused" : std::string("Simulator at ") + speed_label(speed));
     ImGui::SameLine();
   }
 

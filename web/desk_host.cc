@@ -17,11 +17,16 @@ ApiResponse not_running(const std::string& why) {
 
 const char* to_string(DeskHost::Phase phase) {
   switch (phase) {
-    case DeskHost::Phase::kWaiting: return "waiting";
-    case DeskHost::Phase::kRunning: return "running";
-    case DeskHost::Phase::kCorrupt: return "corrupt";
-    case DeskHost::Phase::kFailed: return "failed";
-    case DeskHost::Phase::kMoved: return "moved";
+    case DeskHost::Phase::kWaiting:
+      return "waiting";
+    case DeskHost::Phase::kRunning:
+      return "running";
+    case DeskHost::Phase::kCorrupt:
+      return "corrupt";
+    case DeskHost::Phase::kFailed:
+      return "failed";
+    case DeskHost::Phase::kMoved:
+      return "moved";
   }
   return "unknown";
 }
@@ -48,8 +53,7 @@ void DeskHost::open(double now_ms) {
     const Status& status = sandbox.status();
     journal_.reset();
     desk_storage_.reset();
-    return set_phase(status.code() == StatusCode::kCorruption ? Phase::kCorrupt : Phase::kFailed,
-                     status.to_string());
+    return set_phase(status.code() == StatusCode::kCorruption ? Phase::kCorrupt : Phase::kFailed, status.to_string());
   }
   sandbox_ = std::move(sandbox).value();
   client_ = std::make_unique<ui::LocalApiClient>([this](ApiRequest request) { return handle(std::move(request)); });
@@ -128,9 +132,7 @@ void DeskHost::set_persistence(ui::HostStatus::Persistence state, std::string de
   host_.persistence_detail = std::move(detail);
 }
 
-std::size_t DeskHost::pending_count() const {
-  return sandbox_ ? sandbox_->state().approvals.pending_count() : 0;
-}
+std::size_t DeskHost::pending_count() const { return sandbox_ ? sandbox_->state().approvals.pending_count() : 0; }
 
 void DeskHost::set_phase(Phase phase, std::string detail) {
   phase_ = phase;

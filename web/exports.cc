@@ -26,20 +26,28 @@ const char* out(std::string text) {
 stonks::ui::HostStatus::Persistence persistence_from(int code) {
   using P = stonks::ui::HostStatus::Persistence;
   switch (code) {
-    case 1: return P::kSaving;
-    case 2: return P::kSaved;
-    case 3: return P::kFailed;
-    default: return P::kOff;
+    case 1:
+      return P::kSaving;
+    case 2:
+      return P::kSaved;
+    case 3:
+      return P::kFailed;
+    default:
+      return P::kOff;
   }
 }
 
 const char* persistence_name(stonks::ui::HostStatus::Persistence p) {
   using P = stonks::ui::HostStatus::Persistence;
   switch (p) {
-    case P::kOff: return "off";
-    case P::kSaved: return "saved";
-    case P::kSaving: return "saving";
-    case P::kFailed: return "failed";
+    case P::kOff:
+      return "off";
+    case P::kSaved:
+      return "saved";
+    case P::kSaving:
+      return "saving";
+    case P::kFailed:
+      return "failed";
   }
   return "off";
 }
@@ -125,7 +133,8 @@ EMSCRIPTEN_KEEPALIVE const char* stonks_state_json() {
 EMSCRIPTEN_KEEPALIVE const char* stonks_widgets_json() {
   nlohmann::json list = nlohmann::json::array();
   if (const stonks::ui::Desk* desk = app().host().desk()) {
-    for (const auto& w : desk->widgets()) list.push_back({{"id", w.id}, {"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}});
+    for (const auto& w : desk->widgets())
+      list.push_back({{"id", w.id}, {"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}});
   }
   return out(list.dump());
 }

@@ -11,8 +11,8 @@
 
 #include <imgui.h>
 
-#include "cpu_clock.h"
 #include "core/engine.h"
+#include "cpu_clock.h"
 #include "execution/paper_broker.h"
 #include "imgui_ui/desk.h"
 #include "imgui_ui/local_api_client.h"
@@ -123,12 +123,12 @@ int run(int frames) {
     cpu_ms.push_back((c1 - c0) * 1e3);
   }
   const ImDrawData* draw = ImGui::GetDrawData();
-  std::printf("panel frame, NewFrame..Render at 1280x800 over %d frames (%d vertices, %zu widgets recorded):\n",
-              frames, draw->TotalVtxCount, desk.widgets().size());
-  std::printf("  wall: median %.3f ms, p99 %.3f ms, max %.3f ms\n", percentile(wall_ms, 0.5),
-              percentile(wall_ms, 0.99), percentile(wall_ms, 1.0));
-  std::printf("  cpu:  median %.3f ms, p99 %.3f ms, max %.3f ms\n", percentile(cpu_ms, 0.5),
-              percentile(cpu_ms, 0.99), percentile(cpu_ms, 1.0));
+  std::printf("panel frame, NewFrame..Render at 1280x800 over %d frames (%d vertices, %zu widgets recorded):\n", frames,
+              draw->TotalVtxCount, desk.widgets().size());
+  std::printf("  wall: median %.3f ms, p99 %.3f ms, max %.3f ms\n", percentile(wall_ms, 0.5), percentile(wall_ms, 0.99),
+              percentile(wall_ms, 1.0));
+  std::printf("  cpu:  median %.3f ms, p99 %.3f ms, max %.3f ms\n", percentile(cpu_ms, 0.5), percentile(cpu_ms, 0.99),
+              percentile(cpu_ms, 1.0));
   ImGui::DestroyContext();
   return 0;
 }

@@ -1,7 +1,7 @@
 // GET /api/positions, GET /api/account and POST /api/account/deposits.
+#include "api/routes.h"
 #include "json/json_object_reader.h"
 #include "json/json_values.h"
-#include "api/routes.h"
 
 namespace stonks {
 namespace {

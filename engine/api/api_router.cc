@@ -93,9 +93,7 @@ bool matches(std::string_view pattern, const std::vector<std::string_view>& segm
   return true;
 }
 
-bool only_whitespace(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
+bool only_whitespace(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // For messages: the start of `text`, made valid UTF-8.
 std::string shorten(std::string_view text) {
@@ -165,8 +163,8 @@ ApiResponse ApiRouter::handle(const ApiRequest& request) {
     }
     if (allow.empty()) return error_response(404, "not_found", "no route for " + shorten(request.path));
     if (route == nullptr) {
-      nlohmann::json error = error_object("method_not_allowed", "method " + shorten(request.method) +
-                                                                    " not allowed here; allow: " + allow);
+      nlohmann::json error = error_object("method_not_allowed",
+                                          "method " + shorten(request.method) + " not allowed here; allow: " + allow);
       error["allow"] = std::move(allow_list);
       return json_response(405, {{"error", std::move(error)}});
     }

@@ -1,8 +1,8 @@
 // GET /api/admin/trading/approvals and PUT /api/admin/trading/approvals/{id}.
+#include "api/routes.h"
 #include "json/json_object_reader.h"
 #include "json/order_json.h"
 #include "json/risk_json.h"
-#include "api/routes.h"
 
 namespace stonks {
 namespace {
@@ -24,11 +24,10 @@ ApiResponse list_approvals(RouteContext& ctx) {
   Result<PageRequest> page = page_from_query(ctx.query, "after_id", ctx.options);
   if (!page.is_ok()) return error_response(page.status());
   const EngineState& state = ctx.state();
-  return json_response(
-      200, page_of(
-               state.approvals.all(), *page, "approvals",
-               [&](const ApprovalRequest& r) { return !status || r.status == *status; },
-               [&](const ApprovalRequest& r) { return approval_view(state, r); }));
+  return json_response(200, page_of(
+                                state.approvals.all(), *page, "approvals",
+                                [&](const ApprovalRequest& r) { return !status || r.status == *status; },
+                                [&](const ApprovalRequest& r) { return approval_view(state, r); }));
 }
 
 ApiResponse decide_approval(RouteContext& ctx) {
@@ -38,7 +37,8 @@ ApiResponse decide_approval(RouteContext& ctx) {
   r.required_enum("status", decision, {ApprovalStatus::kApproved, ApprovalStatus::kRejected});
   r.optional_string("reason", reason);
   if (Status st = r.finish(); !st.is_ok()) return error_response(st);
-  Result<ApprovalOutcome> outcome = ctx.engine.decide_approval(ctx.id, decision == ApprovalStatus::kApproved, ctx.actor(), reason, ctx.now());
+  Result<ApprovalOutcome> outcome =
+      ctx.engine.decide_approval(ctx.id, decision == ApprovalStatus::kApproved, ctx.actor(), reason, ctx.now());
   if (!outcome.is_ok()) return error_response(outcome.status());
   return json_response(200, approval_view(ctx.state(), outcome->request));
 }

@@ -1,15 +1,13 @@
 // Mode, halt, approval-config and risk-config (with its version history).
-#include "json/risk_config_json.h"
+#include "api/routes.h"
 #include "json/json_object_reader.h"
 #include "json/json_values.h"
-#include "api/routes.h"
+#include "json/risk_config_json.h"
 
 namespace stonks {
 namespace {
 
-nlohmann::json halt_view(const EngineState& state) {
-  return {{"halted", state.halted}, {"reason", state.halt_reason}};
-}
+nlohmann::json halt_view(const EngineState& state) { return {{"halted", state.halted}, {"reason", state.halt_reason}}; }
 
 // PUT risk-config replaces the whole config, so every field GET returns
 // (except "version") must be given: a forgotten field must not quietly fall
@@ -56,8 +54,7 @@ ApiResponse put_halt(RouteContext& ctx) {
   r.required_bool("halted", halted);
   r.optional_string("reason", reason);
   if (Status st = r.finish(); !st.is_ok()) return error_response(st);
-  if (Status st = ctx.engine.set_halted(halted, ctx.actor(), reason, ctx.now()); !st.is_ok())
-    return error_response(st);
+  if (Status st = ctx.engine.set_halted(halted, ctx.actor(), reason, ctx.now()); !st.is_ok()) return error_response(st);
   return get_halt(ctx);
 }
 

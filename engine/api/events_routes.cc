@@ -1,11 +1,11 @@
 // GET /api/events (the journal as a stream) and GET /api/audit (who did what,
 // when and why, read from the same events).
+#include "api/routes.h"
 #include "core/overload.h"
-#include "json/risk_config_json.h"
 #include "journal/event_codec.h"
 #include "json/json_values.h"
+#include "json/risk_config_json.h"
 #include "json/risk_json.h"
-#include "api/routes.h"
 
 namespace stonks {
 namespace {
@@ -31,8 +31,8 @@ std::optional<AuditEntry> audit_entry(const EngineState& state, const EventRecor
             return AuditEntry{e.by, "deposit", "account", "", {{"amount", to_json(e.amount)}}};
           },
           [&](const ApprovalDecided& e) -> Out {
-            AuditEntry a{e.decided_by, std::string("approval_") + to_string(e.status), target("approval", e.approval_id),
-                         e.reason, nlohmann::json::object()};
+            AuditEntry a{e.decided_by, std::string("approval_") + to_string(e.status),
+                         target("approval", e.approval_id), e.reason, nlohmann::json::object()};
             if (const ApprovalRequest* r = state.approvals.find(e.approval_id)) a.details["order_id"] = r->order_id;
             return a;
           },
@@ -40,11 +40,15 @@ std::optional<AuditEntry> audit_entry(const EngineState& state, const EventRecor
             return AuditEntry{e.by, "order_cancelled", target("order", e.order_id), e.reason, nlohmann::json::object()};
           },
           [&](const LockoutCreated& e) -> Out {
-            return AuditEntry{e.lockout.created_by, "lockout_created", target("lockout", e.lockout.id), e.lockout.reason,
+            return AuditEntry{e.lockout.created_by,
+                              "lockout_created",
+                              target("lockout", e.lockout.id),
+                              e.lockout.reason,
                               {{"lockout", to_json(e.lockout, record.at)}}};
           },
           [&](const LockoutRemoved& e) -> Out {
-            AuditEntry a{e.removed_by, "lockout_removed", target("lockout", e.lockout_id), "", nlohmann::json::object()};
+            AuditEntry a{e.removed_by, "lockout_removed", target("lockout", e.lockout_id), "",
+                         nlohmann::json::object()};
             if (const Lockout* l = state.lockouts.find(e.lockout_id)) {
               a.details["ticker"] = l->symbol.str();
               a.details["source"] = to_string(l->source);
@@ -55,9 +59,12 @@ std::optional<AuditEntry> audit_entry(const EngineState& state, const EventRecor
             return AuditEntry{e.by, "mode_changed", "mode", "", {{"mode", to_string(e.mode)}}};
           },
           [](const ConfigChanged& e) -> Out {
-            return AuditEntry{e.by, "config_changed", "config", "",
-                              {{"version", e.config.version},
-                               {"operator_approval", to_json(e.config.operator_approval)}}};
+            return AuditEntry{
+                e.by,
+                "config_changed",
+                "config",
+                "",
+                {{"version", e.config.version}, {"operator_approval", to_json(e.config.operator_approval)}}};
           },
           [](const HaltChanged& e) -> Out {
             return AuditEntry{e.by, e.halted ? "halt_on" : "halt_off", "trading", e.reason, nlohmann::json::object()};

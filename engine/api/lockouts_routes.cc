@@ -1,7 +1,7 @@
 // GET/POST /api/admin/trading/lockouts and DELETE /api/admin/trading/lockouts/{id}.
+#include "api/routes.h"
 #include "json/json_object_reader.h"
 #include "json/risk_json.h"
-#include "api/routes.h"
 
 namespace stonks {
 
@@ -14,11 +14,10 @@ ApiResponse list_lockouts(RouteContext& ctx) {
   Result<PageRequest> page = page_from_query(ctx.query, "after_id", ctx.options);
   if (!page.is_ok()) return error_response(page.status());
   const Timestamp now = ctx.now();
-  return json_response(
-      200, page_of(
-               ctx.state().lockouts.all(), *page, "lockouts",
-               [&](const Lockout& l) { return history || l.active_at(now); },
-               [&](const Lockout& l) { return to_json(l, now); }));
+  return json_response(200, page_of(
+                                ctx.state().lockouts.all(), *page, "lockouts",
+                                [&](const Lockout& l) { return history || l.active_at(now); },
+                                [&](const Lockout& l) { return to_json(l, now); }));
 }
 
 ApiResponse create_lockout(RouteContext& ctx) {

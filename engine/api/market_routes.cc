@@ -1,8 +1,8 @@
 // POST /api/news and POST /api/quotes: market input fed by the host (a news
 // feed natively, the simulator in the browser).
+#include "api/routes.h"
 #include "json/market_data_json.h"
 #include "json/risk_json.h"
-#include "api/routes.h"
 
 namespace stonks {
 namespace {
@@ -34,8 +34,7 @@ ApiResponse post_quote(RouteContext& ctx) {
   quote.at = ctx.now();
   const LockoutId first = ctx.state().next_lockout_id;
   if (Status st = ctx.engine.on_quote(quote, ctx.now()); !st.is_ok()) return error_response(st);
-  return json_response(201,
-                       {{"quote", to_json(quote)}, {"lockouts", lockouts_since(ctx.state(), first, ctx.now())}});
+  return json_response(201, {{"quote", to_json(quote)}, {"lockouts", lockouts_since(ctx.state(), first, ctx.now())}});
 }
 
 }  // namespace stonks

@@ -1,8 +1,8 @@
 // POST/GET /api/orders, GET /api/orders/{id}, POST /api/orders/{id}/cancel.
+#include "api/routes.h"
 #include "json/json_object_reader.h"
 #include "json/json_values.h"
 #include "json/order_json.h"
-#include "api/routes.h"
 
 namespace stonks {
 namespace {
@@ -11,7 +11,8 @@ namespace {
 // check, and the order (kept as risk_rejected) comes along.
 ApiResponse risk_rejected(const Order& order) {
   std::string message = "order refused by the risk checks";
-  for (std::size_t i = 0; i < order.reasons().size(); ++i) message += (i == 0 ? ": " : "; ") + order.reasons()[i].to_string();
+  for (std::size_t i = 0; i < order.reasons().size(); ++i)
+    message += (i == 0 ? ": " : "; ") + order.reasons()[i].to_string();
   nlohmann::json error = error_object("risk_rejected", message);
   error["reasons"] = reason_texts(order.reasons());
   return json_response(422, {{"error", std::move(error)}, {"order", to_json(order)}});
@@ -22,8 +23,8 @@ ApiResponse risk_rejected(const Order& order) {
 ApiResponse submit_order(RouteContext& ctx) {
   Result<OrderIntent> intent = order_intent_from_json(ctx.body);
   if (!intent.is_ok()) return error_response(intent.status());
-  const bool resubmitted = !intent->client_order_id.empty() &&
-                           ctx.state().order_by_client_order_id(intent->client_order_id) != nullptr;
+  const bool resubmitted =
+      !intent->client_order_id.empty() && ctx.state().order_by_client_order_id(intent->client_order_id) != nullptr;
   Result<Order> order = ctx.engine.submit_order(*intent, ctx.now());
   if (!order.is_ok()) return error_response(order.status());
   // A resubmission gets the original's answer again, risk refusal included.

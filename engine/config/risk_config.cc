@@ -19,8 +19,8 @@ class FieldChecks {
 
   void int_in(const char* field, std::int64_t value, std::int64_t lo, std::int64_t hi) {
     if (value < lo || value > hi)
-      fail(field, "must be from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " +
-                      std::to_string(value));
+      fail(field,
+           "must be from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " + std::to_string(value));
   }
 
   // 0 < value < 1e12 units, or 0 <= value when zero is allowed.

@@ -35,31 +35,31 @@ struct RiskLimits {
   Money max_order_notional = Money::from_units(100'000);
   Money max_position_notional = Money::from_units(250'000);  // per symbol, at the last price
   Money max_gross_exposure = Money::from_units(1'000'000);   // sum of |position| at last prices
-  int max_open_orders = 100;            // working at the broker or pending approval
-  int max_orders_per_window = 600;      // order-rate throttle ...
-  int rate_window_seconds = 60;         // ... over this sliding window
-  Money max_daily_loss = Money::from_units(10'000);  // day P&L at or below -this halts risk-increasing orders
-  int limit_price_band_bps = 1'000;     // limit price within +-10% of the last price
-  bool allow_short = false;             // sells beyond the long position need this
-  std::vector<Symbol> tradable_symbols; // empty: any symbol with a quote
+  int max_open_orders = 100;                                 // working at the broker or pending approval
+  int max_orders_per_window = 600;                           // order-rate throttle ...
+  int rate_window_seconds = 60;                              // ... over this sliding window
+  Money max_daily_loss = Money::from_units(10'000);          // day P&L at or below -this halts risk-increasing orders
+  int limit_price_band_bps = 1'000;                          // limit price within +-10% of the last price
+  bool allow_short = false;                                  // sells beyond the long position need this
+  std::vector<Symbol> tradable_symbols;                      // empty: any symbol with a quote
   bool operator==(const RiskLimits&) const = default;
 };
 
 struct GuardConfig {
-  int cooldown_after_fill_seconds = 0;      // 0: off
-  int cooldown_after_loss_seconds = 300;    // after a fill that realized a loss; 0: off
-  int news_shock_severity = 80;             // news at/above this locks the symbol (0-100)
+  int cooldown_after_fill_seconds = 0;    // 0: off
+  int cooldown_after_loss_seconds = 300;  // after a fill that realized a loss; 0: off
+  int news_shock_severity = 80;           // news at/above this locks the symbol (0-100)
   int news_shock_lockout_minutes = 30;
-  int price_shock_bps = 500;                // a move beyond this ...
-  int price_shock_window_seconds = 60;      // ... within this window locks the symbol ...
-  int price_shock_lockout_minutes = 15;     // ... for this long; 0 bps: off
+  int price_shock_bps = 500;             // a move beyond this ...
+  int price_shock_window_seconds = 60;   // ... within this window locks the symbol ...
+  int price_shock_lockout_minutes = 15;  // ... for this long; 0 bps: off
   bool operator==(const GuardConfig&) const = default;
 };
 
 struct PaperFillConfig {
-  int slippage_bps = 0;   // added to buys, taken from sells
-  int fee_bps = 0;        // of the fill notional
-  Money fee_per_fill;     // flat, per fill
+  int slippage_bps = 0;  // added to buys, taken from sells
+  int fee_bps = 0;       // of the fill notional
+  Money fee_per_fill;    // flat, per fill
   bool operator==(const PaperFillConfig&) const = default;
 };
 

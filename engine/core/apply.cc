@@ -30,8 +30,7 @@ class Applier {
     const Order& o = e.order;
     if (!s_.orders.append(o))
       return Status::corruption("order " + std::to_string(o.id()) + " received out of sequence");
-    if (!order_id_of_assigned(o.intent().client_order_id))
-      s_.order_by_client_id[o.intent().client_order_id] = o.id();
+    if (!order_id_of_assigned(o.intent().client_order_id)) s_.order_by_client_id[o.intent().client_order_id] = o.id();
     s_.next_order_id = o.id() + 1;
     auto& recent = s_.recent_submissions;
     recent.push_back(at_);
@@ -54,11 +53,15 @@ class Applier {
     const OrderId order_id = r->order_id;
     s_.approvals.decide(e.approval_id, e.status, e.decided_by, at_, e.reason);
     switch (e.status) {
-      case ApprovalStatus::kApproved: return move(order_id, OrderStatus::kApproved);
+      case ApprovalStatus::kApproved:
+        return move(order_id, OrderStatus::kApproved);
       case ApprovalStatus::kRejected:
-        return move(order_id, OrderStatus::kRejected, {Reason{ReasonCode::kRejectedByOperator, e.decided_by + ": " + e.reason}});
-      case ApprovalStatus::kExpired: return move(order_id, OrderStatus::kExpired, {Reason{ReasonCode::kApprovalExpired, ""}});
-      case ApprovalStatus::kPending: break;
+        return move(order_id, OrderStatus::kRejected,
+                    {Reason{ReasonCode::kRejectedByOperator, e.decided_by + ": " + e.reason}});
+      case ApprovalStatus::kExpired:
+        return move(order_id, OrderStatus::kExpired, {Reason{ReasonCode::kApprovalExpired, ""}});
+      case ApprovalStatus::kPending:
+        break;
     }
     return Status::corruption("approval decided as pending");
   }
@@ -135,9 +138,7 @@ class Applier {
   }
 
  private:
-  Order* find(OrderId id) {
-    return s_.orders.find(id);
-  }
+  Order* find(OrderId id) { return s_.orders.find(id); }
   static Status missing(OrderId id) { return Status::corruption("event for unknown order " + std::to_string(id)); }
 
   Status move(OrderId id, OrderStatus to, std::vector<Reason> reasons = {}) {

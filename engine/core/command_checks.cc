@@ -9,8 +9,6 @@ Status validate_actor(const std::string& by) {
   return check_text(by, 64, "by");
 }
 
-Status validate_note(const std::string& text, const char* field) {
-  return check_text(text, 500, field);
-}
+Status validate_note(const std::string& text, const char* field) { return check_text(text, 500, field); }
 
 }  // namespace stonks

@@ -82,8 +82,9 @@ Status Engine::set_mode(TradingMode mode, const std::string& by, Timestamp now) 
   if (Status st = validate_actor(by); !st.is_ok()) return st;
   if (mode == state_.mode) return Status::ok();
   if (mode == TradingMode::kLive && !broker_.can_trade_live())
-    return Status::conflict("live trading needs a live broker: this engine trades paper only (run stonks-server "
-                            "with a broker configured)");
+    return Status::conflict(
+        "live trading needs a live broker: this engine trades paper only (run stonks-server "
+        "with a broker configured)");
   roll_day(now);
   emit(now, ModeChanged{mode, by});
   return finish();
@@ -124,8 +125,7 @@ Status Engine::deposit(Money amount, const std::string& by, Timestamp now) {
   if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate_actor(by); !st.is_ok()) return st;
   if (amount.micros() <= 0) return Status::invalid_argument("deposit must be positive", "amount");
-  if (amount > Money::from_units(1'000'000'000'000))
-    return Status::invalid_argument("deposit above 1e12", "amount");
+  if (amount > Money::from_units(1'000'000'000'000)) return Status::invalid_argument("deposit above 1e12", "amount");
   roll_day(now);
   emit(now, CashDeposited{amount, by});
   return finish();

@@ -44,8 +44,8 @@ class Engine {
   // Approves (re-checking risk against the state of `now`, then sending to
   // the broker) or rejects a pending request. kNotFound for an unknown id;
   // kConflict when it is not pending or has passed its expiry.
-  Result<ApprovalOutcome> decide_approval(ApprovalId id, bool approve, const std::string& by,
-                                          const std::string& reason, Timestamp now);
+  Result<ApprovalOutcome> decide_approval(ApprovalId id, bool approve, const std::string& by, const std::string& reason,
+                                          Timestamp now);
 
   // Cancels an order pending approval (its request becomes rejected) or
   // working at the broker. kConflict when the order is already final.

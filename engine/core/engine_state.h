@@ -49,8 +49,8 @@ struct EngineState {
   OpenOrderBook open_orders;                           // pending approval, approved or at the broker
   std::map<Symbol, std::set<OrderId>> working_orders;  // at the broker, by symbol
   std::deque<Timestamp> recent_submissions;            // for the order-rate throttle
-  std::deque<Fill> fills;  // a deque: a million fills are never copied to grow
-  std::deque<NewsEvent> recent_news;  // newest last, at most kMaxRecentNews
+  std::deque<Fill> fills;                              // a deque: a million fills are never copied to grow
+  std::deque<NewsEvent> recent_news;                   // newest last, at most kMaxRecentNews
   static constexpr std::size_t kMaxRecentNews = 200;
 
   ApprovalBook approvals;

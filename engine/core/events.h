@@ -146,10 +146,10 @@ struct DayStarted {
   bool operator==(const DayStarted&) const = default;
 };
 
-using Event = std::variant<CashDeposited, OrderReceived, OrderRiskRejected, ApprovalRequested, ApprovalDecided,
-                           OrderSubmitted, OrderRejected, OrderFilled, OrderCancelled, LockoutCreated, LockoutRemoved,
-                           LockoutExpired, ModeChanged, ConfigChanged, HaltChanged, QuoteReceived, BarReceived,
-                           NewsReceived, DayStarted>;
+using Event =
+    std::variant<CashDeposited, OrderReceived, OrderRiskRejected, ApprovalRequested, ApprovalDecided, OrderSubmitted,
+                 OrderRejected, OrderFilled, OrderCancelled, LockoutCreated, LockoutRemoved, LockoutExpired,
+                 ModeChanged, ConfigChanged, HaltChanged, QuoteReceived, BarReceived, NewsReceived, DayStarted>;
 
 // Each event type names itself (kName: "order_received", ...), its name on
 // the wire and in the journal; the codecs (journal/event_codec.*) give each

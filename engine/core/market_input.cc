@@ -23,7 +23,8 @@ void Engine::check_daily_loss(Timestamp now) {
   const Money pnl = state_.portfolio.day_pnl_at(state_.valuation.market_value());
   const Money max = state_.config.limits.max_daily_loss;
   if (pnl <= -max)
-    emit(now, HaltChanged{true, HaltCause::kDailyLoss, "system", "DAILY_LOSS_LIMIT: day_pnl=" + pnl.to_string() + " limit=-" + max.to_string()});
+    emit(now, HaltChanged{true, HaltCause::kDailyLoss, "system",
+                          "DAILY_LOSS_LIMIT: day_pnl=" + pnl.to_string() + " limit=-" + max.to_string()});
 }
 
 Status Engine::on_quote(const Quote& quote, Timestamp now) {

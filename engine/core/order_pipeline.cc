@@ -9,9 +9,15 @@
 namespace stonks {
 
 RiskContext Engine::risk_context(const OrderIntent& intent, OrderId self, bool at_intake, Timestamp now) const {
-  RiskContext ctx{state_.config,    state_.mode,      state_.halted,
-                  now,              state_.lockouts,  state_.market,
-                  state_.portfolio, state_.valuation, state_.open_orders.summary(intent.symbol, self, state_.market)};
+  RiskContext ctx{state_.config,
+                  state_.mode,
+                  state_.halted,
+                  now,
+                  state_.lockouts,
+                  state_.market,
+                  state_.portfolio,
+                  state_.valuation,
+                  state_.open_orders.summary(intent.symbol, self, state_.market)};
   const Duration window = std::chrono::seconds(state_.config.limits.rate_window_seconds);
   // recent_submissions is in time order: count the tail inside the window.
   const auto& recent = state_.recent_submissions;
@@ -26,9 +32,15 @@ RiskResult Engine::preview_risk(const OrderIntent& intent, Timestamp now) const 
 }
 
 Money Engine::buying_power(Timestamp now) const {
-  const RiskContext ctx{state_.config,    state_.mode,      state_.halted,
-                        now,              state_.lockouts,  state_.market,
-                        state_.portfolio, state_.valuation, state_.open_orders.summary(Symbol(), 0, state_.market)};
+  const RiskContext ctx{state_.config,
+                        state_.mode,
+                        state_.halted,
+                        now,
+                        state_.lockouts,
+                        state_.market,
+                        state_.portfolio,
+                        state_.valuation,
+                        state_.open_orders.summary(Symbol(), 0, state_.market)};
   return stonks::buying_power(ctx);
 }
 

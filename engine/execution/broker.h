@@ -18,10 +18,10 @@ struct ExecutionReport {
   enum class Kind { kFill, kRejected, kCancelled };
   Kind kind = Kind::kFill;
   OrderId order_id = 0;
-  Quantity qty = 0;   // fills
-  Price price;        // fills
-  Money fee;          // fills
-  std::string reason; // rejections and cancels
+  Quantity qty = 0;    // fills
+  Price price;         // fills
+  Money fee;           // fills
+  std::string reason;  // rejections and cancels
   bool operator==(const ExecutionReport&) const = default;
 };
 

@@ -7,8 +7,9 @@
 namespace stonks {
 namespace {
 
-
-std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
+std::uint64_t zigzag(std::int64_t v) {
+  return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+}
 std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
 
 class Writer {
@@ -113,9 +114,8 @@ class Reader {
  private:
   std::uint64_t fail(const char* field, const char* what) {
     if (status_.is_ok())
-      status_ = Status::invalid_argument(std::string("binary event: ") + field + " " + what + " at byte " +
-                                             std::to_string(pos_),
-                                         field);
+      status_ = Status::invalid_argument(
+          std::string("binary event: ") + field + " " + what + " at byte " + std::to_string(pos_), field);
     pos_ = in_.size();  // nothing more to read
     return 0;
   }
@@ -173,7 +173,6 @@ Result<Order> read_order(Reader& r, Timestamp at) {
   if (!r.ok()) return r.finish();
   return Order::restore(std::move(f));
 }
-
 
 // The binary form of the event types that have one: a kind byte (never
 // renumber) and the fields. An Event alternative without a BinaryForm keeps
@@ -252,7 +251,9 @@ struct BinaryForm<QuoteReceived> {
 };
 
 template <class T>
-concept HasBinaryForm = requires { BinaryForm<T>::kKind; };
+concept HasBinaryForm = requires {
+  BinaryForm<T>::kKind;
+};
 
 // Reads the body of the alternative whose kind is `kind` into `record`.
 template <std::size_t... I>

@@ -46,10 +46,10 @@ struct StoreRecovery {
 
 // Snapshot activity since open().
 struct StoreSnapshotStats {
-  uint64_t written = 0;        // snapshots written
-  uint64_t last_seq = 0;       // seq of the newest snapshot (written or recovered), 0 if none
-  uint64_t last_bytes = 0;     // its size
-  Status last_error;           // why the last automatic snapshot or compaction failed; ok otherwise
+  uint64_t written = 0;     // snapshots written
+  uint64_t last_seq = 0;    // seq of the newest snapshot (written or recovered), 0 if none
+  uint64_t last_bytes = 0;  // its size
+  Status last_error;        // why the last automatic snapshot or compaction failed; ok otherwise
 };
 
 // Owns the Journal, the sink chain Engine -> EventLog -> JournaledSink and the
@@ -78,8 +78,7 @@ class EngineStore {
   // journal finds, or the seq of a record (or the snapshot) whose contents
   // do not decode or do not fit the state; kIoError from storage;
   // kInvalidArgument for bad options.
-  static Result<std::unique_ptr<EngineStore>> open(Storage& storage, Broker& broker,
-                                                   EngineStoreOptions options = {});
+  static Result<std::unique_ptr<EngineStore>> open(Storage& storage, Broker& broker, EngineStoreOptions options = {});
 
   // Uncommitted (group-commit) events are discarded, as in a crash: flush()
   // first. Writes nothing.
@@ -128,7 +127,7 @@ class EngineStore {
 
   StoreRecovery recovery_;
   StoreSnapshotStats snapshot_stats_;
-  uint64_t next_attempt_seq_ = 0;   // no automatic snapshot before this seq (after a failed one)
+  uint64_t next_attempt_seq_ = 0;      // no automatic snapshot before this seq (after a failed one)
   uint64_t bytes_since_snapshot_ = 0;  // journal payload bytes past the newest snapshot
   uint64_t sink_bytes_seen_ = 0;       // sink_->bytes_appended() when last counted
 };

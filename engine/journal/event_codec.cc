@@ -3,13 +3,13 @@
 #include <optional>
 #include <utility>
 
-#include "json/risk_config_json.h"
 #include "journal/binary_event_codec.h"
 #include "json/json_object_reader.h"
 #include "json/json_path.h"
 #include "json/json_values.h"
 #include "json/market_data_json.h"
 #include "json/order_json.h"
+#include "json/risk_config_json.h"
 #include "json/risk_json.h"
 
 namespace stonks {
@@ -62,7 +62,9 @@ void read(JsonObjectReader& r, ApprovalRequested& e) {
 }
 
 json write(const ApprovalDecided& e, Timestamp) {
-  return {{"approval_id", e.approval_id}, {"status", to_string(e.status)}, {"decided_by", e.decided_by},
+  return {{"approval_id", e.approval_id},
+          {"status", to_string(e.status)},
+          {"decided_by", e.decided_by},
           {"reason", e.reason}};
 }
 void read(JsonObjectReader& r, ApprovalDecided& e) {
@@ -75,7 +77,9 @@ void read(JsonObjectReader& r, ApprovalDecided& e) {
 json write(const OrderSubmitted& e, Timestamp) { return {{"order_id", e.order_id}}; }
 void read(JsonObjectReader& r, OrderSubmitted& e) { r.required_int("order_id", e.order_id); }
 
-json write(const OrderRejected& e, Timestamp) { return {{"order_id", e.order_id}, {"reasons", reason_texts(e.reasons)}}; }
+json write(const OrderRejected& e, Timestamp) {
+  return {{"order_id", e.order_id}, {"reasons", reason_texts(e.reasons)}};
+}
 void read(JsonObjectReader& r, OrderRejected& e) {
   r.required_int("order_id", e.order_id);
   r.required_reason_list("reasons", e.reasons);
@@ -84,7 +88,9 @@ void read(JsonObjectReader& r, OrderRejected& e) {
 json write(const OrderFilled& e, Timestamp) { return {{"fill", to_json(e.fill)}}; }
 void read(JsonObjectReader& r, OrderFilled& e) { read_nested(r, "fill", e.fill, fill_from_json); }
 
-json write(const OrderCancelled& e, Timestamp) { return {{"order_id", e.order_id}, {"by", e.by}, {"reason", e.reason}}; }
+json write(const OrderCancelled& e, Timestamp) {
+  return {{"order_id", e.order_id}, {"by", e.by}, {"reason", e.reason}};
+}
 void read(JsonObjectReader& r, OrderCancelled& e) {
   r.required_int("order_id", e.order_id);
   r.required_string("by", e.by);

@@ -49,9 +49,9 @@ class FileStorage final : public Storage {
   void close_append_fd();
 
   std::string dir_;
-  int append_fd_ = -1;        // open O_APPEND descriptor of append_name_
+  int append_fd_ = -1;  // open O_APPEND descriptor of append_name_
   std::string append_name_;
-  bool dir_dirty_ = false;    // a file was created since the last directory fsync
+  bool dir_dirty_ = false;  // a file was created since the last directory fsync
 };
 
 }  // namespace stonks

@@ -48,9 +48,9 @@ Status Journal::append(uint64_t seq, std::string_view payload, bool batch_contin
         "journal: append of seq " + std::to_string(seq) + ", expected " + std::to_string(next_seq_), "seq");
   }
   if (payload.size() > kMaxPayloadBytes) {
-    return Status::invalid_argument("journal: payload of " + std::to_string(payload.size()) + " bytes exceeds " +
-                                        std::to_string(kMaxPayloadBytes),
-                                    "payload");
+    return Status::invalid_argument(
+        "journal: payload of " + std::to_string(payload.size()) + " bytes exceeds " + std::to_string(kMaxPayloadBytes),
+        "payload");
   }
   const uint64_t record_bytes = kRecordHeaderBytes + payload.size();
   // A new segment only between batches: recovery drops a cut-short batch
@@ -122,8 +122,8 @@ Status Journal::prune_snapshots(std::vector<uint64_t>* kept) {
       const std::string name = snapshot_file_name(it->first);
       auto data = storage_.read_file(name);
       if (!data.is_ok()) return data.status();
-      it->second = journal_format::decode_snapshot(*data, name).is_ok() ? SnapshotState::kValid
-                                                                         : SnapshotState::kCorrupt;
+      it->second =
+          journal_format::decode_snapshot(*data, name).is_ok() ? SnapshotState::kValid : SnapshotState::kCorrupt;
     }
     if (it->second == SnapshotState::kValid) {
       kept->push_back(it->first);

@@ -22,12 +22,12 @@ struct RecoveryStats {
   uint64_t snapshot_seq = 0;                   // last_seq of the snapshot used
   std::vector<std::string> corrupt_snapshots;  // newer snapshot files skipped: failed their checks
   uint64_t segments_read = 0;
-  uint64_t records_replayed = 0;               // calls of on_record
-  uint64_t last_seq = 0;                       // last seq recovered (snapshot or record), 0 if none
-  std::string torn_file;                       // segment whose torn tail was dropped; empty if none
-  uint64_t torn_offset = 0;                    // where in it the dropped bytes began
-  uint64_t dropped_bytes = 0;                  // how many bytes were dropped
-  std::string torn_reason;                     // e.g. "truncated payload", "unfinished batch"
+  uint64_t records_replayed = 0;  // calls of on_record
+  uint64_t last_seq = 0;          // last seq recovered (snapshot or record), 0 if none
+  std::string torn_file;          // segment whose torn tail was dropped; empty if none
+  uint64_t torn_offset = 0;       // where in it the dropped bytes began
+  uint64_t dropped_bytes = 0;     // how many bytes were dropped
+  std::string torn_reason;        // e.g. "truncated payload", "unfinished batch"
 };
 
 // Appends opaque payloads under strictly consecutive sequence numbers and
@@ -60,14 +60,12 @@ class Journal {
   // A torn tail of the last segment (a crash mid-write: a partial record,
   // a bad checksum or garbage after the last good record, with no valid record
   // after it; and with it the start of a batch it cut short) is dropped,
-  // never delivered, and cut off the file; the stats say how many bytes. Any other damage -- a bad record with valid ones after it,
-  // or in an earlier segment, a seq gap or repeat inside or between segments,
-  // records missing between the snapshot and the first segment, a damaged
-  // snapshot newer than everything recoverable -- returns Status::corruption
-  // naming the file and byte offset, before any callback has run.
-  // Returns the first non-ok Status of a callback as is (the journal then
-  // stays unrecovered; recover() may be called again). conflict if called
-  // after a successful recover(). Afterwards next_seq() = stats.last_seq + 1.
+  // never delivered, and cut off the file; the stats say how many bytes. Any other damage -- a bad record with valid
+  // ones after it, or in an earlier segment, a seq gap or repeat inside or between segments, records missing between
+  // the snapshot and the first segment, a damaged snapshot newer than everything recoverable -- returns
+  // Status::corruption naming the file and byte offset, before any callback has run. Returns the first non-ok Status of
+  // a callback as is (the journal then stays unrecovered; recover() may be called again). conflict if called after a
+  // successful recover(). Afterwards next_seq() = stats.last_seq + 1.
   Result<RecoveryStats> recover(const SnapshotFn& on_snapshot, const RecordFn& on_record);
 
   // Buffers record `seq` (which must equal next_seq()) in memory; nothing is
@@ -126,12 +124,12 @@ class Journal {
 
   uint64_t next_seq_ = 1;
   uint64_t committed_seq_ = 0;
-  std::vector<uint64_t> segments_;                  // first seqs of segment files, ascending
-  std::map<uint64_t, SnapshotState> snapshots_;     // snapshot files by last_seq
-  bool have_tail_ = false;                          // tail_seq_ names the segment appends go to
+  std::vector<uint64_t> segments_;               // first seqs of segment files, ascending
+  std::map<uint64_t, SnapshotState> snapshots_;  // snapshot files by last_seq
+  bool have_tail_ = false;                       // tail_seq_ names the segment appends go to
   uint64_t tail_seq_ = 0;
-  uint64_t tail_bytes_ = 0;                         // its size, buffered records included
-  bool in_batch_ = false;                           // the last record appended said its batch goes on
+  uint64_t tail_bytes_ = 0;  // its size, buffered records included
+  bool in_batch_ = false;    // the last record appended said its batch goes on
 
   std::string pending_;        // encoded records not yet committed
   std::vector<Chunk> chunks_;  // one per target segment, in order

@@ -76,10 +76,11 @@ Result<RecoveryStats> Journal::recover(const SnapshotFn& on_snapshot, const Reco
     if (segments[i] <= base + 1) start = i;
   }
   if (!segments.empty() && segments[start] > base + 1) {
-    return Status::corruption("journal: records " + seq_str(base + 1) + ".." + seq_str(segments[start] - 1) +
-                              " are missing: the oldest segment " + segment_file_name(segments[start]) +
-                              " starts at seq " + seq_str(segments[start]) +
-                              (snapshot ? " and the snapshot ends at seq " + seq_str(base) : " and no snapshot is valid"));
+    return Status::corruption(
+        "journal: records " + seq_str(base + 1) + ".." + seq_str(segments[start] - 1) +
+        " are missing: the oldest segment " + segment_file_name(segments[start]) + " starts at seq " +
+        seq_str(segments[start]) +
+        (snapshot ? " and the snapshot ends at seq " + seq_str(base) : " and no snapshot is valid"));
   }
   std::vector<PlannedSegment> plan;
   size_t cached_bytes = 0;
@@ -158,8 +159,8 @@ Result<RecoveryStats> Journal::recover(const SnapshotFn& on_snapshot, const Reco
       planned.data = std::move(data).value();
     }
     uint64_t delivered = 0;
-    Status s = for_each_record(std::string_view(planned.data).substr(0, planned.scan.valid_bytes), base, deliver,
-                               &delivered);
+    Status s =
+        for_each_record(std::string_view(planned.data).substr(0, planned.scan.valid_bytes), base, deliver, &delivered);
     stats.records_replayed += delivered;
     if (!s.is_ok()) return s;
     planned.data = std::string();  // release as we go

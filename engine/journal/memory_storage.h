@@ -60,8 +60,8 @@ class MemoryStorage final : public Storage {
  private:
   struct File {
     std::string data;
-    size_t durable_size = 0;   // data[0, durable_size) survives crash()
-    bool durable = false;      // the file itself survives crash()
+    size_t durable_size = 0;  // data[0, durable_size) survives crash()
+    bool durable = false;     // the file itself survives crash()
   };
 
   static Status bad_name(std::string_view name);

@@ -51,14 +51,13 @@ size_t find_valid_record_after(std::string_view data, size_t bad_off, uint64_t l
 }
 
 Status corrupt(std::string_view file_name, size_t off, const std::string& what) {
-  return Status::corruption("journal: corrupt segment " + std::string(file_name) + " at offset " +
-                            std::to_string(off) + ": " + what);
+  return Status::corruption("journal: corrupt segment " + std::string(file_name) + " at offset " + std::to_string(off) +
+                            ": " + what);
 }
 
 }  // namespace
 
-Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_name, uint64_t first_seq,
-                                 bool is_last) {
+Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_name, uint64_t first_seq, bool is_last) {
   if (first_seq == 0) return corrupt(file_name, 0, "segment name carries seq 0 (seqs start at 1)");
   SegmentScan scan;
   scan.last_seq = first_seq - 1;
@@ -74,8 +73,8 @@ Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_na
       if (!is_last) return corrupt(file_name, off, std::string(why) + " in a segment that is not the last");
       size_t next = find_valid_record_after(data, off, scan.last_seq);
       if (next != kNotFound) {
-        return corrupt(file_name, off, std::string(why) + ", followed by a valid record at offset " +
-                                           std::to_string(next));
+        return corrupt(file_name, off,
+                       std::string(why) + ", followed by a valid record at offset " + std::to_string(next));
       }
       scan.dropped_bytes = data.size() - off;
       scan.drop_reason = why;
@@ -83,12 +82,13 @@ Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_na
     }
     if (seq != scan.last_seq + 1) {
       if (scan.record_count == 0) {
-        return corrupt(file_name, off, "first record has seq " + std::to_string(seq) + ", the file name says " +
-                                           std::to_string(first_seq));
+        return corrupt(
+            file_name, off,
+            "first record has seq " + std::to_string(seq) + ", the file name says " + std::to_string(first_seq));
       }
-      return corrupt(file_name, off, std::string(seq > scan.last_seq ? "sequence gap" : "sequence out of order") +
-                                         ": seq " + std::to_string(seq) + " follows seq " +
-                                         std::to_string(scan.last_seq));
+      return corrupt(file_name, off,
+                     std::string(seq > scan.last_seq ? "sequence gap" : "sequence out of order") + ": seq " +
+                         std::to_string(seq) + " follows seq " + std::to_string(scan.last_seq));
     }
     if (!in_batch) {
       batch_start = scan;

@@ -32,8 +32,7 @@ struct SegmentScan {
 // not the last, a bad record followed by a valid one, or a valid record whose
 // seq breaks the order -- returns Status::corruption whose message names the
 // file and byte offset. Pure; reads nothing but `data`.
-Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_name, uint64_t first_seq,
-                                 bool is_last);
+Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_name, uint64_t first_seq, bool is_last);
 
 // Calls fn(seq, payload) in order for each record in `records` with seq >
 // `after_seq`, stopping at and returning the first non-ok Status. Requires

@@ -2,12 +2,12 @@
 
 #include <utility>
 
-#include "json/risk_config_json.h"
 #include "json/json_object_reader.h"
 #include "json/json_path.h"
 #include "json/json_values.h"
 #include "json/market_data_json.h"
 #include "json/order_json.h"
+#include "json/risk_config_json.h"
 #include "json/risk_json.h"
 
 namespace stonks {
@@ -30,7 +30,9 @@ json market_to_json(const MarketState& m) {
   return json{
       {"quotes", array_of(m.quotes(), [](const auto& kv) { return to_json(kv.second); })},
       {"last_prices", array_of(m.last_prices(),
-                               [](const auto& kv) { return json{{"ticker", kv.first.str()}, {"price", to_json(kv.second)}}; })},
+                               [](const auto& kv) {
+                                 return json{{"ticker", kv.first.str()}, {"price", to_json(kv.second)}};
+                               })},
       {"history", array_of(m.histories(),
                            [](const auto& kv) {
                              json points = array_of(kv.second, [](const std::pair<Timestamp, Price>& p) {
@@ -130,8 +132,10 @@ Result<ConfigVersion> config_version_at(const json& value, std::string_view path
   ConfigVersion v;
   if (const json* config = r.required_value("config")) {
     Result<RiskConfig> c = config_at(*config, "config");
-    if (c.is_ok()) v.config = std::move(c).value();
-    else r.adopt(c.status());
+    if (c.is_ok())
+      v.config = std::move(c).value();
+    else
+      r.adopt(c.status());
   }
   r.required_string("changed_by", v.changed_by);
   r.required_timestamp("changed_at", v.changed_at);
@@ -260,13 +264,15 @@ Result<EngineState> engine_state_from_json(const json& value) {
   r.required_bool("halted", s.halted);
   r.required_string("halt_reason", s.halt_reason);
   // Snapshots from before halts had a cause: the rule they were written under.
-  s.halt_cause = s.halted && s.halt_reason.rfind("DAILY_LOSS_LIMIT", 0) == 0 ? HaltCause::kDailyLoss
-                                                                             : HaltCause::kOperator;
+  s.halt_cause =
+      s.halted && s.halt_reason.rfind("DAILY_LOSS_LIMIT", 0) == 0 ? HaltCause::kDailyLoss : HaltCause::kOperator;
   r.optional_enum("halt_cause", s.halt_cause);
   if (const json* config = r.required_value("config")) {
     Result<RiskConfig> c = config_at(*config, "config");
-    if (c.is_ok()) s.config = std::move(c).value();
-    else r.adopt(c.status());
+    if (c.is_ok())
+      s.config = std::move(c).value();
+    else
+      r.adopt(c.status());
   }
   read_array(r, "config_history", config_version_at, [&](ConfigVersion v) {
     s.config_history.push_back(std::move(v));
@@ -276,8 +282,7 @@ Result<EngineState> engine_state_from_json(const json& value) {
     const OrderId id = o.id();
     if (s.orders.append(std::move(o))) return Status::ok();
     if (id >= 1 && id <= s.orders.size()) return duplicate("order id", "id");
-    return Status::invalid_argument("order id " + std::to_string(id) + " out of sequence: ids run 1, 2, 3, ...",
-                                    "id");
+    return Status::invalid_argument("order id " + std::to_string(id) + " out of sequence: ids run 1, 2, 3, ...", "id");
   });
   read_array(r, "fills", fill_from_json, [&](Fill f) {
     s.fills.push_back(std::move(f));

@@ -150,8 +150,7 @@ bool JsonObjectReader::read_micros(std::string_view key, bool required, std::int
 
 namespace {
 
-bool read_timestamp_value(JsonObjectReader& reader, std::string_view key, const nlohmann::json* value,
-                          Timestamp& out) {
+bool read_timestamp_value(JsonObjectReader& reader, std::string_view key, const nlohmann::json* value, Timestamp& out) {
   if (value == nullptr) return false;
   Result<Timestamp> t = timestamp_from_json(*value);
   if (!t.is_ok()) {
@@ -247,8 +246,8 @@ bool JsonObjectReader::required_reason_list(std::string_view key, std::vector<Re
   for (std::size_t i = 0; i < texts.size(); ++i) {
     std::optional<Reason> reason = parse_reason(texts[i]);
     if (!reason) {
-      fail(std::string(key) + "[" + std::to_string(i) + "]", "expected a reason code (\"LOCKED_OUT: ...\"), got \"" +
-                                                                  texts[i].substr(0, 40) + "\"");
+      fail(std::string(key) + "[" + std::to_string(i) + "]",
+           "expected a reason code (\"LOCKED_OUT: ...\"), got \"" + texts[i].substr(0, 40) + "\"");
       return false;
     }
     reasons.push_back(std::move(*reason));

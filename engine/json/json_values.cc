@@ -77,7 +77,7 @@ nlohmann::json to_json(Timestamp t) { return format_iso8601(t); }
 Result<Timestamp> timestamp_from_json(const nlohmann::json& value) {
   if (!value.is_string())
     return invalid("expected an ISO-8601 UTC time string such as \"2026-11-24T09:30:00Z\", got " +
-                                    describe_json(value));
+                   describe_json(value));
   Result<Timestamp> t = parse_iso8601(value.get_ref<const std::string&>());
   if (!t.is_ok()) return invalid("expected an ISO-8601 UTC time; " + t.status().message());
   return t;

@@ -90,5 +90,4 @@ nlohmann::json to_json(const NewsEvent& news) {
   return out;
 }
 
-
 }  // namespace stonks

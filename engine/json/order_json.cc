@@ -6,7 +6,6 @@
 namespace stonks {
 namespace {
 
-
 // The intent's fields, shared by the intent itself and the flattened order view.
 void write_intent_fields(const OrderIntent& intent, nlohmann::json& out) {
   out["ticker"] = intent.symbol.str();

@@ -90,10 +90,8 @@ nlohmann::json to_json(const OperatorApprovalConfig& c) {
 
 nlohmann::json to_json(const RiskConfig& config) {
   return {
-      {"version", config.version},
-      {"operator_approval", to_json(config.operator_approval)},
-      {"limits", to_json(config.limits)},
-      {"guards", to_json(config.guards)},
+      {"version", config.version},        {"operator_approval", to_json(config.operator_approval)},
+      {"limits", to_json(config.limits)}, {"guards", to_json(config.guards)},
       {"paper", to_json(config.paper)},
   };
 }

@@ -30,7 +30,6 @@ nlohmann::json to_json(const OperatorApprovalConfig& config);
 // fields above are allowed, each optional, each of its exact JSON type. The
 // result is validated; errors name the field as it appears in the patch
 // ("approval_timeout_minutes"). An empty object returns `current` unchanged.
-Result<OperatorApprovalConfig> apply_approval_patch(const OperatorApprovalConfig& current,
-                                                    const nlohmann::json& patch);
+Result<OperatorApprovalConfig> apply_approval_patch(const OperatorApprovalConfig& current, const nlohmann::json& patch);
 
 }  // namespace stonks

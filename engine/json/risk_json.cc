@@ -4,10 +4,7 @@
 #include "json/json_values.h"
 
 namespace stonks {
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 nlohmann::json to_json(const ApprovalRequest& r) {
   nlohmann::json out = nlohmann::json::object();

@@ -1,8 +1,8 @@
 #include "json/strict_json.h"
 
 #include <set>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "json/json_values.h"
@@ -46,9 +46,9 @@ class StrictBuilder {
 
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
     std::string_view text = ex.what();
-    std::string what = ex.id == 406                                      ? "number out of range"
+    std::string what = ex.id == 406                                   ? "number out of range"
                        : text.find("UTF-8") != std::string_view::npos ? "invalid UTF-8"
-                                                                        : "syntax error";
+                                                                      : "syntax error";
     error_ = Status::invalid_argument("not valid JSON: " + what + " at byte " + std::to_string(position));
     return false;
   }

@@ -26,7 +26,9 @@ template <class E>
 struct EnumNames;
 
 template <class E>
-concept NamedEnum = requires { EnumNames<E>::table; };
+concept NamedEnum = requires {
+  EnumNames<E>::table;
+};
 
 namespace enum_names_detail {
 

@@ -30,7 +30,10 @@ Result<std::int64_t> parse_micros(std::string_view text) {
     char c = text[i];
     if (is_digit(c)) {
       digits.push_back(c);
-      if (seen_point) ++frac_digits; else ++int_digits;
+      if (seen_point)
+        ++frac_digits;
+      else
+        ++int_digits;
     } else if (c == '.' && !seen_point) {
       seen_point = true;
     } else {
@@ -70,8 +73,7 @@ Result<std::int64_t> parse_micros(std::string_view text) {
   // Accumulate as a negative number so INT64_MIN is reachable.
   std::int64_t acc = 0;
   for (char c : digits) {
-    if (__builtin_mul_overflow(acc, 10, &acc) || __builtin_sub_overflow(acc, c - '0', &acc))
-      return bad("out of range");
+    if (__builtin_mul_overflow(acc, 10, &acc) || __builtin_sub_overflow(acc, c - '0', &acc)) return bad("out of range");
   }
   for (long s = 0; s < shift; ++s) {
     if (__builtin_mul_overflow(acc, 10, &acc)) return bad("out of range");
@@ -141,8 +143,6 @@ Money bps_of(Money value, std::int64_t bps) {
   return Money::from_micros(mul_div_round(value.micros(), bps, kBpsScale));
 }
 
-Price average_price(Money total, Quantity qty) {
-  return Price::from_micros(mul_div_round(total.micros(), 1, qty));
-}
+Price average_price(Money total, Quantity qty) { return Price::from_micros(mul_div_round(total.micros(), 1, qty)); }
 
 }  // namespace stonks

@@ -48,8 +48,14 @@ class Fixed {
   constexpr Fixed operator+(Fixed o) const { return Fixed(micros_ + o.micros_); }
   constexpr Fixed operator-(Fixed o) const { return Fixed(micros_ - o.micros_); }
   constexpr Fixed operator-() const { return Fixed(-micros_); }
-  constexpr Fixed& operator+=(Fixed o) { micros_ += o.micros_; return *this; }
-  constexpr Fixed& operator-=(Fixed o) { micros_ -= o.micros_; return *this; }
+  constexpr Fixed& operator+=(Fixed o) {
+    micros_ += o.micros_;
+    return *this;
+  }
+  constexpr Fixed& operator-=(Fixed o) {
+    micros_ -= o.micros_;
+    return *this;
+  }
 
  private:
   constexpr explicit Fixed(std::int64_t micros) : micros_(micros) {}

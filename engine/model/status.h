@@ -14,12 +14,12 @@ namespace stonks {
 // on the code, never on the message.
 enum class StatusCode {
   kOk,
-  kInvalidArgument,     // malformed or out-of-range input (400)
-  kNotFound,            // unknown id (404)
-  kConflict,            // the state forbids it now, e.g. deciding a decided approval (409)
-  kCorruption,          // stored data failed its checks
-  kIoError,             // the storage layer failed
-  kUnavailable,         // the engine stopped accepting commands after a storage failure
+  kInvalidArgument,  // malformed or out-of-range input (400)
+  kNotFound,         // unknown id (404)
+  kConflict,         // the state forbids it now, e.g. deciding a decided approval (409)
+  kCorruption,       // stored data failed its checks
+  kIoError,          // the storage layer failed
+  kUnavailable,      // the engine stopped accepting commands after a storage failure
 };
 
 template <>

@@ -81,8 +81,8 @@ std::string format_iso8601(Timestamp t) {
   civil_from_days(day, y, m, d);
   if (y < 0 || y > 9999) {  // outside what the journal stores; printf handles the sign and width
     char buf[48];
-    int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld", static_cast<long long>(y), m,
-                          d, static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
+    int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld", static_cast<long long>(y), m, d,
+                          static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
                           static_cast<long long>(secs % 60));
     std::string out(buf, static_cast<std::size_t>(n));
     append_fraction_and_zone(out, frac);

@@ -79,8 +79,6 @@ Position Portfolio::position(const Symbol& s) const {
 Money Portfolio::market_value(const MarketState& m) const { return Valuation::of(*this, m).market_value(); }
 Money Portfolio::unrealized_pnl(const MarketState& m) const { return Valuation::of(*this, m).unrealized_pnl(); }
 Money Portfolio::gross_exposure(const MarketState& m) const { return Valuation::of(*this, m).gross_exposure(); }
-Money Portfolio::short_market_value(const MarketState& m) const {
-  return Valuation::of(*this, m).short_market_value();
-}
+Money Portfolio::short_market_value(const MarketState& m) const { return Valuation::of(*this, m).short_market_value(); }
 
 }  // namespace stonks

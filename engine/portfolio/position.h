@@ -9,9 +9,9 @@ namespace stonks {
 
 struct Position {
   Symbol symbol;
-  Quantity qty = 0;       // > 0 long, < 0 short
-  Money cost_basis;       // signed: qty * average cost, exact (negative for shorts)
-  Money realized_pnl;     // realized in this symbol since the account opened
+  Quantity qty = 0;    // > 0 long, < 0 short
+  Money cost_basis;    // signed: qty * average cost, exact (negative for shorts)
+  Money realized_pnl;  // realized in this symbol since the account opened
 
   // Average cost per share; zero when flat.
   Price avg_cost() const {

@@ -4,9 +4,12 @@ namespace stonks {
 
 bool requires_approval(TradingMode mode, const RiskConfig& config) {
   switch (mode) {
-    case TradingMode::kDisabled: return false;
-    case TradingMode::kPaper: return !config.operator_approval.auto_approve_paper;
-    case TradingMode::kLive: return config.operator_approval.require_approval_for_live;
+    case TradingMode::kDisabled:
+      return false;
+    case TradingMode::kPaper:
+      return !config.operator_approval.auto_approve_paper;
+    case TradingMode::kLive:
+      return config.operator_approval.require_approval_for_live;
   }
   return true;  // an unknown mode errs on the side of the operator
 }

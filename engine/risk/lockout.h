@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "model/enum_names.h"
-#include "model/enum_names.h"
 #include "model/ids.h"
 #include "model/side.h"
 #include "model/status.h"
@@ -22,8 +21,9 @@ enum class LockoutSide { kBoth, kBuy, kSell };
 
 template <>
 struct EnumNames<LockoutSource> {
-  static constexpr EnumName<LockoutSource> table[] = {
-      {LockoutSource::kManual, "manual"}, {LockoutSource::kNewsShock, "news_shock"}, {LockoutSource::kCooldown, "cooldown"}};
+  static constexpr EnumName<LockoutSource> table[] = {{LockoutSource::kManual, "manual"},
+                                                      {LockoutSource::kNewsShock, "news_shock"},
+                                                      {LockoutSource::kCooldown, "cooldown"}};
 };
 template <>
 struct EnumNames<LockoutSide> {

@@ -75,8 +75,8 @@ CheckResult limit_price_in_band(const RiskContext& ctx, const OrderIntent& o) {
   Price low = apply_bps(*last, -band);
   Price high = apply_bps(*last, band);
   if (*o.limit_price < low || *o.limit_price > high)
-    return deny(ReasonCode::kLimitPriceOutOfBand, "limit=" + o.limit_price->to_string() + " band=[" +
-                                                      low.to_string() + ", " + high.to_string() + "]");
+    return deny(ReasonCode::kLimitPriceOutOfBand,
+                "limit=" + o.limit_price->to_string() + " band=[" + low.to_string() + ", " + high.to_string() + "]");
   return std::nullopt;
 }
 
@@ -115,7 +115,8 @@ CheckResult gross_exposure(const RiskContext& ctx, const OrderIntent& o) {
                 abs_money(saturating_notional(*px, held + signed_qty(o)));
   Money max = ctx.config.limits.max_gross_exposure;
   if (after > max)
-    return deny(ReasonCode::kMaxGrossExposureExceeded, "max=" + max.to_string() + " exposure_after=" + after.to_string());
+    return deny(ReasonCode::kMaxGrossExposureExceeded,
+                "max=" + max.to_string() + " exposure_after=" + after.to_string());
   return std::nullopt;
 }
 
@@ -146,15 +147,16 @@ CheckResult short_selling(const RiskContext& ctx, const OrderIntent& o) {
 CheckResult open_orders(const RiskContext& ctx, const OrderIntent&) {
   int max = ctx.config.limits.max_open_orders;
   if (ctx.open.count >= max)
-    return deny(ReasonCode::kMaxOpenOrdersExceeded, "max=" + std::to_string(max) + " open=" + std::to_string(ctx.open.count));
+    return deny(ReasonCode::kMaxOpenOrdersExceeded,
+                "max=" + std::to_string(max) + " open=" + std::to_string(ctx.open.count));
   return std::nullopt;
 }
 
 CheckResult order_rate(const RiskContext& ctx, const OrderIntent&) {
   int max = ctx.config.limits.max_orders_per_window;
   if (ctx.at_intake && ctx.orders_in_rate_window >= max)
-    return deny(ReasonCode::kRateLimited, "max=" + std::to_string(max) + " per " +
-                                              std::to_string(ctx.config.limits.rate_window_seconds) + "s");
+    return deny(ReasonCode::kRateLimited,
+                "max=" + std::to_string(max) + " per " + std::to_string(ctx.config.limits.rate_window_seconds) + "s");
   return std::nullopt;
 }
 

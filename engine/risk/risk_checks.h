@@ -5,8 +5,8 @@
 #include <optional>
 
 #include "model/order_intent.h"
-#include "risk/risk_context.h"
 #include "model/reason.h"
+#include "risk/risk_context.h"
 
 namespace stonks {
 

@@ -13,20 +13,13 @@ struct NamedCheck {
 // The order reads like DESIGN.md's list: mode and kill switch first, then the
 // symbol, then sizes and money, then counts and rates.
 constexpr NamedCheck kChecks[] = {
-    {"trading_enabled", checks::trading_enabled},
-    {"not_halted", checks::not_halted},
-    {"not_locked_out", checks::not_locked_out},
-    {"symbol_tradable", checks::symbol_tradable},
-    {"has_market_data", checks::has_market_data},
-    {"limit_price_in_band", checks::limit_price_in_band},
-    {"order_notional", checks::order_notional},
-    {"position_notional", checks::position_notional},
-    {"gross_exposure", checks::gross_exposure},
-    {"buying_power", checks::buying_power},
-    {"short_selling", checks::short_selling},
-    {"open_orders", checks::open_orders},
-    {"order_rate", checks::order_rate},
-    {"daily_loss", checks::daily_loss},
+    {"trading_enabled", checks::trading_enabled}, {"not_halted", checks::not_halted},
+    {"not_locked_out", checks::not_locked_out},   {"symbol_tradable", checks::symbol_tradable},
+    {"has_market_data", checks::has_market_data}, {"limit_price_in_band", checks::limit_price_in_band},
+    {"order_notional", checks::order_notional},   {"position_notional", checks::position_notional},
+    {"gross_exposure", checks::gross_exposure},   {"buying_power", checks::buying_power},
+    {"short_selling", checks::short_selling},     {"open_orders", checks::open_orders},
+    {"order_rate", checks::order_rate},           {"daily_loss", checks::daily_loss},
 };
 
 }  // namespace

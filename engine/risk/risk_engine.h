@@ -11,9 +11,9 @@
 namespace stonks {
 
 struct RiskResult {
-  std::vector<Reason> denials;     // empty: the order passed
-  std::vector<const char*> passed;     // names of the checks that passed
-  Money notional;                      // at the reference price; zero without one
+  std::vector<Reason> denials;      // empty: the order passed
+  std::vector<const char*> passed;  // names of the checks that passed
+  Money notional;                   // at the reference price; zero without one
 
   bool ok() const { return denials.empty(); }
 };

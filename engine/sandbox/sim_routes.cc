@@ -20,8 +20,8 @@ bool only_whitespace(std::string_view text) { return text.find_first_not_of(" \t
 ApiResponse method_not_allowed(const std::string& method, const nlohmann::json& allow) {
   std::string names;
   for (const auto& m : allow) names += (names.empty() ? "" : ", ") + m.get<std::string>();
-  nlohmann::json error =
-      error_object("method_not_allowed", "method " + valid_utf8(method.substr(0, 80)) + " not allowed here; allow: " + names);
+  nlohmann::json error = error_object(
+      "method_not_allowed", "method " + valid_utf8(method.substr(0, 80)) + " not allowed here; allow: " + names);
   error["allow"] = allow;
   return json_response(405, {{"error", std::move(error)}});
 }

@@ -14,8 +14,8 @@ __extension__ typedef unsigned __int128 UInt128;
 
 // Keeps the market's stream apart from other streams drawn from the same seed.
 constexpr std::uint64_t kMarketStream = 0x6d61726b65740001ULL;  // "market"
-constexpr std::int64_t kPico = 1'000'000'000'000;            // returns are in units of 1e-12
-constexpr std::int64_t kSpreadBps = 1;                        // calm spread, of the fair price
+constexpr std::int64_t kPico = 1'000'000'000'000;               // returns are in units of 1e-12
+constexpr std::int64_t kSpreadBps = 1;                          // calm spread, of the fair price
 // A longer gap between two quotes of a ticker diffuses as this much.
 constexpr Duration kMaxDiffusion = std::chrono::hours(24);
 
@@ -45,9 +45,9 @@ Status validate(const MarketSimState& state) {
   if (state.rng == SimRandom::State{}) return Status::invalid_argument("random state is all zero", "rng");
   const auto universe = ticker_universe();
   if (state.tickers.size() != universe.size())
-    return Status::invalid_argument("expected " + std::to_string(universe.size()) + " tickers, got " +
-                                        std::to_string(state.tickers.size()),
-                                    "tickers");
+    return Status::invalid_argument(
+        "expected " + std::to_string(universe.size()) + " tickers, got " + std::to_string(state.tickers.size()),
+        "tickers");
   for (std::size_t i = 0; i < universe.size(); ++i) {
     const TickerState& t = state.tickers[i];
     const std::string at = "tickers[" + std::to_string(i) + "].";
@@ -97,8 +97,7 @@ void MarketSimulator::reseed(std::uint64_t seed, Timestamp now) {
 }
 
 Duration MarketSimulator::draw_duration(Duration mean) {
-  const UInt128 scaled = static_cast<UInt128>(rng_.exponential_q32()) *
-                                   static_cast<std::uint64_t>(micros(mean));
+  const UInt128 scaled = static_cast<UInt128>(rng_.exponential_q32()) * static_cast<std::uint64_t>(micros(mean));
   // At least 1 us, so a schedule always moves forward.
   return Duration(std::max<std::int64_t>(1, static_cast<std::int64_t>(scaled >> 32)));
 }
@@ -117,7 +116,7 @@ void MarketSimulator::diffuse(std::size_t i, Timestamp to) {
   const std::int64_t vol_bps = spec.hourly_vol_bps * (s.regime == Regime::kCalm ? 1 : kVolatileMultiplier);
   // vol_bps/1e4 * root_ppm/1e6 * z_q16/65536, in units of 1e-12.
   Int128 ret = static_cast<Int128>(vol_bps) * 100'000'000 * root_ppm * rng_.gaussian_q16() /
-                 (static_cast<Int128>(1'000'000) * 65'536);
+               (static_cast<Int128>(1'000'000) * 65'536);
   // Reversion: (first - fair) / fair * dt / tau.
   const std::int64_t first = spec.first_cents * 10'000;
   ret += static_cast<Int128>(first - s.fair.micros()) * kPico * dt /

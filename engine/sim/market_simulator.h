@@ -30,7 +30,7 @@ struct EnumNames<Regime> {
 // times first.
 struct TickerState {
   Symbol symbol;
-  Price fair;              // the fair mid at `updated`, micro-units, not on the tick
+  Price fair;  // the fair mid at `updated`, micro-units, not on the tick
   Regime regime = Regime::kCalm;
   Timestamp updated{};
   Timestamp next_quote{};  // quoted by the first advance_to at or after this

@@ -22,11 +22,11 @@ struct SimSettings {
 
 struct SimStatus {
   SimSettings settings;
-  Timestamp clock{};           // the simulation clock: the engine's `now` in the sandbox
+  Timestamp clock{};  // the simulation clock: the engine's `now` in the sandbox
   // Counted since the sandbox was created (kept across reopening; a reset
   // starts them again from 0).
-  std::uint64_t quotes = 0;    // quotes fed to the engine
-  std::uint64_t news = 0;      // headlines fed to the engine
+  std::uint64_t quotes = 0;  // quotes fed to the engine
+  std::uint64_t news = 0;    // headlines fed to the engine
   bool operator==(const SimStatus&) const = default;
 };
 

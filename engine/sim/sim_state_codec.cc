@@ -53,9 +53,12 @@ void required_object(JsonObjectReader& r, std::string_view key, ReadFn&& read) {
 }
 
 nlohmann::json ticker_to_json(const TickerState& t) {
-  return {{"ticker", t.symbol.str()},          {"fair", to_json(t.fair)},
-          {"regime", to_string(t.regime)},     {"updated", to_json(t.updated)},
-          {"next_quote", to_json(t.next_quote)}, {"next_jump", to_json(t.next_jump)},
+  return {{"ticker", t.symbol.str()},
+          {"fair", to_json(t.fair)},
+          {"regime", to_string(t.regime)},
+          {"updated", to_json(t.updated)},
+          {"next_quote", to_json(t.next_quote)},
+          {"next_jump", to_json(t.next_jump)},
           {"next_switch", to_json(t.next_switch)}};
 }
 
@@ -114,7 +117,8 @@ std::string encode_sim_state(const SimState& s) {
   nlohmann::json next_at = s.news_generator.next_at ? to_json(*s.news_generator.next_at) : nlohmann::json();
   const nlohmann::json j = {
       {"version", kSimStateVersion},
-      {"settings", {{"seed", s.settings.seed}, {"speed", s.settings.speed}, {"news_per_hour", s.settings.news_per_hour}}},
+      {"settings",
+       {{"seed", s.settings.seed}, {"speed", s.settings.speed}, {"news_per_hour", s.settings.news_per_hour}}},
       {"clock", to_json(s.clock)},
       {"quotes", s.quotes},
       {"news", s.news},
@@ -130,8 +134,8 @@ Result<SimState> decode_sim_state(std::string_view text) {
   JsonObjectReader r(*j);
   int version = 0;
   if (r.required_int("version", version) && version != kSimStateVersion)
-    r.fail("version", "this build reads version " + std::to_string(kSimStateVersion) + ", not " +
-                          std::to_string(version));
+    r.fail("version",
+           "this build reads version " + std::to_string(kSimStateVersion) + ", not " + std::to_string(version));
   SimState s;
   required_object(r, "settings", [&](JsonObjectReader& o) {
     o.required_int("seed", s.settings.seed);

@@ -11,9 +11,7 @@ Status under(const std::string& prefix, const Status& st) {
 }  // namespace
 
 Simulation::Simulation(const SimSettings& settings, Timestamp start)
-    : settings_(settings),
-      market_(settings.seed, start),
-      news_(settings.seed, settings.news_per_hour, start) {}
+    : settings_(settings), market_(settings.seed, start), news_(settings.seed, settings.news_per_hour, start) {}
 
 Result<Simulation> Simulation::restore(const SimState& state) {
   if (Status st = validate(state.settings); !st.is_ok()) return under("settings", st);

@@ -59,7 +59,11 @@ class Simulation {
  private:
   Simulation(const SimSettings& settings, MarketSimulator market, NewsGenerator news, std::uint64_t quotes,
              std::uint64_t news_count)
-      : settings_(settings), market_(std::move(market)), news_(std::move(news)), quotes_(quotes), news_count_(news_count) {}
+      : settings_(settings),
+        market_(std::move(market)),
+        news_(std::move(news)),
+        quotes_(quotes),
+        news_count_(news_count) {}
 
   SimSettings settings_;
   MarketSimulator market_;

@@ -72,8 +72,18 @@ std::unique_ptr<World> world;
 
 bool known_status(int status) {
   switch (status) {
-    case 200: case 201: case 400: case 404: case 405: case 409: case 413: case 422: case 503: return true;
-    default: return false;
+    case 200:
+    case 201:
+    case 400:
+    case 404:
+    case 405:
+    case 409:
+    case 413:
+    case 422:
+    case 503:
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -93,8 +93,8 @@ void random_step(PropEngine& p) {
       break;
     }
     case 3: {  // a deposit
-      require_ok(p.engine.deposit(Money::from_micros(*rc::gen::inRange<std::int64_t>(1, 1'000'000'000'000)),
-                                  "operator", p.now),
+      require_ok(p.engine.deposit(Money::from_micros(*rc::gen::inRange<std::int64_t>(1, 1'000'000'000'000)), "operator",
+                                  p.now),
                  "deposit");
       break;
     }
@@ -197,7 +197,8 @@ void check_running_totals(const EngineState& s) {
 }
 
 std::unique_ptr<PropEngine> random_session(int max_steps) {
-  auto p = std::make_unique<PropEngine>(session_config(), dollars(*rc::gen::inRange<std::int64_t>(1'000'000, 100'000'001)));
+  auto p =
+      std::make_unique<PropEngine>(session_config(), dollars(*rc::gen::inRange<std::int64_t>(1'000'000, 100'000'001)));
   p->quote_universe();
   const int steps = *rc::gen::inRange(1, max_steps + 1);
   for (int i = 0; i < steps; ++i) {
@@ -212,7 +213,8 @@ std::unique_ptr<PropEngine> random_session(int max_steps) {
 void check_replay(const PropEngine& p) {
   stonks::testing::RecordingBroker broker;
   Engine fresh(broker, nullptr);
-  for (const EventRecord& r : p.sink.events) require_ok(fresh.replay(r), std::string("replay of seq ") + std::to_string(r.seq));
+  for (const EventRecord& r : p.sink.events)
+    require_ok(fresh.replay(r), std::string("replay of seq ") + std::to_string(r.seq));
   RC_ASSERT(broker.submitted.empty());
   RC_ASSERT(fresh.state().last_seq == p.state().last_seq);
   RC_ASSERT(fresh.state().portfolio == p.state().portfolio);

@@ -227,8 +227,7 @@ RC_GTEST_PROP(ApprovalGateProperties, Req_3_4_ExpiryMarksExactlyTheRequestsThatA
       const ApprovalRequest* r = p.state().approvals.find(h.approval);
       RC_ASSERT(r != nullptr);
       RC_ASSERT(r->status == (due ? ApprovalStatus::kExpired : ApprovalStatus::kPending));
-      RC_ASSERT(p.state().order(h.order)->status() ==
-                (due ? OrderStatus::kExpired : OrderStatus::kPendingApproval));
+      RC_ASSERT(p.state().order(h.order)->status() == (due ? OrderStatus::kExpired : OrderStatus::kPendingApproval));
     }
   }
   RC_ASSERT(p.broker.submitted.empty());

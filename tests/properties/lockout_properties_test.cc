@@ -112,9 +112,9 @@ RC_GTEST_PROP(LockoutProperties, Req_3_6_ManualLockoutOperationsNeverChangeSyste
       Result<Lockout> r = p.engine.remove_lockout(id, *rc::gen::element<std::string>("operator", "alice"), p.now);
       RC_ASSERT(r.status().code() == (active ? StatusCode::kOk : StatusCode::kConflict));
     } else if (kind == 2) {  // remove an id that names no lockout at all
-      const LockoutId id = *rc::gen::element<LockoutId>(0, p.state().next_lockout_id,
-                                                        p.state().next_lockout_id + *rc::gen::inRange<LockoutId>(1, 1000),
-                                                        std::numeric_limits<LockoutId>::max());
+      const LockoutId id = *rc::gen::element<LockoutId>(
+          0, p.state().next_lockout_id, p.state().next_lockout_id + *rc::gen::inRange<LockoutId>(1, 1000),
+          std::numeric_limits<LockoutId>::max());
       RC_ASSERT(p.engine.remove_lockout(id, "operator", p.now).status().code() == StatusCode::kNotFound);
     } else {  // time passes (no tick: the system lockouts keep their records)
       p.now += seconds(*rc::gen::inRange(0, 3'600));
@@ -144,7 +144,8 @@ RC_GTEST_PROP(LockoutProperties, RemovingASystemLockoutTouchesOnlyThatLockout, (
   p.quote_universe();
   create_system_lockouts(p);
   const int manual = *rc::gen::inRange(0, 4);
-  for (int i = 0; i < manual; ++i) require_ok(p.engine.create_lockout(random_manual_request(), p.now), "create_lockout");
+  for (int i = 0; i < manual; ++i)
+    require_ok(p.engine.create_lockout(random_manual_request(), p.now), "create_lockout");
   const std::map<LockoutId, Lockout> before(p.state().lockouts.all().begin(), p.state().lockouts.all().end());
   std::vector<LockoutId> system;
   for (const auto& [id, l] : before)

@@ -26,12 +26,18 @@ enum class MOrderState { kRiskRejected, kPending, kRejected, kExpired, kCancelle
 
 const char* name(MOrderState s) {
   switch (s) {
-    case MOrderState::kRiskRejected: return "risk_rejected";
-    case MOrderState::kPending: return "pending";
-    case MOrderState::kRejected: return "rejected";
-    case MOrderState::kExpired: return "expired";
-    case MOrderState::kCancelled: return "cancelled";
-    case MOrderState::kAtBroker: return "at_broker";
+    case MOrderState::kRiskRejected:
+      return "risk_rejected";
+    case MOrderState::kPending:
+      return "pending";
+    case MOrderState::kRejected:
+      return "rejected";
+    case MOrderState::kExpired:
+      return "expired";
+    case MOrderState::kCancelled:
+      return "cancelled";
+    case MOrderState::kAtBroker:
+      return "at_broker";
   }
   return "?";
 }
@@ -68,8 +74,8 @@ struct Model {
   Timestamp now{};
   TradingMode mode = TradingMode::kPaper;
   OperatorApprovalConfig approval;
-  int news_severity = 0;  // news at or above locks the symbol ...
-  int news_minutes = 0;   // ... for this long (unless a news lockout is active)
+  int news_severity = 0;        // news at or above locks the symbol ...
+  int news_minutes = 0;         // ... for this long (unless a news lockout is active)
   std::map<Symbol, Price> mid;  // where limit prices are drawn around
   std::vector<MOrder> orders;
   std::vector<MApproval> approvals;
@@ -79,9 +85,12 @@ struct Model {
   // DESIGN.md's table.
   bool gated() const {
     switch (mode) {
-      case TradingMode::kDisabled: return false;
-      case TradingMode::kPaper: return !approval.auto_approve_paper;
-      case TradingMode::kLive: return approval.require_approval_for_live;
+      case TradingMode::kDisabled:
+        return false;
+      case TradingMode::kPaper:
+        return !approval.auto_approve_paper;
+      case TradingMode::kLive:
+        return approval.require_approval_for_live;
     }
     return true;
   }
@@ -123,11 +132,16 @@ struct Sut {
 
 bool order_state_matches(MOrderState m, OrderType type, OrderStatus s) {
   switch (m) {
-    case MOrderState::kRiskRejected: return s == OrderStatus::kRiskRejected;
-    case MOrderState::kPending: return s == OrderStatus::kPendingApproval;
-    case MOrderState::kRejected: return s == OrderStatus::kRejected;
-    case MOrderState::kExpired: return s == OrderStatus::kExpired;
-    case MOrderState::kCancelled: return s == OrderStatus::kCancelled;
+    case MOrderState::kRiskRejected:
+      return s == OrderStatus::kRiskRejected;
+    case MOrderState::kPending:
+      return s == OrderStatus::kPendingApproval;
+    case MOrderState::kRejected:
+      return s == OrderStatus::kRejected;
+    case MOrderState::kExpired:
+      return s == OrderStatus::kExpired;
+    case MOrderState::kCancelled:
+      return s == OrderStatus::kCancelled;
     case MOrderState::kAtBroker:
       // Quotes carry no size here: a market order fills at once; a limit
       // order rests until the quote crosses it.
@@ -281,15 +295,19 @@ struct DecideApproval : Cmd {
   void run(const Model& m, Sut& sut) const override {
     const ApprovalId id = index ? sut.approvals.at(*index) : invalid_id;
     Result<ApprovalOutcome> r = sut.p.engine.decide_approval(id, approve, "operator", "property test", m.now);
-    const StatusCode expected =
-        !index ? StatusCode::kNotFound : decidable(m, *index) ? StatusCode::kOk : StatusCode::kConflict;
+    const StatusCode expected = !index                 ? StatusCode::kNotFound
+                                : decidable(m, *index) ? StatusCode::kOk
+                                                       : StatusCode::kConflict;
     if (r.status().code() != expected)
       RC_FAIL(std::string("decide_approval: expected ") + to_string(expected) + ", got " + r.status().to_string());
     check_agrees(nextState(m), sut);
   }
   void show(std::ostream& os) const override {
     os << (approve ? "approve " : "reject ");
-    if (index) os << "approval #" << *index; else os << "invalid id " << invalid_id;
+    if (index)
+      os << "approval #" << *index;
+    else
+      os << "invalid id " << invalid_id;
   }
 };
 
@@ -318,16 +336,19 @@ struct CancelOrder : Cmd {
   void run(const Model& m, Sut& sut) const override {
     const OrderId id = index ? sut.orders.at(*index) : invalid_id;
     Result<Order> r = sut.p.engine.cancel_order(id, "operator", "property test", m.now);
-    const StatusCode expected = !index ? StatusCode::kNotFound
+    const StatusCode expected = !index                                            ? StatusCode::kNotFound
                                 : m.orders[*index].state == MOrderState::kPending ? StatusCode::kOk
-                                                                                    : StatusCode::kConflict;
+                                                                                  : StatusCode::kConflict;
     if (r.status().code() != expected)
       RC_FAIL(std::string("cancel_order: expected ") + to_string(expected) + ", got " + r.status().to_string());
     check_agrees(nextState(m), sut);
   }
   void show(std::ostream& os) const override {
     os << "cancel ";
-    if (index) os << "order #" << *index; else os << "invalid id " << invalid_id;
+    if (index)
+      os << "order #" << *index;
+    else
+      os << "invalid id " << invalid_id;
   }
 };
 
@@ -414,16 +435,19 @@ struct RemoveLockout : Cmd {
   void run(const Model& m, Sut& sut) const override {
     const LockoutId id = index ? sut.lockouts.at(*index) : invalid_id;
     Result<Lockout> r = sut.p.engine.remove_lockout(id, "operator", m.now);
-    const StatusCode expected = !index ? StatusCode::kNotFound
+    const StatusCode expected = !index                                ? StatusCode::kNotFound
                                 : m.lockouts[*index].active_at(m.now) ? StatusCode::kOk
-                                                                     : StatusCode::kConflict;
+                                                                      : StatusCode::kConflict;
     if (r.status().code() != expected)
       RC_FAIL(std::string("remove_lockout: expected ") + to_string(expected) + ", got " + r.status().to_string());
     check_agrees(nextState(m), sut);
   }
   void show(std::ostream& os) const override {
     os << "remove ";
-    if (index) os << "lockout #" << *index; else os << "invalid id " << invalid_id;
+    if (index)
+      os << "lockout #" << *index;
+    else
+      os << "invalid id " << invalid_id;
   }
 };
 
@@ -449,8 +473,7 @@ struct News : Cmd {
     if (severity < m.news_severity) return;
     for (const MLockout& l : m.lockouts)
       if (l.symbol == symbol && l.source == LockoutSource::kNewsShock && l.active_at(m.now)) return;
-    m.lockouts.push_back(
-        {symbol, LockoutSide::kBoth, LockoutSource::kNewsShock, m.now + minutes(m.news_minutes)});
+    m.lockouts.push_back({symbol, LockoutSide::kBoth, LockoutSource::kNewsShock, m.now + minutes(m.news_minutes)});
   }
   void run(const Model& m, Sut& sut) const override {
     NewsEvent n;
@@ -508,11 +531,11 @@ RC_GTEST_PROP(ApprovalLockoutModel, EngineAgreesWithTheReferenceModelAfterEveryC
   }
   check_agrees(model, sut);
 
-  rc::state::check(model, sut,
-                   rc::state::gen::execOneOfWithArgs<SubmitOrder, SubmitOrder, SubmitOrder, DecideApproval,
-                                                     DecideApproval, DecideApproval, CancelOrder, AdvanceTime, AdvanceTime,
-                                                     CreateLockout, RemoveLockout, NewQuote, News, SetMode,
-                                                     UpdateApprovalConfig>());
+  rc::state::check(
+      model, sut,
+      rc::state::gen::execOneOfWithArgs<SubmitOrder, SubmitOrder, SubmitOrder, DecideApproval, DecideApproval,
+                                        DecideApproval, CancelOrder, AdvanceTime, AdvanceTime, CreateLockout,
+                                        RemoveLockout, NewQuote, News, SetMode, UpdateApprovalConfig>());
 
   // How much of the state machine the sequence reached.
   const EngineState& s = sut.p.state();

@@ -61,8 +61,9 @@ inline void showValue(const RiskConfig& c, std::ostream& os) {
   const GuardConfig& g = c.guards;
   os << " guards={cooldown_after_fill_seconds=" << g.cooldown_after_fill_seconds
      << " cooldown_after_loss_seconds=" << g.cooldown_after_loss_seconds
-     << " news_shock_severity=" << g.news_shock_severity << " news_shock_lockout_minutes=" << g.news_shock_lockout_minutes
-     << " price_shock_bps=" << g.price_shock_bps << '}';
+     << " news_shock_severity=" << g.news_shock_severity
+     << " news_shock_lockout_minutes=" << g.news_shock_lockout_minutes << " price_shock_bps=" << g.price_shock_bps
+     << '}';
   os << " paper={slippage_bps=" << c.paper.slippage_bps << " fee_bps=" << c.paper.fee_bps
      << " fee_per_fill=" << c.paper.fee_per_fill.to_string() << "}}";
 }
@@ -142,10 +143,10 @@ inline rc::Gen<Quote> genQuote(Symbol s, bool sized = false) {
     q.bid = cents(mid - spread / 2);
     q.ask = cents(mid - spread / 2 + spread);
     if (sized) {
-      q.bid_size = *rc::gen::weightedOneOf<Quantity>({{1, rc::gen::just<Quantity>(0)},
-                                                       {2, rc::gen::inRange<Quantity>(1, 5'001)}});
-      q.ask_size = *rc::gen::weightedOneOf<Quantity>({{1, rc::gen::just<Quantity>(0)},
-                                                       {2, rc::gen::inRange<Quantity>(1, 5'001)}});
+      q.bid_size = *rc::gen::weightedOneOf<Quantity>(
+          {{1, rc::gen::just<Quantity>(0)}, {2, rc::gen::inRange<Quantity>(1, 5'001)}});
+      q.ask_size = *rc::gen::weightedOneOf<Quantity>(
+          {{1, rc::gen::just<Quantity>(0)}, {2, rc::gen::inRange<Quantity>(1, 5'001)}});
     }
     return q;
   });

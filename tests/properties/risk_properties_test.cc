@@ -25,7 +25,8 @@ RC_GTEST_PROP(RiskProperties, PreviewRiskPredictsTheIntakeVerdict, ()) {
     const RiskResult preview = p.engine.preview_risk(in, p.now);
     const Order o = p.submit(in);
     RC_LOG() << "order " << i << ": preview " << (preview.ok() ? "ok" : reason_texts(preview.denials).front())
-             << ", intake " << to_string(o.status()) << (o.reasons().empty() ? "" : " " + o.reasons().front().to_string()) << "\n";
+             << ", intake " << to_string(o.status())
+             << (o.reasons().empty() ? "" : " " + o.reasons().front().to_string()) << "\n";
     RC_ASSERT(preview.ok() == (o.status() != OrderStatus::kRiskRejected));
     if (!preview.ok()) RC_ASSERT(preview.denials == o.reasons());
   }

@@ -14,13 +14,13 @@ namespace {
 namespace ids = ui::ids;
 
 const char* const kControls[] = {
-    ids::kModeDisabled,    ids::kModePaper,       ids::kModeLive,       ids::kHaltToggle,
-    ids::kHaltReason,      ids::kAutoApproveToggle, ids::kApprovalTimeout, ids::kApprovalTimeoutSave,
-    ids::kLockoutTicker,   ids::kLockoutSide,     ids::kLockoutReason,  ids::kLockoutDuration,
-    ids::kLockoutCreate,   ids::kLockoutHistory,  ids::kTicketTicker,   ids::kTicketBuy,
-    ids::kTicketSell,      ids::kTicketQty,       ids::kTicketMarket,   ids::kTicketLimit,
-    ids::kTicketLimitPrice, ids::kTicketSend,     ids::kSimSeed,        ids::kSimSeedApply,
-    ids::kSimNewsRate,     ids::kResetSandbox};
+    ids::kModeDisabled,     ids::kModePaper,         ids::kModeLive,        ids::kHaltToggle,
+    ids::kHaltReason,       ids::kAutoApproveToggle, ids::kApprovalTimeout, ids::kApprovalTimeoutSave,
+    ids::kLockoutTicker,    ids::kLockoutSide,       ids::kLockoutReason,   ids::kLockoutDuration,
+    ids::kLockoutCreate,    ids::kLockoutHistory,    ids::kTicketTicker,    ids::kTicketBuy,
+    ids::kTicketSell,       ids::kTicketQty,         ids::kTicketMarket,    ids::kTicketLimit,
+    ids::kTicketLimitPrice, ids::kTicketSend,        ids::kSimSeed,         ids::kSimSeedApply,
+    ids::kSimNewsRate,      ids::kResetSandbox};
 
 void hold_orders_and_lock(DeskDriver& d) {
   OperatorApprovalConfig section = d.engine.state().config.operator_approval;
@@ -105,7 +105,8 @@ TEST(Desk, RepliesArrivingAfterTheDeskIsGoneAreDropped) {
   });
   {
     ui::Requests requests(client);
-    requests.send("GET", "/api/account", nullptr, [](const ui::ApiReply&) { ADD_FAILURE() << "ran after destruction"; });
+    requests.send("GET", "/api/account", nullptr,
+                  [](const ui::ApiReply&) { ADD_FAILURE() << "ran after destruction"; });
   }
   EXPECT_EQ(client.poll(), 1u);
   EXPECT_EQ(answered, 1);

@@ -124,8 +124,7 @@ TEST(ActiveLockouts, BadLockoutTickerShowsInlineErrorNextToTheTicker) {
   DeskDriver d;
   fill_form(d, "aa pl", "earnings", "60");
   d.click(ids::kLockoutCreate);
-  EXPECT_NE(d.messages_at(ids::kLockoutTicker).find("ticker"), std::string::npos)
-      << d.messages_at(ids::kLockoutTicker);
+  EXPECT_NE(d.messages_at(ids::kLockoutTicker).find("ticker"), std::string::npos) << d.messages_at(ids::kLockoutTicker);
   EXPECT_TRUE(d.engine.state().lockouts.all().empty());
 }
 

@@ -137,8 +137,7 @@ TEST(OrderTicket, BadTickerShowsInlineErrorAndMakesNoOrder) {
   DeskDriver d;
   fill_ticket(d, "aa pl", "10");
   d.click(ids::kTicketSend);
-  EXPECT_NE(d.messages_at(ids::kTicketTicker).find("ticker"), std::string::npos)
-      << d.messages_at(ids::kTicketTicker);
+  EXPECT_NE(d.messages_at(ids::kTicketTicker).find("ticker"), std::string::npos) << d.messages_at(ids::kTicketTicker);
   EXPECT_TRUE(d.engine.state().orders.empty());
 }
 

@@ -8,9 +8,9 @@
 
 #include <gtest/gtest.h>
 
-#include "json/risk_config_json.h"
-#include "journal/event_codec.h"
 #include "api_test_fixture.h"
+#include "journal/event_codec.h"
+#include "json/risk_config_json.h"
 
 namespace stonks::testing {
 namespace {
@@ -20,17 +20,17 @@ using nlohmann::json;
 // The state each row starts from (on top of the fixture's funded paper account).
 enum class Given {
   kNone,
-  kHeldOrder,        // auto-approval off; order 1 pending as approval 1
-  kDecided,          // ... and approval 1 already approved
-  kHeldPastExpiry,   // ... pending, but the clock is past its expiry (no tick yet)
-  kHeldExpired,      // ... and a tick marked it expired
-  kCancelledOrder,   // ... and order 1 cancelled
-  kFilledOrder,      // order 1 filled at once (auto-approval)
-  kClientIdUsed,     // order 1 filled with client_order_id "dup-1"
-  kRemovedLockout,   // lockout 1 created and removed
-  kExpiredLockout,   // lockout 1 past its expiry (no tick yet)
-  kDisabled,         // mode disabled
-  kEngineFailed,     // the event storage failed once: the engine stopped
+  kHeldOrder,       // auto-approval off; order 1 pending as approval 1
+  kDecided,         // ... and approval 1 already approved
+  kHeldPastExpiry,  // ... pending, but the clock is past its expiry (no tick yet)
+  kHeldExpired,     // ... and a tick marked it expired
+  kCancelledOrder,  // ... and order 1 cancelled
+  kFilledOrder,     // order 1 filled at once (auto-approval)
+  kClientIdUsed,    // order 1 filled with client_order_id "dup-1"
+  kRemovedLockout,  // lockout 1 created and removed
+  kExpiredLockout,  // lockout 1 past its expiry (no tick yet)
+  kDisabled,        // mode disabled
+  kEngineFailed,    // the event storage failed once: the engine stopped
 };
 
 struct BadRequest {
@@ -107,12 +107,11 @@ std::vector<BadRequest> bad_requests() {
       {"LimitOverTheMaximum", Given::kNone, "GET", "/api/orders", "limit=1001", "", 400, "invalid_argument", "limit"},
       {"LimitNegative", Given::kNone, "GET", "/api/orders", "limit=-1", "", 400, "invalid_argument", "limit"},
       {"LimitFractional", Given::kNone, "GET", "/api/orders", "limit=1.5", "", 400, "invalid_argument", "limit"},
-      {"LimitEnormous", Given::kNone, "GET", "/api/audit", "limit=99999999999999999999999", "", 400,
-       "invalid_argument", "limit"},
+      {"LimitEnormous", Given::kNone, "GET", "/api/audit", "limit=99999999999999999999999", "", 400, "invalid_argument",
+       "limit"},
       {"AfterIdOverflow", Given::kNone, "GET", "/api/orders", "after_id=18446744073709551616", "", 400,
        "invalid_argument", "after_id"},
-      {"EventsAfterNotANumber", Given::kNone, "GET", "/api/events", "after=abc", "", 400, "invalid_argument",
-       "after"},
+      {"EventsAfterNotANumber", Given::kNone, "GET", "/api/events", "after=abc", "", 400, "invalid_argument", "after"},
       {"UnknownOrderStatusFilter", Given::kNone, "GET", "/api/orders", "status=done", "", 400, "invalid_argument",
        "status"},
       {"UppercaseApprovalStatusFilter", Given::kNone, "GET", approvals, "status=PENDING", "", 400, "invalid_argument",
@@ -132,21 +131,27 @@ std::vector<BadRequest> bad_requests() {
       {"EmptyBody", Given::kNone, "POST", "/api/orders", "", "", 400, "invalid_argument", ""},
       {"DuplicateKey", Given::kNone, "POST", "/api/orders", "", aapl_buy(R"(,"qty":1,"qty":1000)"), 400,
        "invalid_argument", "qty"},
-      {"NestedTooDeep", Given::kNone, "POST", "/api/orders", "", R"({"ticker":)" + deep + "}", 400,
-       "invalid_argument", ""},
+      {"NestedTooDeep", Given::kNone, "POST", "/api/orders", "", R"({"ticker":)" + deep + "}", 400, "invalid_argument",
+       ""},
       {"NonUtf8InAString", Given::kNone, "POST", "/api/orders", "",
-       R"({"ticker":"AA)" "\xff" R"(PL","side":"buy","qty":1})", 400, "invalid_argument", ""},
+       R"({"ticker":"AA)"
+       "\xff"
+       R"(PL","side":"buy","qty":1})",
+       400, "invalid_argument", ""},
       {"NonUtf8InAKey", Given::kNone, "POST", "/api/orders", "", "{\"t\xc3\x28\":1}", 400, "invalid_argument", ""},
       {"OverlongUtf8", Given::kNone, "POST", "/api/orders", "",
-       R"({"ticker":"AAPL","side":"buy","qty":1,"source":")" "\xc0\xaf" R"("})", 400, "invalid_argument", ""},
+       R"({"ticker":"AAPL","side":"buy","qty":1,"source":")"
+       "\xc0\xaf"
+       R"("})",
+       400, "invalid_argument", ""},
       {"RawControlCharInAString", Given::kNone, "POST", "/api/orders", "",
        "{\"ticker\":\"AAPL\",\"side\":\"buy\",\"qty\":1,\"source\":\"a\x01\"}", 400, "invalid_argument", ""},
 
       // --- Orders: fields ---------------------------------------------------------------------
-      {"MissingTicker", Given::kNone, "POST", "/api/orders", "", R"({"side":"buy","qty":1})", 400,
-       "invalid_argument", "ticker"},
-      {"MissingSide", Given::kNone, "POST", "/api/orders", "", R"({"ticker":"AAPL","qty":1})", 400,
-       "invalid_argument", "side"},
+      {"MissingTicker", Given::kNone, "POST", "/api/orders", "", R"({"side":"buy","qty":1})", 400, "invalid_argument",
+       "ticker"},
+      {"MissingSide", Given::kNone, "POST", "/api/orders", "", R"({"ticker":"AAPL","qty":1})", 400, "invalid_argument",
+       "side"},
       {"MissingQty", Given::kNone, "POST", "/api/orders", "", aapl_buy(""), 400, "invalid_argument", "qty"},
       {"ExtraField", Given::kNone, "POST", "/api/orders", "", aapl_buy(R"(,"qty":1,"price":"100")"), 400,
        "invalid_argument", "price"},
@@ -158,8 +163,8 @@ std::vector<BadRequest> bad_requests() {
        "invalid_argument", "ticker"},
       {"TickerTooLong", Given::kNone, "POST", "/api/orders", "", R"({"ticker":"ABCDEFGHIJK","side":"buy","qty":1})",
        400, "invalid_argument", "ticker"},
-      {"TickerWithASpace", Given::kNone, "POST", "/api/orders", "", R"({"ticker":"AA PL","side":"buy","qty":1})",
-       400, "invalid_argument", "ticker"},
+      {"TickerWithASpace", Given::kNone, "POST", "/api/orders", "", R"({"ticker":"AA PL","side":"buy","qty":1})", 400,
+       "invalid_argument", "ticker"},
       {"TickerWithEscapedNul", Given::kNone, "POST", "/api/orders", "",
        R"({"ticker":"AAPL\u0000","side":"buy","qty":1})", 400, "invalid_argument", "ticker"},
       {"SideUnknown", Given::kNone, "POST", "/api/orders", "", R"({"ticker":"AAPL","side":"hold","qty":1})", 400,
@@ -173,8 +178,8 @@ std::vector<BadRequest> bad_requests() {
        "qty"},
       {"QtyFractional", Given::kNone, "POST", "/api/orders", "", aapl_buy(R"(,"qty":1.5)"), 400, "invalid_argument",
        "qty"},
-      {"QtyIntegralFloat", Given::kNone, "POST", "/api/orders", "", aapl_buy(R"(,"qty":10.0)"), 400,
-       "invalid_argument", "qty"},
+      {"QtyIntegralFloat", Given::kNone, "POST", "/api/orders", "", aapl_buy(R"(,"qty":10.0)"), 400, "invalid_argument",
+       "qty"},
       {"QtyAboveTheMaximum", Given::kNone, "POST", "/api/orders", "", aapl_buy(R"(,"qty":1000000000001)"), 400,
        "invalid_argument", "qty"},
       {"QtyBeyondInt64", Given::kNone, "POST", "/api/orders", "", aapl_buy(R"(,"qty":99999999999999999999)"), 400,
@@ -205,8 +210,8 @@ std::vector<BadRequest> bad_requests() {
        aapl_buy(R"(,"qty":1,"type":"limit","limit_price":"-1")"), 400, "invalid_argument", "limit_price"},
       {"LimitPriceZero", Given::kNone, "POST", "/api/orders", "",
        aapl_buy(R"(,"qty":1,"type":"limit","limit_price":"0")"), 400, "invalid_argument", "limit_price"},
-      {"LimitPriceOnAMarketOrder", Given::kNone, "POST", "/api/orders", "",
-       aapl_buy(R"(,"qty":1,"limit_price":"100")"), 400, "invalid_argument", "limit_price"},
+      {"LimitPriceOnAMarketOrder", Given::kNone, "POST", "/api/orders", "", aapl_buy(R"(,"qty":1,"limit_price":"100")"),
+       400, "invalid_argument", "limit_price"},
       {"LimitOrderWithoutPrice", Given::kNone, "POST", "/api/orders", "", aapl_buy(R"(,"qty":1,"type":"limit")"), 400,
        "invalid_argument", "limit_price"},
       {"OrderTypeUnknown", Given::kNone, "POST", "/api/orders", "", aapl_buy(R"(,"qty":1,"type":"stop")"), 400,
@@ -218,8 +223,8 @@ std::vector<BadRequest> bad_requests() {
        "client_order_id"},
       {"ClientOrderIdWithTheEnginesPrefix", Given::kNone, "POST", "/api/orders", "",
        aapl_buy(R"(,"qty":1,"client_order_id":"so-99")"), 400, "invalid_argument", "client_order_id"},
-      {"SourceWithControlChar", Given::kNone, "POST", "/api/orders", "",
-       aapl_buy(R"(,"qty":1,"source":"bot\u0007")"), 400, "invalid_argument", "source"},
+      {"SourceWithControlChar", Given::kNone, "POST", "/api/orders", "", aapl_buy(R"(,"qty":1,"source":"bot\u0007")"),
+       400, "invalid_argument", "source"},
       {"ClientOrderIdReusedForAnotherOrder", Given::kClientIdUsed, "POST", "/api/orders", "",
        aapl_buy(R"(,"qty":2,"client_order_id":"dup-1")"), 409, "conflict", ""},
       // Known deviation from "nothing appended": a risk refusal keeps the order,
@@ -236,8 +241,7 @@ std::vector<BadRequest> bad_requests() {
       {"OrderIdZero", Given::kFilledOrder, "GET", "/api/orders/0", "", "", 404, "not_found", ""},
       {"OrderIdLeadingZero", Given::kFilledOrder, "GET", "/api/orders/01", "", "", 404, "not_found", ""},
       {"OrderIdNegative", Given::kFilledOrder, "GET", "/api/orders/-1", "", "", 404, "not_found", ""},
-      {"OrderIdOverflow", Given::kFilledOrder, "GET", "/api/orders/18446744073709551617", "", "", 404, "not_found",
-       ""},
+      {"OrderIdOverflow", Given::kFilledOrder, "GET", "/api/orders/18446744073709551617", "", "", 404, "not_found", ""},
       {"OrderIdLetters", Given::kFilledOrder, "GET", "/api/orders/abc", "", "", 404, "not_found", ""},
       {"OrderIdHex", Given::kFilledOrder, "GET", "/api/orders/0x1", "", "", 404, "not_found", ""},
       {"OrderIdWithSign", Given::kFilledOrder, "GET", "/api/orders/+1", "", "", 404, "not_found", ""},
@@ -265,12 +269,15 @@ std::vector<BadRequest> bad_requests() {
        R"({"status":"approved","reason":"ok\nthen"})", 400, "invalid_argument", "reason"},
       {"DecisionReasonTooLong", Given::kHeldOrder, "PUT", approvals + "/1", "",
        R"({"status":"approved","reason":")" + long_reason + "\"}", 400, "invalid_argument", "reason"},
-      {"DecisionReasonNotAString", Given::kHeldOrder, "PUT", approvals + "/1", "", R"({"status":"approved","reason":5})",
-       400, "invalid_argument", "reason"},
+      {"DecisionReasonNotAString", Given::kHeldOrder, "PUT", approvals + "/1", "",
+       R"({"status":"approved","reason":5})", 400, "invalid_argument", "reason"},
       {"DecisionExtraField", Given::kHeldOrder, "PUT", approvals + "/1", "", R"({"status":"approved","by":"eve"})", 400,
        "invalid_argument", "by"},
       {"DecisionReasonNonUtf8", Given::kHeldOrder, "PUT", approvals + "/1", "",
-       R"({"status":"approved","reason":")" "\xe2\x82" R"("})", 400, "invalid_argument", ""},
+       R"({"status":"approved","reason":")"
+       "\xe2\x82"
+       R"("})",
+       400, "invalid_argument", ""},
       {"DoubleApprove", Given::kDecided, "PUT", approvals + "/1", "", R"({"status":"approved"})", 409, "conflict", ""},
       {"RejectAfterApprove", Given::kDecided, "PUT", approvals + "/1", "", R"({"status":"rejected"})", 409, "conflict",
        ""},
@@ -300,8 +307,7 @@ std::vector<BadRequest> bad_requests() {
       {"LockoutDurationString", Given::kNone, "POST", lockouts, "",
        R"({"ticker":"AAPL","reason":"x","duration_minutes":"30"})", 400, "invalid_argument", "duration_minutes"},
       {"LockoutDurationBeyondInt", Given::kNone, "POST", lockouts, "",
-       R"({"ticker":"AAPL","reason":"x","duration_minutes":99999999999})", 400, "invalid_argument",
-       "duration_minutes"},
+       R"({"ticker":"AAPL","reason":"x","duration_minutes":99999999999})", 400, "invalid_argument", "duration_minutes"},
       {"LockoutReasonEmpty", Given::kNone, "POST", lockouts, "",
        R"({"ticker":"AAPL","reason":"","duration_minutes":5})", 400, "invalid_argument", "reason"},
       {"LockoutReasonTooLong", Given::kNone, "POST", lockouts, "",
@@ -312,7 +318,10 @@ std::vector<BadRequest> bad_requests() {
       {"LockoutReasonWithTab", Given::kNone, "POST", lockouts, "",
        R"({"ticker":"AAPL","reason":"a\tb","duration_minutes":5})", 400, "invalid_argument", "reason"},
       {"LockoutReasonNonUtf8", Given::kNone, "POST", lockouts, "",
-       R"({"ticker":"AAPL","reason":")" "\xed\xa0\x80" R"(","duration_minutes":5})", 400, "invalid_argument", ""},
+       R"({"ticker":"AAPL","reason":")"
+       "\xed\xa0\x80"
+       R"(","duration_minutes":5})",
+       400, "invalid_argument", ""},
       {"LockoutTickerLowercase", Given::kNone, "POST", lockouts, "",
        R"({"ticker":"msft","reason":"x","duration_minutes":5})", 400, "invalid_argument", "ticker"},
       {"LockoutSideUnknown", Given::kNone, "POST", lockouts, "",
@@ -389,12 +398,11 @@ std::vector<BadRequest> bad_requests() {
       {"NewsHeadlineTooLong", Given::kNone, "POST", "/api/news", "",
        R"({"ticker":"AAPL","headline":")" + long_reason + R"(","severity":50})", 400, "invalid_argument", "headline"},
       {"NewsWithItsOwnTime", Given::kNone, "POST", "/api/news", "",
-       R"({"ticker":"AAPL","headline":"h","severity":50,"at":"2026-01-01T00:00:00Z"})", 400, "invalid_argument",
-       "at"},
+       R"({"ticker":"AAPL","headline":"h","severity":50,"at":"2026-01-01T00:00:00Z"})", 400, "invalid_argument", "at"},
       {"NewsBadTicker", Given::kNone, "POST", "/api/news", "", R"({"ticker":"$$$","headline":"h","severity":50})", 400,
        "invalid_argument", "ticker"},
-      {"QuoteBidAboveAsk", Given::kNone, "POST", "/api/quotes", "", R"({"ticker":"AAPL","bid":"101","ask":"100"})",
-       400, "invalid_argument", "bid"},
+      {"QuoteBidAboveAsk", Given::kNone, "POST", "/api/quotes", "", R"({"ticker":"AAPL","bid":"101","ask":"100"})", 400,
+       "invalid_argument", "bid"},
       {"QuoteNegativeBid", Given::kNone, "POST", "/api/quotes", "", R"({"ticker":"AAPL","bid":"-1","ask":"100"})", 400,
        "invalid_argument", "bid"},
       {"DepositZero", Given::kNone, "POST", "/api/account/deposits", "", R"({"amount":"0"})", 400, "invalid_argument",
@@ -408,11 +416,41 @@ std::vector<BadRequest> bad_requests() {
 
       // --- Who acts, and an engine that stopped -------------------------------------------------
       {"EmptyActor", Given::kNone, "PUT", mode, "", R"({"mode":"live"})", 400, "invalid_argument", "actor", {}, "", ""},
-      {"ActorTooLong", Given::kNone, "PUT", mode, "", R"({"mode":"live"})", 400, "invalid_argument", "actor", {}, "",
+      {"ActorTooLong",
+       Given::kNone,
+       "PUT",
+       mode,
+       "",
+       R"({"mode":"live"})",
+       400,
+       "invalid_argument",
+       "actor",
+       {},
+       "",
        std::string(65, 'a')},
-      {"ActorWithControlChars", Given::kNone, "PUT", mode, "", R"({"mode":"live"})", 400, "invalid_argument", "actor",
-       {}, "", "bob\n"},
-      {"ActorNonUtf8", Given::kNone, "PUT", mode, "", R"({"mode":"live"})", 400, "invalid_argument", "actor", {}, "",
+      {"ActorWithControlChars",
+       Given::kNone,
+       "PUT",
+       mode,
+       "",
+       R"({"mode":"live"})",
+       400,
+       "invalid_argument",
+       "actor",
+       {},
+       "",
+       "bob\n"},
+      {"ActorNonUtf8",
+       Given::kNone,
+       "PUT",
+       mode,
+       "",
+       R"({"mode":"live"})",
+       400,
+       "invalid_argument",
+       "actor",
+       {},
+       "",
        "b\xffo"},
       {"CommandAfterStorageFailure", Given::kEngineFailed, "POST", lockouts, "",
        R"({"ticker":"AAPL","reason":"x","duration_minutes":5})", 503, "unavailable", ""},
@@ -423,8 +461,11 @@ class ApiBadRequests : public ::testing::TestWithParam<BadRequest>, public ApiFi
  protected:
   void apply(Given given) {
     switch (given) {
-      case Given::kNone: return;
-      case Given::kHeldOrder: hold_one_order(); return;
+      case Given::kNone:
+        return;
+      case Given::kHeldOrder:
+        hold_one_order();
+        return;
       case Given::kDecided:
         hold_one_order();
         ASSERT_TRUE(engine.decide_approval(1, true, "setup", "", now).is_ok());
@@ -461,7 +502,9 @@ class ApiBadRequests : public ::testing::TestWithParam<BadRequest>, public ApiFi
         now += std::chrono::minutes(2);
         return;
       }
-      case Given::kDisabled: ASSERT_TRUE(engine.set_mode(TradingMode::kDisabled, "setup", now).is_ok()); return;
+      case Given::kDisabled:
+        ASSERT_TRUE(engine.set_mode(TradingMode::kDisabled, "setup", now).is_ok());
+        return;
       case Given::kEngineFailed:
         inner.fail_next = true;
         ASSERT_FALSE(engine.deposit(usd("1"), "setup", now).is_ok());

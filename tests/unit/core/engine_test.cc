@@ -85,9 +85,9 @@ TEST(EngineOrders, ResubmittingWithTheAssignedIdReturnsTheOriginal) {
   EXPECT_EQ(again->id(), unnamed.id());
   EXPECT_EQ(h.engine.state().orders.size(), 1u);
   // The same id with a different intent is a conflict, as for chosen ids.
-  EXPECT_EQ(h.engine.submit_order(market("MSFT", Side::kBuy, 2, unnamed.intent().client_order_id), h.now)
-                .status().code(),
-            StatusCode::kConflict);
+  EXPECT_EQ(
+      h.engine.submit_order(market("MSFT", Side::kBuy, 2, unnamed.intent().client_order_id), h.now).status().code(),
+      StatusCode::kConflict);
 }
 
 // --- validation -----------------------------------------------------------------
@@ -280,8 +280,7 @@ TEST(EngineCancel, CancellingAPendingOrderRejectsItsApproval) {
   EXPECT_EQ(h.engine.state().approvals.pending_count(), 0u);
   EXPECT_TRUE(h.broker.submitted.empty());
   EXPECT_TRUE(h.broker.cancelled.empty());
-  EXPECT_EQ(h.engine.decide_approval(o.approval_id(), true, "bob", "", h.now).status().code(),
-            StatusCode::kConflict);
+  EXPECT_EQ(h.engine.decide_approval(o.approval_id(), true, "bob", "", h.now).status().code(), StatusCode::kConflict);
   EXPECT_TRUE(h.broker.submitted.empty());
 }
 
@@ -414,13 +413,14 @@ TEST(EngineHalt, HaltedAcceptsOnlyExposureReducingOrders) {
   const std::size_t before = h.sink.events.size();
   ASSERT_TRUE(h.engine.set_halted(true, "operator", "flash crash", h.now).is_ok());
   ASSERT_EQ(events_of<HaltChanged>(h.sink, before).size(), 1u);
-  EXPECT_EQ(events_of<HaltChanged>(h.sink, before)[0], (HaltChanged{true, HaltCause::kOperator, "operator", "flash crash"}));
+  EXPECT_EQ(events_of<HaltChanged>(h.sink, before)[0],
+            (HaltChanged{true, HaltCause::kOperator, "operator", "flash crash"}));
   EXPECT_TRUE(h.engine.state().halted);
 
   Order buy = h.submit(market("MSFT", Side::kBuy, 1));
   EXPECT_EQ(buy.status(), OrderStatus::kRiskRejected);
-  EXPECT_EQ(reason_texts(buy.reasons()), std::vector<std::string>{
-                               "TRADING_HALTED: trading is halted: only exposure-reducing orders are accepted"});
+  EXPECT_EQ(reason_texts(buy.reasons()),
+            std::vector<std::string>{"TRADING_HALTED: trading is halted: only exposure-reducing orders are accepted"});
   Order too_many = h.submit(market("AAPL", Side::kSell, 11));
   EXPECT_EQ(too_many.status(), OrderStatus::kRiskRejected);
   Order reduce = h.submit(market("AAPL", Side::kSell, 10));
@@ -443,10 +443,11 @@ TEST(EngineHalt, SettingTheSameHaltTwiceAddsNoEvent) {
 // Starts a fresh UTC day (so the day begins with the deposit already in
 // equity) with max_daily_loss 1000.
 void start_clean_day(EngineHarness& h) {
-  ASSERT_TRUE(h.engine
-                  .update_config(with_limits(h, [](RiskConfig& c) { c.limits.max_daily_loss = Money::from_units(1000); }),
-                                 "risk", h.now)
-                  .is_ok());
+  ASSERT_TRUE(
+      h.engine
+          .update_config(with_limits(h, [](RiskConfig& c) { c.limits.max_daily_loss = Money::from_units(1000); }),
+                         "risk", h.now)
+          .is_ok());
   h.advance(hours(24));
   ASSERT_TRUE(h.engine.tick(h.now).is_ok());
   ASSERT_EQ(h.engine.state().portfolio.day_start_equity(), usd("100000"));
@@ -481,7 +482,8 @@ TEST(EngineDailyLoss, BreachingTheDailyLossHaltsAndANewDayLiftsIt) {
   auto day = events_of<DayStarted>(h.sink, before).at(0);
   EXPECT_EQ(day.day, utc_day(h.now));
   EXPECT_EQ(day.start_equity, usd("98990"));
-  EXPECT_EQ(events_of<HaltChanged>(h.sink, before).at(0), (HaltChanged{false, HaltCause::kDailyLoss, "system", "new trading day"}));
+  EXPECT_EQ(events_of<HaltChanged>(h.sink, before).at(0),
+            (HaltChanged{false, HaltCause::kDailyLoss, "system", "new trading day"}));
   EXPECT_FALSE(h.engine.state().halted);
   EXPECT_EQ(h.submit(market("MSFT", Side::kBuy, 1)).status(), OrderStatus::kFilled);
 }
@@ -550,7 +552,8 @@ TEST(EngineCooldown, ALosingExitLocksTheSymbolForTheCooldown) {
   EXPECT_EQ(next.status(), OrderStatus::kRiskRejected);
   ASSERT_FALSE(next.reasons().empty());
   EXPECT_EQ(next.reasons()[0].code, ReasonCode::kLockedOut);
-  EXPECT_TRUE(starts_with(next.reasons()[0].detail, "AAPL locked out (cooldown lockout ")) << next.reasons()[0].to_string();
+  EXPECT_TRUE(starts_with(next.reasons()[0].detail, "AAPL locked out (cooldown lockout "))
+      << next.reasons()[0].to_string();
   EXPECT_EQ(h.submit(market("MSFT", Side::kBuy, 1)).status(), OrderStatus::kFilled) << "other symbols trade on";
 
   h.advance(seconds(1));
@@ -573,10 +576,9 @@ TEST(EngineCooldown, AProfitableExitStartsNoCooldownByDefault) {
 
 TEST(EngineRateLimit, AcceptsExactlyMaxOrdersPerWindow) {
   EngineHarness h;
-  ASSERT_TRUE(h.engine
-                  .update_config(with_limits(h, [](RiskConfig& c) { c.limits.max_orders_per_window = 3; }), "risk",
-                                 h.now)
-                  .is_ok());
+  ASSERT_TRUE(
+      h.engine.update_config(with_limits(h, [](RiskConfig& c) { c.limits.max_orders_per_window = 3; }), "risk", h.now)
+          .is_ok());
   for (int i = 0; i < 3; ++i) EXPECT_EQ(h.submit(market("MSFT", Side::kBuy, 1)).status(), OrderStatus::kFilled) << i;
   Order fourth = h.submit(market("MSFT", Side::kBuy, 1));
   EXPECT_EQ(reason_texts(fourth.reasons()), std::vector<std::string>{"RATE_LIMITED: max=3 per 60s"});
@@ -584,10 +586,9 @@ TEST(EngineRateLimit, AcceptsExactlyMaxOrdersPerWindow) {
 
 TEST(EngineRateLimit, ThrottleLiftsOnceTheWindowHasPassed) {
   EngineHarness h;
-  ASSERT_TRUE(h.engine
-                  .update_config(with_limits(h, [](RiskConfig& c) { c.limits.max_orders_per_window = 3; }), "risk",
-                                 h.now)
-                  .is_ok());
+  ASSERT_TRUE(
+      h.engine.update_config(with_limits(h, [](RiskConfig& c) { c.limits.max_orders_per_window = 3; }), "risk", h.now)
+          .is_ok());
   int accepted = 0;
   Order last;
   for (int i = 0; i < 5; ++i) {
@@ -603,10 +604,9 @@ TEST(EngineRateLimit, ThrottleLiftsOnceTheWindowHasPassed) {
 TEST(EngineRateLimit, ApprovingAHeldOrderIsNotThrottled) {
   EngineHarness h;
   h.require_paper_approval();
-  ASSERT_TRUE(h.engine
-                  .update_config(with_limits(h, [](RiskConfig& c) { c.limits.max_orders_per_window = 2; }), "risk",
-                                 h.now)
-                  .is_ok());
+  ASSERT_TRUE(
+      h.engine.update_config(with_limits(h, [](RiskConfig& c) { c.limits.max_orders_per_window = 2; }), "risk", h.now)
+          .is_ok());
   Order held = h.submit(market("MSFT", Side::kBuy, 1));
   ASSERT_EQ(held.status(), OrderStatus::kPendingApproval);
   for (int i = 0; i < 3; ++i) h.submit(market("MSFT", Side::kBuy, 1));  // fill the window
@@ -663,13 +663,15 @@ TEST(EngineConfig, AnUnchangedConfigMakesNoNewVersion) {
 
 TEST(EngineConfig, NewLimitsApplyToTheNextOrder) {
   EngineHarness h;
-  ASSERT_TRUE(h.engine
-                  .update_config(with_limits(h, [](RiskConfig& c) { c.limits.max_order_notional = Money::from_units(500); }),
-                                 "risk", h.now)
-                  .is_ok());
+  ASSERT_TRUE(
+      h.engine
+          .update_config(with_limits(h, [](RiskConfig& c) { c.limits.max_order_notional = Money::from_units(500); }),
+                         "risk", h.now)
+          .is_ok());
   Order o = h.submit(market("AAPL", Side::kBuy, 5));  // 500.50
   EXPECT_EQ(o.status(), OrderStatus::kRiskRejected);
-  EXPECT_EQ(reason_texts(o.reasons()), std::vector<std::string>{"MAX_ORDER_NOTIONAL_EXCEEDED: max=500.00 notional=500.50"});
+  EXPECT_EQ(reason_texts(o.reasons()),
+            std::vector<std::string>{"MAX_ORDER_NOTIONAL_EXCEEDED: max=500.00 notional=500.50"});
 }
 
 }  // namespace

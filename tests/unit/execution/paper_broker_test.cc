@@ -77,8 +77,8 @@ TEST_F(PaperBrokerTest, FlatFeeAloneIsChargedPerFill) {
 }
 
 TEST_F(PaperBrokerTest, NothingFillsWithoutAQuote) {
-  EXPECT_TRUE(broker.submit(working(1, market("AAPL", Side::kBuy, 10)), BrokerView{nullptr, paper, test_epoch()})
-                  .empty());
+  EXPECT_TRUE(
+      broker.submit(working(1, market("AAPL", Side::kBuy, 10)), BrokerView{nullptr, paper, test_epoch()}).empty());
 }
 
 // --- limit orders ----------------------------------------------------------------
@@ -195,7 +195,8 @@ TEST_F(PaperBrokerTest, OnQuoteBuysAndSellsDrawOnTheirOwnSide) {
   Order buy = working(1, market("AAPL", Side::kBuy, 40));
   Order sell = working(2, market("AAPL", Side::kSell, 40));
   Order buy2 = working(3, market("AAPL", Side::kBuy, 40));
-  std::vector<ExecutionReport> out = broker.on_quote({&buy, &sell, &buy2}, view(quote("AAPL", "99.90", "100.10", 25, 50)));
+  std::vector<ExecutionReport> out =
+      broker.on_quote({&buy, &sell, &buy2}, view(quote("AAPL", "99.90", "100.10", 25, 50)));
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[0].qty, 40);
   EXPECT_EQ(out[1].qty, 25);

@@ -8,12 +8,12 @@
 #include <vector>
 
 #include "engine_workload.h"
-#include "support/recording_broker.h"
 #include "journal/engine_store.h"
 #include "journal/journal_format.h"
 #include "journal_test_util.h"
 #include "store_test_util.h"
 #include "support/engine_harness.h"
+#include "support/recording_broker.h"
 
 namespace stonks {
 namespace {

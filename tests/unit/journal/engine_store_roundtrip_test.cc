@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "engine_workload.h"
-#include "support/recording_broker.h"
 #include "journal/engine_store.h"
 #include "journal_test_util.h"
 #include "store_test_util.h"
 #include "support/engine_harness.h"
+#include "support/recording_broker.h"
 #include "support/recording_sink.h"
 
 namespace stonks {
@@ -49,7 +49,7 @@ struct Plan {
   int commands = 2000;
   int restart_every = 0;  // 0: one restart at the end
   EngineStoreOptions options;
-  int flush_every = 1;    // with group commit: flush after this many commands
+  int flush_every = 1;  // with group commit: flush after this many commands
 };
 
 void round_trip(const Plan& plan) {

@@ -1,7 +1,7 @@
 // Tests for EngineStore: fresh start, restart, snapshots and compaction,
 // group commit, storage failures, undecodable contents, real files.
-#include "support/recording_broker.h"
 #include "journal/engine_store.h"
+#include "support/recording_broker.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -322,7 +322,8 @@ TEST(EngineStoreCorruption, ARecordWhoseEventCarriesAnotherSeqIsRefused) {
 
 TEST(EngineStoreCorruption, AnEventThatDoesNotFitTheStateNamesItsSeq) {
   MemoryStorage storage;
-  write_raw(storage, {event_payload(1, CashDeposited{Money::from_units(5), "x"}), event_payload(2, OrderSubmitted{99})});
+  write_raw(storage,
+            {event_payload(1, CashDeposited{Money::from_units(5), "x"}), event_payload(2, OrderSubmitted{99})});
   expect_corruption(storage, {"seq 2", "unknown order 99"});
 }
 

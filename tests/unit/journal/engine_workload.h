@@ -24,7 +24,9 @@ class Rng {
     return z ^ (z >> 31);
   }
   // Uniform enough in [lo, hi].
-  int64_t between(int64_t lo, int64_t hi) { return lo + static_cast<int64_t>(next() % static_cast<uint64_t>(hi - lo + 1)); }
+  int64_t between(int64_t lo, int64_t hi) {
+    return lo + static_cast<int64_t>(next() % static_cast<uint64_t>(hi - lo + 1));
+  }
   bool chance(int percent) { return between(1, 100) <= percent; }
 
  private:
@@ -50,9 +52,10 @@ class EngineWorkload {
     if (roll <= 28) return submit(engine);
     if (roll <= 46) return quote(engine, rng_.between(0, 4));
     if (roll <= 49) return bar(engine);
-    if (roll <= 53) return engine.on_news(NewsEvent{symbol(rng_.between(0, 5)), "Headline " + std::to_string(++n_),
-                                                    static_cast<int>(rng_.between(0, 100)), now_},
-                                          now_);
+    if (roll <= 53)
+      return engine.on_news(NewsEvent{symbol(rng_.between(0, 5)), "Headline " + std::to_string(++n_),
+                                      static_cast<int>(rng_.between(0, 100)), now_},
+                            now_);
     if (roll <= 62) return decide(engine, s);
     if (roll <= 66) return cancel(engine, s);
     if (roll <= 70) return create_lockout(engine);
@@ -145,7 +148,8 @@ class EngineWorkload {
   }
 
   Status decide(Engine& engine, const EngineState& s) {
-    auto pending = ids_where(s.approvals.all(), [](const ApprovalRequest& r) { return r.status == ApprovalStatus::kPending; });
+    auto pending =
+        ids_where(s.approvals.all(), [](const ApprovalRequest& r) { return r.status == ApprovalStatus::kPending; });
     if (pending.empty()) return submit(engine);
     const bool approve = rng_.chance(70);
     return engine.decide_approval(pick(pending), approve, approve ? "alice" : "bob", approve ? "ok" : "too risky", now_)
@@ -186,18 +190,32 @@ class EngineWorkload {
   Status change_config(Engine& engine, const EngineState& s) {
     RiskConfig c = s.config;
     switch (rng_.between(0, 7)) {
-      case 0: c.operator_approval.auto_approve_paper = !c.operator_approval.auto_approve_paper; break;
-      case 1: c.operator_approval.approval_timeout_minutes = static_cast<int>(rng_.between(1, 40)); break;
-      case 2: c.limits.max_order_notional = Money::from_units(rng_.chance(50) ? 20'000 : 100'000); break;
-      case 3: c.guards.cooldown_after_fill_seconds = rng_.chance(50) ? 0 : 30; break;
+      case 0:
+        c.operator_approval.auto_approve_paper = !c.operator_approval.auto_approve_paper;
+        break;
+      case 1:
+        c.operator_approval.approval_timeout_minutes = static_cast<int>(rng_.between(1, 40));
+        break;
+      case 2:
+        c.limits.max_order_notional = Money::from_units(rng_.chance(50) ? 20'000 : 100'000);
+        break;
+      case 3:
+        c.guards.cooldown_after_fill_seconds = rng_.chance(50) ? 0 : 30;
+        break;
       case 4:
         c.paper.fee_bps = static_cast<int>(rng_.between(0, 5));
         c.paper.slippage_bps = static_cast<int>(rng_.between(0, 3));
         c.paper.fee_per_fill = Money::from_micros(rng_.between(0, 3) * 250'000);
         break;
-      case 5: c.guards.price_shock_bps = static_cast<int>(rng_.between(0, 2) * 250); break;
-      case 6: c.limits.allow_short = !c.limits.allow_short; break;
-      default: c.operator_approval.require_approval_for_live = !c.operator_approval.require_approval_for_live; break;
+      case 5:
+        c.guards.price_shock_bps = static_cast<int>(rng_.between(0, 2) * 250);
+        break;
+      case 6:
+        c.limits.allow_short = !c.limits.allow_short;
+        break;
+      default:
+        c.operator_approval.require_approval_for_live = !c.operator_approval.require_approval_for_live;
+        break;
     }
     return engine.update_config(c, rng_.chance(50) ? "alice" : "bob", now_).status();
   }

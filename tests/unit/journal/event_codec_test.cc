@@ -143,8 +143,9 @@ std::vector<EventRecord> hand_built_records() {
   std::vector<Event> events = {
       CashDeposited{usd("100000.000001"), "treasury"},
       OrderReceived{sample_order(OrderStatus::kReceived)},
-      OrderRiskRejected{42, {Reason{ReasonCode::kMaxOrderNotionalExceeded, "max=100000.00, notional=123712.11"},
-                             Reason{ReasonCode::kSymbolNotTradable, "ZZZ"}}},
+      OrderRiskRejected{42,
+                        {Reason{ReasonCode::kMaxOrderNotionalExceeded, "max=100000.00, notional=123712.11"},
+                         Reason{ReasonCode::kSymbolNotTradable, "ZZZ"}}},
       OrderRiskRejected{43, {}},
       ApprovalRequested{sample_request(ApprovalStatus::kPending)},
       ApprovalDecided{9, ApprovalStatus::kApproved, "alice", "ok"},
@@ -211,8 +212,14 @@ TEST(EventCodec, ExtremeNumbersRoundTrip) {
   const Money min = Money::from_micros(std::numeric_limits<std::int64_t>::min());
   EXPECT_TRUE(round_trips(EventRecord{std::numeric_limits<EventSeq>::max(), Timestamp{}, CashDeposited{max, "x"}}));
   EXPECT_TRUE(round_trips(EventRecord{1, Timestamp{}, DayStarted{std::numeric_limits<std::int64_t>::min(), min}}));
-  Fill f{std::numeric_limits<FillId>::max(), 1, sym("AAPL"), Side::kBuy, OrderIntent::kMaxQuantity,
-         Price::from_micros(1), Money(), Timestamp{}};
+  Fill f{std::numeric_limits<FillId>::max(),
+         1,
+         sym("AAPL"),
+         Side::kBuy,
+         OrderIntent::kMaxQuantity,
+         Price::from_micros(1),
+         Money(),
+         Timestamp{}};
   EXPECT_TRUE(round_trips(EventRecord{2, Timestamp{}, OrderFilled{f}}));
 }
 
@@ -226,13 +233,13 @@ TEST(EventCodec, StringsWithEscapesAndControlCharactersRoundTrip) {
 
 // Real events: what the engine emits in a session that touches every event type.
 std::vector<EventRecord> engine_session_records() {
-  EngineHarness h;  // deposit, quotes, day start
-  h.submit(market("AAPL", Side::kBuy, 10));                       // received, submitted, filled
-  h.submit(market("AAPL", Side::kBuy, 1'000'000));                // risk rejected
+  EngineHarness h;                                  // deposit, quotes, day start
+  h.submit(market("AAPL", Side::kBuy, 10));         // received, submitted, filled
+  h.submit(market("AAPL", Side::kBuy, 1'000'000));  // risk rejected
   Order resting = h.submit(testing::limit("MSFT", Side::kBuy, 5, "190"));
   EXPECT_TRUE(h.engine.cancel_order(resting.id(), "operator", "stale", h.now).is_ok());
-  h.require_paper_approval();                                     // config changed
-  Order held = h.submit(market("MSFT", Side::kBuy, 3));           // approval requested
+  h.require_paper_approval();                            // config changed
+  Order held = h.submit(market("MSFT", Side::kBuy, 3));  // approval requested
   EXPECT_TRUE(h.engine.decide_approval(held.approval_id(), true, "alice", "ok", h.now).is_ok());
   Order refused = h.submit(market("MSFT", Side::kBuy, 4));
   EXPECT_TRUE(h.engine.decide_approval(refused.approval_id(), false, "bob", "no", h.now).is_ok());
@@ -244,15 +251,15 @@ std::vector<EventRecord> engine_session_records() {
   Order stale = h.submit(market("AAPL", Side::kSell, 1));
   EXPECT_TRUE(h.engine.create_lockout(h.lockout_request("MSFT", 5), h.now).is_ok());
   h.advance(minutes(45));
-  EXPECT_TRUE(h.engine.tick(h.now).is_ok());                      // approval and lockout expire
+  EXPECT_TRUE(h.engine.tick(h.now).is_ok());  // approval and lockout expire
   EXPECT_EQ(h.engine.state().order(stale.id())->status(), OrderStatus::kExpired);
   EXPECT_TRUE(h.engine.on_news(NewsEvent{sym("TSLA"), "Recall", 95, h.now}, h.now).is_ok());
-  EXPECT_TRUE(h.engine.on_bar(Bar{sym("MSFT"), px("200"), px("201"), px("199"), px("200.5"), 1000, h.now}, h.now)
-                  .is_ok());
+  EXPECT_TRUE(
+      h.engine.on_bar(Bar{sym("MSFT"), px("200"), px("201"), px("199"), px("200.5"), 1000, h.now}, h.now).is_ok());
   EXPECT_TRUE(h.engine.set_halted(true, "operator", "review", h.now).is_ok());
   EXPECT_TRUE(h.engine.set_mode(TradingMode::kDisabled, "operator", h.now).is_ok());
   h.advance(std::chrono::hours(24));
-  EXPECT_TRUE(h.engine.tick(h.now).is_ok());                      // day started
+  EXPECT_TRUE(h.engine.tick(h.now).is_ok());  // day started
   return h.sink.events;
 }
 

@@ -88,9 +88,7 @@ TEST(JournalRecovery, RecoversCommittedPrefixAfterTruncationAtEveryOffset) {
   check_every_truncation(50, 1);
 }
 
-TEST(JournalRecovery, RecoversCommittedPrefixAfterTruncationAtEveryOffsetOfLastBatch) {
-  check_every_truncation(50, 3);
-}
+TEST(JournalRecovery, RecoversCommittedPrefixAfterTruncationAtEveryOffsetOfLastBatch) { check_every_truncation(50, 3); }
 
 TEST(JournalRecovery, RecoversAfterTruncationAtEveryOffsetOfSegmentsOnlyRecord) {
   // Find an n whose last record opened a fresh segment.

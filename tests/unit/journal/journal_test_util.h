@@ -58,8 +58,8 @@ inline ::testing::AssertionResult write_records(Journal& journal, uint64_t first
 
 // Everything one recover() produced, in call order.
 struct Recovered {
-  Status status;                      // of open() or recover()
-  std::unique_ptr<Journal> journal;   // set when open() worked
+  Status status;                     // of open() or recover()
+  std::unique_ptr<Journal> journal;  // set when open() worked
   RecoveryStats stats;
   int snapshot_calls = 0;
   uint64_t snapshot_seq = 0;

@@ -80,7 +80,7 @@ TEST(JournaledSink, GroupCommitMakesEventsDurableOnlyAtFlush) {
   ASSERT_TRUE(sink.flush().is_ok());
   EXPECT_EQ(storage.sync_calls(), 1u);  // one sync for the whole group
   EXPECT_EQ(journal->committed_seq(), 4u);
-  ASSERT_TRUE(sink.flush().is_ok());    // nothing buffered: no write
+  ASSERT_TRUE(sink.flush().is_ok());  // nothing buffered: no write
   EXPECT_EQ(storage.sync_calls(), 1u);
   storage.crash();
   EXPECT_EQ(journaled_events(storage), log.records());

@@ -1,7 +1,7 @@
 // Tests for the snapshot codec: every state the engine builds round-trips
 // exactly (derived indexes rebuilt), and decoding is strict.
-#include "support/recording_broker.h"
 #include "journal/state_codec.h"
+#include "support/recording_broker.h"
 
 #include <gtest/gtest.h>
 
@@ -62,9 +62,10 @@ TEST(StateCodec, DerivedIndexesAreRebuiltNotStored) {
   testing::EngineHarness h;
   h.submit(testing::limit("AAPL", Side::kBuy, 5, "95"));  // resting: open and working
   h.require_paper_approval();
-  h.submit(testing::market("MSFT", Side::kBuy, 1));        // pending approval: open
+  h.submit(testing::market("MSFT", Side::kBuy, 1));  // pending approval: open
   const json j = to_json(h.engine.state());
-  for (const char* derived : {"order_by_client_id", "open_orders", "working_orders", "valuation"}) EXPECT_FALSE(j.contains(derived));
+  for (const char* derived : {"order_by_client_id", "open_orders", "working_orders", "valuation"})
+    EXPECT_FALSE(j.contains(derived));
   Result<EngineState> back = engine_state_from_json(j);
   ASSERT_TRUE(back.is_ok()) << back.status().to_string();
   EXPECT_EQ(back->open_orders, h.engine.state().open_orders);

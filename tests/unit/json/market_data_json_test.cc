@@ -28,7 +28,8 @@ TEST(MarketDataJsonTest, QuoteIsWrittenWithItsWireNamesAndRoundTrips) {
 }
 
 TEST(MarketDataJsonTest, QuoteSizesDefaultToZero) {
-  Result<Quote> q = quote_from_json(json::parse(R"({"ticker":"MSFT","bid":410,"ask":"410.5","at":"2026-11-24T14:30:00Z"})"));
+  Result<Quote> q =
+      quote_from_json(json::parse(R"({"ticker":"MSFT","bid":410,"ask":"410.5","at":"2026-11-24T14:30:00Z"})"));
   ASSERT_TRUE(q.is_ok()) << q.status().to_string();
   EXPECT_EQ(q->bid_size, 0);
   EXPECT_EQ(q->ask_size, 0);
@@ -36,14 +37,14 @@ TEST(MarketDataJsonTest, QuoteSizesDefaultToZero) {
 }
 
 TEST(MarketDataJsonTest, QuoteIsStrict) {
-  expect_error(quote_from_json(json::parse(R"({"ticker":"MSFT","bid":"1","ask":"2"})"), "quote").status(),
-               "quote.at", "is required");
+  expect_error(quote_from_json(json::parse(R"({"ticker":"MSFT","bid":"1","ask":"2"})"), "quote").status(), "quote.at",
+               "is required");
   expect_error(
       quote_from_json(json::parse(R"({"ticker":"MSFT","bid":"1","ask":"2","at":"2026-11-24T14:30:00Z","mid":1})"))
           .status(),
       "mid", "unknown field");
-  expect_error(quote_from_json(json::parse(
-                                   R"({"ticker":"MSFT","bid":"1","ask":"2","bid_size":1.5,"at":"2026-11-24T14:30:00Z"})"))
+  expect_error(quote_from_json(
+                   json::parse(R"({"ticker":"MSFT","bid":"1","ask":"2","bid_size":1.5,"at":"2026-11-24T14:30:00Z"})"))
                    .status(),
                "bid_size", "expected an integer");
 }

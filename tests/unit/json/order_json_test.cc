@@ -84,8 +84,7 @@ TEST(OrderJsonTest, IntentAcceptsNullLimitPriceAndNumericPrices) {
 }
 
 TEST(OrderJsonTest, IntentRefusesExtraFields) {
-  expect_error(intent_error(R"({"ticker":"AAPL","side":"buy","qty":10,"quantity":10})"), "quantity",
-               "unknown field");
+  expect_error(intent_error(R"({"ticker":"AAPL","side":"buy","qty":10,"quantity":10})"), "quantity", "unknown field");
 }
 
 TEST(OrderJsonTest, IntentRefusesMissingRequiredFields) {
@@ -106,16 +105,14 @@ TEST(OrderJsonTest, IntentRefusesWrongTypesAndValues) {
                "limit_price", "expected a decimal amount");
   expect_error(intent_error(R"({"ticker":"AAPL","side":"buy","qty":10,"type":"limit","limit_price":"NaN"})"),
                "limit_price", "expected a decimal amount");
-  expect_error(intent_error(R"({"ticker":"AAPL","side":"buy","qty":10,"source":null})"), "source",
-               "expected a string");
+  expect_error(intent_error(R"({"ticker":"AAPL","side":"buy","qty":10,"source":null})"), "source", "expected a string");
   expect_error(intent_error(R"(["AAPL","buy",10])"), "", "expected an object");
 }
 
 TEST(OrderJsonTest, IntentErrorsCarryTheGivenPath) {
   expect_error(intent_error(R"({"ticker":"AAPL","side":"buy","qty":1.5})", "order"), "order.qty",
                "expected an integer");
-  expect_error(intent_error(R"({"ticker":"AAPL","side":"buy","qty":1,"x":1})", "order"), "order.x",
-               "unknown field");
+  expect_error(intent_error(R"({"ticker":"AAPL","side":"buy","qty":1,"x":1})", "order"), "order.x", "unknown field");
 }
 
 TEST(OrderJsonTest, IntentReaderChecksShapeNotRanges) {
@@ -147,7 +144,11 @@ TEST(OrderJsonTest, OrderViewHasEveryField) {
 TEST(OrderJsonTest, OrdersRoundTripInEveryShape) {
   Order received(1, market_intent("AAPL", 3), t(5));
   Order rejected = received;
-  ASSERT_TRUE(rejected.transition(OrderStatus::kRiskRejected, t(6), {Reason{ReasonCode::kLockedOut, "AAPL"}, Reason{ReasonCode::kMaxOrderNotionalExceeded, "x"}}).is_ok());
+  ASSERT_TRUE(
+      rejected
+          .transition(OrderStatus::kRiskRejected, t(6),
+                      {Reason{ReasonCode::kLockedOut, "AAPL"}, Reason{ReasonCode::kMaxOrderNotionalExceeded, "x"}})
+          .is_ok());
   for (const Order& o : {received, rejected, filled_order()}) {
     Result<Order> back = order_from_json(to_json(o));
     ASSERT_TRUE(back.is_ok()) << back.status().to_string();
@@ -184,8 +185,14 @@ TEST(OrderJsonTest, OrderRefusesUnknownStatusAndExtraFields) {
 }
 
 Fill sample_fill() {
-  return Fill{3, 12, Symbol::parse("AAPL").value(), Side::kSell, 7, Price::parse("189.991").value(),
-              Money::parse("0.05").value(), t(60)};
+  return Fill{3,
+              12,
+              Symbol::parse("AAPL").value(),
+              Side::kSell,
+              7,
+              Price::parse("189.991").value(),
+              Money::parse("0.05").value(),
+              t(60)};
 }
 
 TEST(OrderJsonTest, FillIsWrittenWithItsWireNamesAndRoundTrips) {

@@ -33,7 +33,7 @@ TEST(FixedPointTest, ParsesPlainDecimalsExactly) {
   EXPECT_EQ(micros_of("0.000001"), 1);
   EXPECT_EQ(micros_of("-0.5"), -500'000);
   EXPECT_EQ(micros_of("+7.25"), 7'250'000);
-  EXPECT_EQ(micros_of("0.1"), 100'000);  // exact, unlike the double 0.1
+  EXPECT_EQ(micros_of("0.1"), 100'000);            // exact, unlike the double 0.1
   EXPECT_EQ(micros_of("1.100000000"), 1'100'000);  // trailing zeros beyond six decimals are harmless
 }
 
@@ -55,8 +55,8 @@ TEST(FixedPointTest, RefusesMoreThanSixDecimals) {
 }
 
 TEST(FixedPointTest, RefusesTextThatIsNotAPlainDecimal) {
-  for (const char* text : {"", "NaN", "nan", "Infinity", "-Infinity", "inf", ".5", "5.", "--1", "+-1", "1e", "1e+",
-                           "1.2.3", " 1", "1 ", "0x10", "1,5", "e5", "-", "1e400", "1e-400x"}) {
+  for (const char* text : {"",    "NaN",   "nan", "Infinity", "-Infinity", "inf", ".5", "5.", "--1",   "+-1",    "1e",
+                           "1e+", "1.2.3", " 1",  "1 ",       "0x10",      "1,5", "e5", "-",  "1e400", "1e-400x"}) {
     expect_refused(text);
   }
 }

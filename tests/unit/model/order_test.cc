@@ -19,14 +19,22 @@ const std::vector<S> kAllStatuses = {S::kReceived,  S::kRiskRejected,    S::kPen
 // The lifecycle as the design describes it, written out independently of
 // can_transition() so a change to either shows up here.
 const std::set<std::pair<S, S>> kLegal = {
-    {S::kReceived, S::kRiskRejected},        {S::kReceived, S::kPendingApproval},
-    {S::kReceived, S::kSubmitted},           {S::kReceived, S::kRejected},
-    {S::kPendingApproval, S::kApproved},     {S::kPendingApproval, S::kRejected},
-    {S::kPendingApproval, S::kExpired},      {S::kPendingApproval, S::kCancelled},
-    {S::kApproved, S::kSubmitted},           {S::kApproved, S::kRejected},
-    {S::kSubmitted, S::kPartiallyFilled},    {S::kSubmitted, S::kFilled},
-    {S::kSubmitted, S::kCancelled},          {S::kSubmitted, S::kRejected},
-    {S::kPartiallyFilled, S::kPartiallyFilled}, {S::kPartiallyFilled, S::kFilled},
+    {S::kReceived, S::kRiskRejected},
+    {S::kReceived, S::kPendingApproval},
+    {S::kReceived, S::kSubmitted},
+    {S::kReceived, S::kRejected},
+    {S::kPendingApproval, S::kApproved},
+    {S::kPendingApproval, S::kRejected},
+    {S::kPendingApproval, S::kExpired},
+    {S::kPendingApproval, S::kCancelled},
+    {S::kApproved, S::kSubmitted},
+    {S::kApproved, S::kRejected},
+    {S::kSubmitted, S::kPartiallyFilled},
+    {S::kSubmitted, S::kFilled},
+    {S::kSubmitted, S::kCancelled},
+    {S::kSubmitted, S::kRejected},
+    {S::kPartiallyFilled, S::kPartiallyFilled},
+    {S::kPartiallyFilled, S::kFilled},
     {S::kPartiallyFilled, S::kCancelled},
 };
 
@@ -44,11 +52,21 @@ Order order_in(S status) {
   Order o(7, intent(10), t(0));
   auto move = [&](S to) { ASSERT_TRUE(o.transition(to, t(1)).is_ok()) << to_string(to); };
   switch (status) {
-    case S::kReceived: break;
-    case S::kRiskRejected: move(S::kRiskRejected); break;
-    case S::kPendingApproval: move(S::kPendingApproval); break;
-    case S::kApproved: move(S::kPendingApproval); move(S::kApproved); break;
-    case S::kSubmitted: move(S::kSubmitted); break;
+    case S::kReceived:
+      break;
+    case S::kRiskRejected:
+      move(S::kRiskRejected);
+      break;
+    case S::kPendingApproval:
+      move(S::kPendingApproval);
+      break;
+    case S::kApproved:
+      move(S::kPendingApproval);
+      move(S::kApproved);
+      break;
+    case S::kSubmitted:
+      move(S::kSubmitted);
+      break;
     case S::kPartiallyFilled:
       move(S::kSubmitted);
       EXPECT_TRUE(o.apply_fill(4, Price::from_units(100), Money(), t(2)).is_ok());
@@ -57,9 +75,17 @@ Order order_in(S status) {
       move(S::kSubmitted);
       EXPECT_TRUE(o.apply_fill(10, Price::from_units(100), Money(), t(2)).is_ok());
       break;
-    case S::kRejected: move(S::kRejected); break;
-    case S::kExpired: move(S::kPendingApproval); move(S::kExpired); break;
-    case S::kCancelled: move(S::kPendingApproval); move(S::kCancelled); break;
+    case S::kRejected:
+      move(S::kRejected);
+      break;
+    case S::kExpired:
+      move(S::kPendingApproval);
+      move(S::kExpired);
+      break;
+    case S::kCancelled:
+      move(S::kPendingApproval);
+      move(S::kCancelled);
+      break;
   }
   EXPECT_EQ(o.status(), status);
   return o;
@@ -160,8 +186,8 @@ TEST(OrderLifecycleTest, CancellingAPartiallyFilledOrderKeepsItsFills) {
 }
 
 Order::Fields fields_of(const Order& o) {
-  return Order::Fields{o.id(),       o.intent(),     o.status(),     o.filled_qty(), o.filled_notional(),
-                       o.fees(),     o.created_at(), o.updated_at(), o.reasons(),    o.approval_id()};
+  return Order::Fields{o.id(),   o.intent(),     o.status(),     o.filled_qty(), o.filled_notional(),
+                       o.fees(), o.created_at(), o.updated_at(), o.reasons(),    o.approval_id()};
 }
 
 TEST(OrderRestoreTest, RestoresEveryReachableState) {

@@ -38,8 +38,8 @@ TEST(SymbolTest, DefaultSymbolIsEmptyAndSymbolsOrderByText) {
 // Positions, quotes and lockouts are listed in symbol order: it must be the
 // text's order for every length, prefixes and separators included.
 TEST(SymbolTest, OrderAndTextMatchTheTickerAtEveryLength) {
-  const std::vector<std::string> tickers = {"A",        "AA",        "AAPL",       "AB",        "B",
-                                            "BRK-B",    "BRK.A",     "BRK.B",      "Z9",        "ABCDEFGH",
+  const std::vector<std::string> tickers = {"A",         "AA",         "AAPL",       "AB",        "B",
+                                            "BRK-B",     "BRK.A",      "BRK.B",      "Z9",        "ABCDEFGH",
                                             "ABCDEFGHI", "ABCDEFGHIJ", "ABCDEFGHIZ", "ABCDEFGHZ", "ABCDEFGI"};
   std::vector<Symbol> symbols;
   for (const std::string& t : tickers) {

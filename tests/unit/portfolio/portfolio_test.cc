@@ -71,7 +71,7 @@ TEST_F(PortfolioTest, AverageCostRoundsButCostBasisStaysExact) {
 
 TEST_F(PortfolioTest, PartialSellRealizesAgainstAverageCost) {
   fill("AAPL", Side::kBuy, 10, "100");
-  fill("AAPL", Side::kBuy, 10, "110");  // avg 105
+  fill("AAPL", Side::kBuy, 10, "110");                        // avg 105
   EXPECT_EQ(fill("AAPL", Side::kSell, 5, "120"), usd("75"));  // 5 x (120 - 105)
   Position pos = p.position(sym("AAPL"));
   EXPECT_EQ(pos.qty, 15);
@@ -111,7 +111,7 @@ TEST_F(PortfolioTest, OneFillFlipsLongToShortClosingFirst) {
   Position pos = p.position(sym("AAPL"));
   EXPECT_EQ(pos.qty, -15);
   EXPECT_EQ(pos.cost_basis, usd("-1650"));  // the new short opened at 110
-  EXPECT_EQ(p.cash(), usd("101750"));  // 100000 - 1000 + 2750
+  EXPECT_EQ(p.cash(), usd("101750"));       // 100000 - 1000 + 2750
 }
 
 TEST_F(PortfolioTest, ShortThenCoverRealizesTheDrop) {
@@ -120,7 +120,7 @@ TEST_F(PortfolioTest, ShortThenCoverRealizesTheDrop) {
   EXPECT_EQ(pos.qty, -20);
   EXPECT_EQ(pos.cost_basis, usd("-4000"));
   EXPECT_EQ(p.cash(), usd("104000"));
-  EXPECT_EQ(fill("MSFT", Side::kBuy, 5, "190"), usd("50"));   // 5 x (200 - 190)
+  EXPECT_EQ(fill("MSFT", Side::kBuy, 5, "190"), usd("50"));     // 5 x (200 - 190)
   EXPECT_EQ(fill("MSFT", Side::kBuy, 15, "210"), usd("-150"));  // 15 x (200 - 210)
   pos = p.position(sym("MSFT"));
   EXPECT_EQ(pos.qty, 0);
@@ -223,7 +223,7 @@ TEST_F(PortfolioTest, ConservationHoldsAfterAMixOfFills) {
   fill("MSFT", Side::kSell, 11, "201.01", "1.11");
   fill("AAPL", Side::kSell, 20, "102.03", "0.77");  // flips to short 6
   fill("MSFT", Side::kBuy, 4, "198.333333", "0.01");
-  fill("MSFT", Side::kBuy, 13, "197.5", "0");       // flips to long 6
+  fill("MSFT", Side::kBuy, 13, "197.5", "0");  // flips to long 6
   fill("AAPL", Side::kBuy, 6, "100.000001", "0.07");
   EXPECT_EQ(p.position(sym("AAPL")).qty, 0);
   EXPECT_EQ(p.position(sym("MSFT")).qty, 6);

@@ -115,7 +115,8 @@ TEST(Requirements, Req_2_3_ManualLockoutAppearsInActiveList) {
 TEST(Requirements, Req_2_4_EveryLockoutCanBeRemovedAndMoreCreated) {
   EngineHarness h;
   std::vector<LockoutId> ids;
-  for (const char* t : {"AAPL", "MSFT", "BRK.B"}) ids.push_back(h.engine.create_lockout(h.lockout_request(t), h.now)->id);
+  for (const char* t : {"AAPL", "MSFT", "BRK.B"})
+    ids.push_back(h.engine.create_lockout(h.lockout_request(t), h.now)->id);
   EXPECT_EQ(h.engine.state().lockouts.active(h.now).size(), 3u);
   for (LockoutId id : ids) ASSERT_TRUE(h.engine.remove_lockout(id, "operator", h.now).is_ok());
   EXPECT_TRUE(h.engine.state().lockouts.active(h.now).empty());
@@ -187,8 +188,7 @@ TEST(Requirements, Req_3_4_PendingApprovalsExpireAfterTheTimeout) {
   ASSERT_TRUE(h.engine.tick(h.now).is_ok());
   EXPECT_EQ(h.engine.state().approvals.find(o.approval_id())->status, ApprovalStatus::kPending);
   h.advance(std::chrono::microseconds(1));
-  EXPECT_EQ(h.engine.decide_approval(o.approval_id(), true, "alice", "", h.now).status().code(),
-            StatusCode::kConflict);
+  EXPECT_EQ(h.engine.decide_approval(o.approval_id(), true, "alice", "", h.now).status().code(), StatusCode::kConflict);
   ASSERT_TRUE(h.engine.tick(h.now).is_ok());
   EXPECT_EQ(h.engine.state().approvals.find(o.approval_id())->status, ApprovalStatus::kExpired);
   EXPECT_EQ(h.engine.state().order(o.id())->status(), OrderStatus::kExpired);

@@ -28,19 +28,15 @@ TEST_P(RequiresApprovalTable, FollowsTheDesignTable) {
 }
 
 // disabled -> false; paper -> !auto_approve_paper; live -> require_approval_for_live.
-INSTANTIATE_TEST_SUITE_P(AllModesAndFlags, RequiresApprovalTable,
-                         ::testing::Values(GateCase{TradingMode::kDisabled, false, false, false},
-                                           GateCase{TradingMode::kDisabled, false, true, false},
-                                           GateCase{TradingMode::kDisabled, true, false, false},
-                                           GateCase{TradingMode::kDisabled, true, true, false},
-                                           GateCase{TradingMode::kPaper, false, false, true},
-                                           GateCase{TradingMode::kPaper, false, true, true},
-                                           GateCase{TradingMode::kPaper, true, false, false},
-                                           GateCase{TradingMode::kPaper, true, true, false},
-                                           GateCase{TradingMode::kLive, false, false, false},
-                                           GateCase{TradingMode::kLive, false, true, true},
-                                           GateCase{TradingMode::kLive, true, false, false},
-                                           GateCase{TradingMode::kLive, true, true, true}));
+INSTANTIATE_TEST_SUITE_P(
+    AllModesAndFlags, RequiresApprovalTable,
+    ::testing::Values(
+        GateCase{TradingMode::kDisabled, false, false, false}, GateCase{TradingMode::kDisabled, false, true, false},
+        GateCase{TradingMode::kDisabled, true, false, false}, GateCase{TradingMode::kDisabled, true, true, false},
+        GateCase{TradingMode::kPaper, false, false, true}, GateCase{TradingMode::kPaper, false, true, true},
+        GateCase{TradingMode::kPaper, true, false, false}, GateCase{TradingMode::kPaper, true, true, false},
+        GateCase{TradingMode::kLive, false, false, false}, GateCase{TradingMode::kLive, false, true, true},
+        GateCase{TradingMode::kLive, true, false, false}, GateCase{TradingMode::kLive, true, true, true}));
 
 TEST(RequiresApproval, DefaultsLetPaperThroughAndHoldLive) {
   RiskConfig cfg;

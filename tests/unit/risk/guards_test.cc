@@ -99,9 +99,7 @@ class PriceShockTest : public ::testing::Test {
     q.at = t;
     market.apply_quote(q);
   }
-  std::optional<GuardLockout> check(Timestamp t) const {
-    return price_shock_guard(g, sym("AAPL"), market, book, t);
-  }
+  std::optional<GuardLockout> check(Timestamp t) const { return price_shock_guard(g, sym("AAPL"), market, book, t); }
 
   GuardConfig g;  // 500 bps within 60 s -> 15 minutes
   LockoutBook book;
@@ -153,7 +151,7 @@ TEST_F(PriceShockTest, AMoveAgainstAPriceOutsideTheWindowDoesNotLock) {
 }
 
 TEST_F(PriceShockTest, AnyPriceInTheWindowCountsNotOnlyTheOldest) {
-  at(t0 + std::chrono::seconds(50), "110");  // itself a shock against 100, ignored here
+  at(t0 + std::chrono::seconds(50), "110");            // itself a shock against 100, ignored here
   const Timestamp t = t0 + std::chrono::seconds(100);  // 100.00 is out of the window, 110.00 is in
   at(t, "104");
   auto lock = check(t);

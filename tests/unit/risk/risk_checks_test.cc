@@ -15,7 +15,7 @@ namespace {
 class RiskChecksTest : public ::testing::Test {
  protected:
   RiskChecksTest() : now(test_epoch()) {
-    mkt.apply_quote(at_now(quote("AAPL", "99.90", "100.10")));  // mid 100.00
+    mkt.apply_quote(at_now(quote("AAPL", "99.90", "100.10")));   // mid 100.00
     mkt.apply_quote(at_now(quote("MSFT", "199.80", "200.20")));  // mid 200.00
   }
 
@@ -349,8 +349,8 @@ TEST_F(RiskChecksTest, GrossExposureAddsLongsAndShortsAtTheirMarks) {
   fill("MSFT", Side::kSell, 50, "210");  // 50 x mark 200 = 10000
   EXPECT_EQ(portfolio.gross_exposure(mkt), usd("20000"));
   EXPECT_FALSE(checks::gross_exposure(ctx(), market("AAPL", Side::kBuy, 99)));  // + 9909.90
-  expect_denied(checks::gross_exposure(ctx(), market("AAPL", Side::kBuy, 100)),
-                ReasonCode::kMaxGrossExposureExceeded, "max=30000.00 exposure_after=30010.00");
+  expect_denied(checks::gross_exposure(ctx(), market("AAPL", Side::kBuy, 100)), ReasonCode::kMaxGrossExposureExceeded,
+                "max=30000.00 exposure_after=30010.00");
 }
 
 TEST_F(RiskChecksTest, GrossExposureExactlyAtTheLimitPasses) {
@@ -408,7 +408,7 @@ TEST_F(RiskChecksTest, BuyingPowerHoldsTwiceTheShortMarketValue) {
 TEST_F(RiskChecksTest, OnlyTheFlippingPartOfASellNeedsFunding) {
   config.limits.allow_short = true;
   portfolio.deposit(usd("2000"));
-  fill("AAPL", Side::kBuy, 10, "100");  // cash 1000
+  fill("AAPL", Side::kBuy, 10, "100");                                         // cash 1000
   EXPECT_FALSE(checks::buying_power(ctx(), market("AAPL", Side::kSell, 20)));  // opens 10 x 99.90
   expect_denied(checks::buying_power(ctx(), market("AAPL", Side::kSell, 30)), ReasonCode::kInsufficientBuyingPower,
                 "needed=1998.00 available=1000.00");
@@ -472,8 +472,7 @@ TEST_F(RiskChecksTest, ThrottlesOrdersAtIntakeOnceTheWindowIsFull) {
   orders_in_window = 4;
   EXPECT_FALSE(checks::order_rate(ctx(), market("AAPL", Side::kBuy, 1)));
   orders_in_window = 5;
-  expect_denied(checks::order_rate(ctx(), market("AAPL", Side::kBuy, 1)), ReasonCode::kRateLimited,
-                "max=5 per 10s");
+  expect_denied(checks::order_rate(ctx(), market("AAPL", Side::kBuy, 1)), ReasonCode::kRateLimited, "max=5 per 10s");
 }
 
 TEST_F(RiskChecksTest, RateLimitDoesNotApplyToTheRecheckOnApproval) {

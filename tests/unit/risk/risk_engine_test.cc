@@ -14,9 +14,9 @@ namespace stonks::testing {
 namespace {
 
 const std::vector<std::string> kAllChecks = {
-    "trading_enabled", "not_halted",     "not_locked_out", "symbol_tradable", "has_market_data",
-    "limit_price_in_band", "order_notional", "position_notional", "gross_exposure", "buying_power",
-    "short_selling",   "open_orders",    "order_rate",     "daily_loss"};
+    "trading_enabled",     "not_halted",     "not_locked_out",    "symbol_tradable", "has_market_data",
+    "limit_price_in_band", "order_notional", "position_notional", "gross_exposure",  "buying_power",
+    "short_selling",       "open_orders",    "order_rate",        "daily_loss"};
 
 class RiskEngineTest : public ::testing::Test {
  protected:

@@ -50,17 +50,18 @@ TEST(SandboxJournal, StaysBoundedOverALongSessionAt1000x) {
     max_snapshot = std::max(max_snapshot, s->store().snapshots().last_bytes);
     const std::uint64_t between_snapshots =
         std::max(store.snapshot_every * kEventBytes, max_snapshot * store.snapshot_growth_percent / 100);
-    const std::uint64_t bound = store.journal.snapshots_to_keep * max_snapshot + 2 * between_snapshots +
-                                store.journal.max_segment_bytes;
+    const std::uint64_t bound =
+        store.journal.snapshots_to_keep * max_snapshot + 2 * between_snapshots + store.journal.max_segment_bytes;
     ASSERT_LE(bytes, bound) << "minute " << minute;
     ASSERT_TRUE(s->store().snapshots().last_error.is_ok()) << s->store().snapshots().last_error.to_string();
     if (minute % 10 == 0)
-      std::printf("[ measure  ] minute %d: journal %llu bytes in %zu files (bound %llu), snapshot %llu bytes, "
-                  "%llu snapshots written, log %zu events, lockouts %zu\n",
-                  minute, static_cast<unsigned long long>(bytes), files, static_cast<unsigned long long>(bound),
-                  static_cast<unsigned long long>(s->store().snapshots().last_bytes),
-                  static_cast<unsigned long long>(s->store().snapshots().written), s->store().log().size(),
-                  s->state().lockouts.all().size());
+      std::printf(
+          "[ measure  ] minute %d: journal %llu bytes in %zu files (bound %llu), snapshot %llu bytes, "
+          "%llu snapshots written, log %zu events, lockouts %zu\n",
+          minute, static_cast<unsigned long long>(bytes), files, static_cast<unsigned long long>(bound),
+          static_cast<unsigned long long>(s->store().snapshots().last_bytes),
+          static_cast<unsigned long long>(s->store().snapshots().written), s->store().log().size(),
+          s->state().lockouts.all().size());
   }
   // The journal is bounded by the state, not by the hours the market ran:
   // 190,000 events would be ~10 MB of records without snapshots.

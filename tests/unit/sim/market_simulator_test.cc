@@ -16,10 +16,10 @@
 namespace stonks {
 namespace {
 
-using testing::test_epoch;
 using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
+using testing::test_epoch;
 
 // Every quote of `steps` calls, `step` apart, after the first at test_epoch().
 std::vector<Quote> run(MarketSimulator& sim, Timestamp from, Duration step, int steps) {

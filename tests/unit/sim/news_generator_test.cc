@@ -16,9 +16,9 @@
 namespace stonks {
 namespace {
 
-using testing::test_epoch;
 using std::chrono::hours;
 using std::chrono::minutes;
+using testing::test_epoch;
 
 std::vector<NewsEvent> run(NewsGenerator& gen, Timestamp from, Duration step, int steps) {
   std::vector<NewsEvent> all;
@@ -44,7 +44,8 @@ TEST(NewsGenerator, Seed42GivesTheGoldenHeadlines) {
   auto text = [](const NewsEvent& e) {
     return format_iso8601(e.at) + " " + e.symbol.str() + " " + std::to_string(e.severity) + " " + e.headline;
   };
-  EXPECT_EQ(text(n[0]), "2026-11-24T14:30:38.265488Z JNJ 66 FDA approves Johnson & Johnson treatment after priority review");
+  EXPECT_EQ(text(n[0]),
+            "2026-11-24T14:30:38.265488Z JNJ 66 FDA approves Johnson & Johnson treatment after priority review");
   EXPECT_EQ(text(n[1]), "2026-11-24T14:31:12.031141Z NVDA 87 Nvidia CEO steps down unexpectedly");
   EXPECT_EQ(text(n[2]), "2026-11-24T14:37:44.890571Z AAPL 76 New chip export curbs threaten Apple sales");
   EXPECT_EQ(n.size(), 288u);

@@ -26,7 +26,7 @@ TEST(SimRandom, Seed42GivesTheGoldenStream) {
   std::vector<std::uint64_t> got;
   for (int i = 0; i < 4; ++i) got.push_back(r.next());
   EXPECT_EQ(got, (std::vector<std::uint64_t>{0x15780b2e0c2ec716ULL, 0x6104d9866d113a7eULL, 0xae17533239e499a1ULL,
-                                                     0xecb8ad4703b360a1ULL}));
+                                             0xecb8ad4703b360a1ULL}));
   EXPECT_EQ(r.below(1000), 991u);
   EXPECT_EQ(r.gaussian_q16(), -4100);
   EXPECT_EQ(r.exponential_q32(), 5543418776u);

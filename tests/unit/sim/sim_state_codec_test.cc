@@ -14,8 +14,8 @@
 namespace stonks {
 namespace {
 
-using testing::test_epoch;
 using std::chrono::seconds;
+using testing::test_epoch;
 
 SimState sample_state() {
   SimSettings settings;

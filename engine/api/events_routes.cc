@@ -87,8 +87,11 @@ nlohmann::json audit_view(const EventRecord& record, AuditEntry entry) {
 // The page answer of both routes: the items, the cursor to pass as ?after=
 // next (always a number: where this page stopped reading), and whether
 // more items are already there.
-nlohmann::json stream_page(const char* key, nlohmann::json items, EventSeq next_after, bool has_more) {
-  return {{key, std::move(items)}, {"next_after", next_after}, {"has_more", has_more}};
+// `first_seq` is the oldest event still held: a reader whose cursor is
+// older has missed what lies between (see EventLog's window).
+nlohmann::json stream_page(const char* key, nlohmann::json items, EventSeq next_after, bool has_more,
+                           EventSeq first_seq) {
+  return {{key, std::move(items)}, {"next_after", next_after}, {"has_more", has_more}, {"first_seq", first_seq}};
 }
 
 }  // namespace
@@ -104,7 +107,7 @@ ApiResponse list_events(RouteContext& ctx) {
     events.push_back(to_json(records[i]));
     next = records[i].seq;
   }
-  return json_response(200, stream_page("events", std::move(events), next, i < records.size()));
+  return json_response(200, stream_page("events", std::move(events), next, i < records.size(), ctx.log.first_seq()));
 }
 
 ApiResponse list_audit(RouteContext& ctx) {
@@ -125,7 +128,7 @@ ApiResponse list_audit(RouteContext& ctx) {
     next = records[i].seq;
     if (entry) entries.push_back(audit_view(records[i], std::move(*entry)));
   }
-  return json_response(200, stream_page("entries", std::move(entries), next, has_more));
+  return json_response(200, stream_page("entries", std::move(entries), next, has_more, ctx.log.first_seq()));
 }
 
 }  // namespace stonks

@@ -9,7 +9,13 @@ Status EventLog::commit(const std::vector<EventRecord>& batch) {
     if (Status st = inner_->commit(batch); !st.is_ok()) return st;
   }
   records_.insert(records_.end(), batch.begin(), batch.end());
+  trim();
   return Status::ok();
+}
+
+void EventLog::trim() {
+  if (window_ == 0 || records_.size() < 2 * window_) return;
+  records_.erase(records_.begin(), records_.end() - static_cast<std::ptrdiff_t>(window_));
 }
 
 std::size_t EventLog::lower_bound_after(EventSeq after) const {

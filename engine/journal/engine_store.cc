@@ -30,7 +30,7 @@ EngineStore::EngineStore(Broker& broker, EngineStoreOptions options, std::unique
     : options_(options), journal_(std::move(journal)) {
   sink_ = std::make_unique<JournaledSink>(*journal_, JournaledSink::Options{options_.sync_each_batch});
   hook_ = std::make_unique<CommitHook>(*this);
-  log_ = std::make_unique<EventLog>(hook_.get());
+  log_ = std::make_unique<EventLog>(hook_.get(), options_.event_log_window);
   engine_ = std::make_unique<Engine>(broker, log_.get());
 }
 

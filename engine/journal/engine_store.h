@@ -32,6 +32,10 @@ struct EngineStoreOptions {
   // the snapshot cost per event bounded when the state is large: a state of
   // S bytes is rewritten at most once per S * percent / 100 journal bytes.
   uint32_t snapshot_growth_percent = 100;
+  // How many recent events log() keeps in memory for the event stream and
+  // the audit routes (EventLog's window); 0 keeps every one since the
+  // recovered snapshot.
+  std::size_t event_log_window = 0;
 };
 
 // What open() found and did.

@@ -28,6 +28,10 @@ EngineStoreOptions sandbox_store_options() {
   o.sync_each_batch = false;
   o.snapshot_every = 10'000;
   o.snapshot_growth_percent = 50;
+  // The panel reads the state, not the log; the log serves the event and
+  // audit routes. 20,000 recent events (a few MB) keep a long-running desk's
+  // memory flat (the journal itself is bounded by snapshots and compaction).
+  o.event_log_window = 20'000;
   return o;
 }
 
@@ -68,6 +72,7 @@ struct Sandbox::Impl {
   std::unique_ptr<ApiRouter> router;
   std::optional<Simulation> sim;  // set by start_fresh() or resume()
   Timestamp clock{};
+  Timestamp wall{};        // the host's wall clock: start_time plus the real time advanced since
   Duration since_step{0};  // real time since the last market step
   Duration since_save{0};  // real time since the sim state was last saved
   bool save_due = false;   // a command ran since the last save (its time must be kept)
@@ -86,6 +91,7 @@ Result<std::unique_ptr<Sandbox::Impl>> Sandbox::Impl::open(Storage& journal, Sto
 }
 
 Status Sandbox::Impl::start_fresh() {
+  wall = options.start_time;
   clock = options.start_time;
   sim.emplace(options.settings, clock);
   if (options.starting_cash.micros() > 0) {
@@ -106,11 +112,18 @@ Status Sandbox::Impl::resume() {
       return Status::corruption("desk file " + std::string(kSimStateFile) + ": " + state.status().message());
     sim.emplace(Simulation::restore(*state).value());  // decode_sim_state checked it restores
     clock = std::max(state->clock, engine_time);
+    // Time passed while the desk was closed, at 1x: what waited for a
+    // decision meanwhile has expired when the operator looks again.
+    if (state->wall && options.start_time > *state->wall && state->settings.speed > 0)
+      clock += std::min<Duration>(options.start_time - *state->wall, kMaxClosedGap);
   } else {
     // The journal survived without its sim state: a new market from where the engine is.
     clock = std::max(options.start_time, engine_time);
     sim.emplace(options.settings, clock);
   }
+  wall = options.start_time;
+  if (Status st = engine().tick(clock); !st.is_ok()) return st;
+  if (Status st = store->flush(); !st.is_ok()) return st;
   return save();
 }
 
@@ -124,7 +137,9 @@ Status Sandbox::Impl::step_market() {
 }
 
 Status Sandbox::Impl::save() {
-  if (Status st = desk.write_file_atomic(kSimStateFile, encode_sim_state(sim->state(clock))); !st.is_ok()) return st;
+  SimState state = sim->state(clock);
+  state.wall = wall;
+  if (Status st = desk.write_file_atomic(kSimStateFile, encode_sim_state(state)); !st.is_ok()) return st;
   since_save = Duration::zero();
   save_due = false;
   return Status::ok();
@@ -137,7 +152,9 @@ ApiResponse Sandbox::Impl::put_settings(const nlohmann::json& body) {
     // Changed on a copy and kept only once stored: a failed request changes nothing.
     Simulation changed = *sim;
     changed.apply(*next, clock);
-    if (Status st = desk.write_file_atomic(kSimStateFile, encode_sim_state(changed.state(clock))); !st.is_ok())
+    SimState state = changed.state(clock);
+    state.wall = wall;
+    if (Status st = desk.write_file_atomic(kSimStateFile, encode_sim_state(state)); !st.is_ok())
       return error_response(st);
     sim = std::move(changed);
     since_save = Duration::zero();
@@ -162,6 +179,7 @@ Status Sandbox::advance(Duration real_elapsed) {
   // hours; together with one market step per kMarketStep this bounds the
   // events of a call (<= 2 quotes per ticker + 8 headlines + what tick expires).
   const Duration real = std::min(real_elapsed, kMaxCatchUp);
+  s.wall += real_elapsed;
   s.since_save += real;
   if (const int speed = s.sim->settings().speed; speed > 0) {
     s.clock += real * speed;
@@ -204,11 +222,14 @@ ApiResponse Sandbox::handle(ApiRequest request) {
   // one's is. The old store writes nothing once its files are gone.
   SandboxOptions options = s.options;
   options.start_time = s.clock;
+  const Timestamp wall = s.wall;
   if (Status st = wipe(s.journal); !st.is_ok()) return error_response(st);
   if (Status st = wipe(s.desk); !st.is_ok()) return error_response(st);
   Result<std::unique_ptr<Impl>> fresh = Impl::open(s.journal, s.desk, std::move(options));
   if (!fresh.is_ok()) return error_response(fresh.status());
   impl_ = std::move(fresh).value();
+  impl_->wall = wall;
+  if (Status st = impl_->save(); !st.is_ok()) return error_response(st);
   return json_response(200, to_json(impl_->status()));
 }
 

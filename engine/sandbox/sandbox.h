@@ -28,8 +28,10 @@ EngineStoreOptions sandbox_store_options();
 
 struct SandboxOptions {
   EngineStoreOptions store = sandbox_store_options();
-  // The simulation clock of a fresh sandbox (the host's wall clock at first
-  // start); a recovered sandbox resumes its own clock.
+  // The host's wall clock now. A fresh sandbox's simulation clock starts
+  // here; a recovered one resumes its own clock, moved on by the real time
+  // the desk was closed (at 1x, unless it was paused), so approvals and
+  // lockouts that ran out meanwhile show as expired.
   Timestamp start_time{};
   // Settings of a fresh sandbox; a recovered one keeps what the operator set.
   SimSettings settings;
@@ -47,6 +49,9 @@ class Sandbox {
   // real time, however often it is called and whatever the speed: at most
   // 5 steps of at most 2 quotes per ticker and 8 headlines each per second.
   static constexpr Duration kMarketStep = std::chrono::milliseconds(200);
+  // Closed longer than this, the desk resumes this much later (a clock that
+  // jumped years would only make every countdown meaningless).
+  static constexpr Duration kMaxClosedGap = std::chrono::hours(24 * 30);
   // The sim state is saved at least this often (real time passed to advance()).
   static constexpr Duration kSaveEvery = std::chrono::seconds(5);
   // The one file the sandbox keeps in the desk directory.

@@ -120,6 +120,7 @@ std::string encode_sim_state(const SimState& s) {
       {"settings",
        {{"seed", s.settings.seed}, {"speed", s.settings.speed}, {"news_per_hour", s.settings.news_per_hour}}},
       {"clock", to_json(s.clock)},
+      {"wall", s.wall ? to_json(*s.wall) : nlohmann::json()},
       {"quotes", s.quotes},
       {"news", s.news},
       {"market", {{"rng", rng_to_hex(s.market.rng)}, {"tickers", std::move(tickers)}}},
@@ -143,6 +144,7 @@ Result<SimState> decode_sim_state(std::string_view text) {
     o.required_int("news_per_hour", s.settings.news_per_hour);
   });
   r.required_timestamp("clock", s.clock);
+  r.optional_timestamp("wall", s.wall);
   r.required_int("quotes", s.quotes);
   r.required_int("news", s.news);
   required_object(r, "market", [&](JsonObjectReader& o) { read_market(o, s.market); });

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "model/market_data.h"
@@ -23,6 +24,9 @@ struct SimState {
   std::uint64_t news = 0;
   MarketSimState market;
   NewsGenState news_generator;
+  // The host's wall clock when stored, if the host keeps one (the sandbox):
+  // how long the desk was closed when it opens again.
+  std::optional<Timestamp> wall;
   bool operator==(const SimState&) const = default;
 };
 

@@ -138,6 +138,41 @@ TEST(Sandbox, ReopeningResumesClockSettingsAndOrders) {
   EXPECT_GT(s->sim_status().quotes, status.quotes);
 }
 
+// The desk was closed for an hour: the clock resumes an hour on (at 1x,
+// whatever the speed), so a request that waited 30 minutes has expired.
+TEST(Sandbox, TimeTheDeskWasClosedHasPassedWhenItOpens) {
+  Desk d;
+  ApprovalId id = 0;
+  Timestamp clock;
+  {
+    auto s = d.open();
+    ASSERT_EQ(call(*s, "PUT", "/api/admin/trading/approval-config", R"({"auto_approve_paper":false})").status, 200);
+    ApiResponse r = call(*s, "POST", "/api/orders", R"({"ticker":"MSFT","side":"buy","qty":5})");
+    ASSERT_EQ(r.status, 201) << r.body;
+    id = json_of(r)["approval_id"];
+    run_for(*s, seconds(3));  // 3 s of wall time at 1x
+    ASSERT_TRUE(s->snapshot().is_ok());
+    clock = s->now();
+  }
+  auto s = d.open(d.options(test_epoch() + seconds(3) + std::chrono::hours(1)));
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->now(), clock + std::chrono::hours(1));
+  EXPECT_EQ(s->state().approvals.find(id)->status, ApprovalStatus::kExpired);
+}
+
+TEST(Sandbox, APausedDeskStaysWhereItWasHoweverLongItWasClosed) {
+  Desk d;
+  Timestamp clock;
+  {
+    auto s = d.open();
+    ASSERT_TRUE(set_sim(*s, R"({"speed":0})").is_ok());
+    clock = s->now();
+  }
+  auto s = d.open(d.options(test_epoch() + std::chrono::hours(5)));
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->now(), clock);
+}
+
 TEST(Sandbox, AReopenedClockIsNeverBehindTheEngine) {
   Desk d;
   Timestamp latest;

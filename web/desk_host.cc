@@ -4,32 +4,15 @@
 #include <chrono>
 #include <utility>
 
+#include "api/api_response.h"
 #include "js_bridge.h"
 
 namespace stonks::web {
 namespace {
 
-ApiResponse not_running(const std::string& why) {
-  return {503, R"({"error":{"code":"unavailable","message":")" + why + R"("}})"};
-}
+ApiResponse not_running(const std::string& why) { return error_response(Status::unavailable(why)); }
 
 }  // namespace
-
-const char* to_string(DeskHost::Phase phase) {
-  switch (phase) {
-    case DeskHost::Phase::kWaiting:
-      return "waiting";
-    case DeskHost::Phase::kRunning:
-      return "running";
-    case DeskHost::Phase::kCorrupt:
-      return "corrupt";
-    case DeskHost::Phase::kFailed:
-      return "failed";
-    case DeskHost::Phase::kMoved:
-      return "moved";
-  }
-  return "unknown";
-}
 
 void DeskHost::open(double now_ms) {
   if (phase_ == Phase::kRunning) return;

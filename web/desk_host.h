@@ -87,6 +87,17 @@ class DeskHost {
   std::string engine_error_;      // why the sandbox stopped accepting commands
 };
 
-const char* to_string(DeskHost::Phase phase);
-
 }  // namespace stonks::web
+
+namespace stonks {
+// The phase's name as the page's scripts read it (window.stonks.phase).
+template <>
+struct EnumNames<web::DeskHost::Phase> {
+  using P = web::DeskHost::Phase;
+  static constexpr EnumName<P> table[] = {{P::kWaiting, "waiting"},
+                                          {P::kRunning, "running"},
+                                          {P::kCorrupt, "corrupt"},
+                                          {P::kFailed, "failed"},
+                                          {P::kMoved, "moved"}};
+};
+}  // namespace stonks

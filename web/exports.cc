@@ -113,7 +113,7 @@ EMSCRIPTEN_KEEPALIVE int stonks_pending_count() { return static_cast<int>(app().
 // {"phase","detail","persistence","persistence_detail","storage_persistent","now"}
 EMSCRIPTEN_KEEPALIVE const char* stonks_host_json() {
   const DeskHost& host = app().host();
-  nlohmann::json j = {{"phase", to_string(host.phase())},
+  nlohmann::json j = {{"phase", stonks::to_string(host.phase())},
                       {"detail", host.detail()},
                       {"persistence", persistence_name(host.host_status().persistence)},
                       {"persistence_detail", host.host_status().persistence_detail},

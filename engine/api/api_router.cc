@@ -54,8 +54,9 @@ const std::vector<Route>& route_table() {
       {"POST", "/api/account/deposits", Body::kObject, {}, deposit},
       {"POST", "/api/news", Body::kObject, {}, post_news},
       {"POST", "/api/quotes", Body::kObject, {}, post_quote},
-      {"GET", "/api/events", Body::kNone, {"after", "limit"}, list_events},
+      {"GET", "/api/events", Body::kNone, {"after", "limit", "wait"}, list_events},
       {"GET", "/api/audit", Body::kNone, {"after", "limit"}, list_audit},
+      {"GET", "/api/snapshot", Body::kNone, {}, get_snapshot},
   };
   return routes;
 }

@@ -99,6 +99,9 @@ nlohmann::json stream_page(const char* key, nlohmann::json items, EventSeq next_
 ApiResponse list_events(RouteContext& ctx) {
   Result<PageRequest> page = page_from_query(ctx.query, "after", ctx.options);
   if (!page.is_ok()) return error_response(page.status());
+  // Validated like every parameter; the waiting itself is the host's (routes.h).
+  if (Result<std::uint64_t> wait = ctx.query.get_uint("wait", 0, 0, kMaxEventsWaitMs); !wait.is_ok())
+    return error_response(wait.status());
   const std::vector<EventRecord>& records = ctx.log.records();
   nlohmann::json events = nlohmann::json::array();
   EventSeq next = page->after;

@@ -72,9 +72,16 @@ ApiResponse deposit(RouteContext& ctx);
 ApiResponse post_news(RouteContext& ctx);
 ApiResponse post_quote(RouteContext& ctx);
 
-// The event stream and the audit log (events_routes.cc).
+// The event stream and the audit log (events_routes.cc). GET /api/events
+// accepts ?wait=MS (0..kMaxEventsWaitMs) and only validates it: the router
+// answers at once (it must not block the engine's thread); a host that can
+// wait (stonks-server) re-asks while the page is empty, until MS have passed.
+inline constexpr std::uint64_t kMaxEventsWaitMs = 30'000;
 ApiResponse list_events(RouteContext& ctx);
 ApiResponse list_audit(RouteContext& ctx);
+
+// The whole state and its last seq, for a remote replica (snapshot_routes.cc).
+ApiResponse get_snapshot(RouteContext& ctx);
 
 // One page of `items` (a std::map keyed by id, ascending) for a list route:
 // {"<key>": [view(item)...], "next_after_id": N | null}. Takes the items with

@@ -1,0 +1,92 @@
+// EngineThread: the one thread that owns the engine. HTTP handler threads
+// post requests to it and wait for the answers.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "engine_backend.h"
+
+namespace stonks::server {
+
+// The engine thread takes every queued request at once (a batch), answers
+// each in turn through the backend at the wall clock, flushes the journal
+// once, and only then hands the answers back: nothing is acknowledged before
+// it is durable (group commit). A failed flush turns the batch's successful
+// commands into 503 unavailable. Between batches it advances time every
+// kTickInterval (Engine::tick: approvals and lockouts expire on time).
+//
+// Thread-safety: call(), wait_for_events_after(), wake_waiters() and
+// healthy() from any thread; start() and stop() from one (main) thread.
+class EngineThread {
+ public:
+  static constexpr std::chrono::milliseconds kTickInterval{200};
+
+  struct Answer {
+    ApiResponse response;
+    std::uint64_t last_seq = 0;  // the engine's last event seq when it answered
+  };
+
+  // The clock is injectable for tests; the server passes the system clock.
+  using Clock = std::function<Timestamp()>;
+  EngineThread(std::unique_ptr<EngineBackend> backend, Clock clock);
+  ~EngineThread();  // stop()s if running
+
+  void start();
+
+  // Answers `request` on the engine thread (request.now is set there) and
+  // blocks until the answer is durable. After stop(): 503.
+  Answer call(ApiRequest request);
+
+  // Blocks until an event after `seq` is durable, `deadline` passes, or
+  // wake_waiters() was called. Returns whether such an event exists.
+  bool wait_for_events_after(std::uint64_t seq, std::chrono::steady_clock::time_point deadline);
+  // Releases every waiter now and from then on (shutdown: long polls answer at once).
+  void wake_waiters();
+
+  // Answers what is queued, flushes, writes a snapshot (backend close) and
+  // joins. Returns the first failure of the final flush or snapshot.
+  Status stop();
+
+  // false once a flush or tick failed: the engine stopped accepting commands.
+  bool healthy() const { return healthy_.load(); }
+
+ private:
+  struct Job {
+    ApiRequest request;
+    std::promise<Answer> promise;
+  };
+
+  void run();
+  void answer_batch(std::deque<Job>& batch);
+  void publish(std::uint64_t seq);
+  Timestamp now();
+
+  std::unique_ptr<EngineBackend> backend_;
+  Clock clock_;
+  Timestamp last_now_{};  // now() never goes back, even when the wall clock does
+
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::deque<Job> queue_;
+  bool stopping_ = false;
+  Status final_status_;
+
+  std::mutex seq_mu_;
+  std::condition_variable seq_cv_;
+  std::uint64_t published_seq_ = 0;
+  bool waiters_released_ = false;
+
+  std::atomic<bool> healthy_{true};
+  std::thread thread_;
+};
+
+}  // namespace stonks::server

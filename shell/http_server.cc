@@ -1,0 +1,222 @@
+#include "http_server.h"
+
+#include <cstdio>
+#include <thread>
+
+#include <httplib.h>
+
+#include "api/api_response.h"
+#include "api/request_parsing.h"
+#include "api/routes.h"
+
+namespace stonks::server {
+namespace {
+
+constexpr const char* kJson = "application/json";
+
+void send_error(httplib::Response& res, int status, std::string_view code, const std::string& message) {
+  ApiResponse r = error_response(status, code, message);
+  res.status = r.status;
+  res.set_content(r.body, kJson);
+}
+
+// The wire code for an error cpp-httplib answered itself (bad request line,
+// body over the limit, unknown static path...).
+std::string_view code_for(int status) {
+  switch (status) {
+    case 400:
+      return "invalid_argument";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+      return "payload_too_large";
+    case 414:
+      return "uri_too_long";
+    case 416:
+      return "range_not_satisfiable";
+    case 503:
+      return "unavailable";
+    default:
+      return status >= 500 ? "internal" : "invalid_argument";
+  }
+}
+
+// "application/json; charset=utf-8" -> "application/json", lowercased.
+std::string media_type(const std::string& content_type) {
+  std::string out = content_type.substr(0, content_type.find(';'));
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// 401 with the challenge RFC 6750 asks for.
+void send_unauthorized(httplib::Response& res, const std::string& message) {
+  send_error(res, 401, "unauthorized", message);
+  res.set_header("WWW-Authenticate", "Bearer");
+}
+
+bool only_whitespace(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+HttpServer::HttpServer(const ServerOptions& options, EngineThread& engine, TokenStore& tokens, AuthThrottle& throttle,
+                       StaticFiles* statics)
+    : options_(options), engine_(engine), tokens_(tokens), throttle_(throttle), statics_(statics) {}
+
+HttpServer::~HttpServer() = default;
+
+Result<int> HttpServer::bind() {
+  if (!options_.tls_cert.empty()) {
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+    auto tls = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
+    if (!tls->is_valid())
+      return Status::invalid_argument("cannot load the TLS certificate " + options_.tls_cert + " and key " +
+                                      options_.tls_key + " (PEM files, the key matching the certificate)");
+    http_ = std::move(tls);
+#else
+    return Status::invalid_argument("this build of cpp-httplib has no TLS support: drop --tls-cert/--tls-key");
+#endif
+  } else {
+    http_ = std::make_unique<httplib::Server>();
+  }
+  install_routes();
+  int port = options_.port;
+  if (port == 0) {
+    port = http_->bind_to_any_port(options_.host);
+    if (port < 0) port = -1;
+  } else if (!http_->bind_to_port(options_.host, port)) {
+    port = -1;
+  }
+  if (port < 0)
+    return Status::io_error("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
+                            " (the port is taken, or the host is not an address of this machine)");
+  return port;
+}
+
+bool HttpServer::run() { return http_->listen_after_bind(); }
+
+void HttpServer::stop() { http_->stop(); }
+
+bool HttpServer::is_running() const { return http_ && http_->is_running(); }
+
+void HttpServer::install_routes() {
+  httplib::Server& s = *http_;
+  s.set_tcp_nodelay(true);  // else ~40 ms Nagle/delayed-ACK stalls per response (shared/TOOLCHAIN.md)
+  s.set_keep_alive_max_count(static_cast<std::size_t>(options_.keep_alive_max));
+  s.set_keep_alive_timeout(options_.keep_alive_timeout_s);
+  s.set_read_timeout(std::chrono::milliseconds(options_.read_timeout_ms));
+  s.set_write_timeout(std::chrono::milliseconds(options_.write_timeout_ms));
+  s.set_payload_max_length(options_.max_body_bytes);
+  const int threads = options_.threads;
+  s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  s.set_default_headers({{"Cache-Control", "no-store"}, {"X-Content-Type-Options", "nosniff"}});
+
+  // Errors cpp-httplib answers itself get the API's JSON shape too.
+  s.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& res) -> httplib::Server::HandlerResponse {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        send_error(res, res.status, code_for(res.status), "HTTP " + std::to_string(res.status));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    send_error(res, 500, "internal", "internal error");
+  });
+
+  s.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
+    const bool ok = engine_.healthy();
+    res.status = ok ? 200 : 503;
+    res.set_content(ok ? R"({"status":"ok"})" : R"({"status":"failed"})", kJson);
+  });
+  const std::string api = R"(/api(/.*)?)";
+  auto api_handler = [this](const httplib::Request& req, httplib::Response& res) { handle_api(req, res); };
+  s.Get(api, api_handler);
+  s.Post(api, api_handler);
+  s.Put(api, api_handler);
+  s.Delete(api, api_handler);
+  s.Patch(api, api_handler);
+  s.Options(api, api_handler);
+  s.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { handle_static(req, res); });
+}
+
+std::optional<Operator> HttpServer::authenticate(const httplib::Request& req, httplib::Response& res) {
+  const std::string header = req.get_header_value("Authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0) {
+    send_unauthorized(res, "this route needs the header Authorization: Bearer <token>");
+    return std::nullopt;
+  }
+  std::optional<Operator> op = tokens_.authenticate(std::string_view(header).substr(kBearer.size()));
+  if (op) {
+    throttle_.succeeded(req.remote_addr);
+    return op;
+  }
+  const AuthThrottle::Failure failure = throttle_.failed(req.remote_addr);
+  // Logged without the token; the count doubles the delay, so say it at powers of two.
+  if ((failure.count & (failure.count - 1)) == 0)
+    std::fprintf(stderr, "stonks-server: auth: %llu wrong token(s) in a row from %s; answering after %lld ms\n",
+                 static_cast<unsigned long long>(failure.count), req.remote_addr.c_str(),
+                 static_cast<long long>(failure.delay.count()));
+  std::this_thread::sleep_for(failure.delay);
+  send_unauthorized(res, "unknown or revoked token");
+  return std::nullopt;
+}
+
+void HttpServer::handle_api(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Operator> op = authenticate(req, res);
+  if (!op) return;
+  const bool read_only = req.method == "GET" || req.method == "HEAD";
+  if (op->role == Role::kViewer && !read_only)
+    return send_error(res, 403, "forbidden", "operator " + op->name + " is a viewer: it may only read (GET)");
+  if (!only_whitespace(req.body) && req.has_header("Content-Type") &&
+      media_type(req.get_header_value("Content-Type")) != kJson)
+    return send_error(res, 415, "unsupported_media_type", "request bodies are JSON: Content-Type: application/json");
+
+  ApiRequest request;
+  request.method = req.method == "HEAD" ? "GET" : req.method;
+  // The raw target: the router decodes the query itself, strictly.
+  const std::size_t q = req.target.find('?');
+  request.path = req.target.substr(0, q);
+  request.query = q == std::string::npos ? "" : req.target.substr(q + 1);
+  request.body = req.body;
+  request.actor = op->name;
+  const bool events = request.method == "GET" && request.path == "/api/events";
+  EngineThread::Answer answer = engine_.call(request);
+  if (events && answer.response.status == 200) answer = long_poll(request, std::move(answer));
+  res.status = answer.response.status;
+  res.set_content(std::move(answer.response.body), kJson);
+}
+
+EngineThread::Answer HttpServer::long_poll(const ApiRequest& request, EngineThread::Answer answer) {
+  // The router accepted the query, so these parse.
+  Result<QueryParams> query = QueryParams::parse(request.query, {"after", "limit", "wait"});
+  if (!query.is_ok()) return answer;
+  Result<std::uint64_t> wait = query->get_uint("wait", 0, 0, kMaxEventsWaitMs);
+  Result<std::uint64_t> after = query->get_uint("after", 0, 0, UINT64_MAX);
+  if (!wait.is_ok() || !after.is_ok() || *wait == 0) return answer;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(*wait);
+  // The page is empty exactly when nothing past `after` was committed.
+  while (answer.response.status == 200 && answer.last_seq <= *after && std::chrono::steady_clock::now() < deadline) {
+    if (!engine_.wait_for_events_after(answer.last_seq, deadline)) break;
+    answer = engine_.call(request);
+  }
+  return answer;
+}
+
+void HttpServer::handle_static(const httplib::Request& req, httplib::Response& res) {
+  const std::string accept = req.get_header_value("Accept-Encoding");
+  std::optional<StaticFile> file;
+  if (statics_) file = statics_->get(req.path, accept.find("gzip") != std::string::npos);
+  if (!file) {
+    const std::string why = statics_ ? "no such file" : "no app directory is served (see --app-dir)";
+    return send_error(res, 404, "not_found", why + ": " + req.path.substr(0, 200));
+  }
+  if (file->gzipped) {
+    res.set_header("Content-Encoding", "gzip");
+    res.set_header("Vary", "Accept-Encoding");
+  }
+  res.set_content(std::move(file->body), file->mime);
+}
+
+}  // namespace stonks::server

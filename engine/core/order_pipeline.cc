@@ -32,16 +32,8 @@ RiskResult Engine::preview_risk(const OrderIntent& intent, Timestamp now) const 
 }
 
 Money Engine::buying_power(Timestamp now) const {
-  const RiskContext ctx{state_.config,
-                        state_.mode,
-                        state_.halted,
-                        now,
-                        state_.lockouts,
-                        state_.market,
-                        state_.portfolio,
-                        state_.valuation,
-                        state_.open_orders.summary(Symbol(), 0, state_.market)};
-  return stonks::buying_power(ctx);
+  // No order of its own: an intent without a symbol makes every open order reserve.
+  return stonks::buying_power(risk_context(OrderIntent{}, 0, false, now));
 }
 
 BrokerView Engine::broker_view(const Symbol& s, Timestamp now) const {

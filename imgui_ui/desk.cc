@@ -3,7 +3,7 @@
 // [SECTION] index
 //   Desk::Impl   the sections' state, the request sender, toasts and dialog
 //   Desk::draw   one full-window ImGui window:
-//                  account strip + persistence status, sim strip (if any)
+//                  account strip + persistence and connection status, sim strip (if any)
 //                  left column:  mode and halt, paper order approval, ticket
 //                  right column: pending approvals, active lockouts, recent orders
 //                then the dialog (at window level) and the toasts overlay
@@ -16,6 +16,7 @@
 #include "imgui_ui/account_strip.h"
 #include "imgui_ui/approval_config_panel.h"
 #include "imgui_ui/approvals_panel.h"
+#include "imgui_ui/connection_status.h"
 #include "imgui_ui/desk_context.h"
 #include "imgui_ui/lockouts_panel.h"
 #include "imgui_ui/mode_panel.h"
@@ -64,6 +65,7 @@ void Desk::draw(const DeskView& view) {
   }
   draw_account_strip(ctx);
   draw_persistence_status(ctx);
+  draw_connection_status(ctx);
   if (view.sim) d.sim.draw(ctx, *view.sim);
   ImGui::Separator();
 

@@ -19,6 +19,12 @@ struct HostStatus {
   Persistence persistence = Persistence::kOff;
   std::string persistence_detail;  // why saving failed, or where it saves
   bool storage_persistent = true;  // false: the browser may evict the store; the desk says so
+
+  // Against a server the state is a replica: whether it follows the server
+  // now. kLost keeps showing the last state received, marked stale.
+  enum class Link { kNone, kLive, kLost };
+  Link link = Link::kNone;
+  std::string link_detail;  // the server (kLive), or why the link is down and since when (kLost)
 };
 
 struct DeskView {

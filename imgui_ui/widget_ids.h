@@ -60,5 +60,7 @@ inline constexpr const char* kSimNewsRate = "sim/news_per_hour";
 inline constexpr const char* kResetSandbox = "sandbox/reset";
 // The persistence status (messages only: a failed save, storage not persistent).
 inline constexpr const char* kPersistence = "sandbox/persistence";
+// The link to a server (messages only: connected, or lost and stale).
+inline constexpr const char* kConnection = "desk/connection";
 
 }  // namespace stonks::ui::ids

@@ -3,7 +3,8 @@
 
 Threaded, with the MIME types the page needs (.wasm as application/wasm so it
 compiles while streaming) and Cache-Control: no-store, so the next reload
-always gets what was last built.
+always gets what was last built. GET /healthz names this server, so the
+page runs its own paper sandbox (served by stonks-server, it mirrors that).
 Usage: serve.py DIR [--port N]  (--port 0 picks a free port; the first line
 printed is the URL).
 """
@@ -26,6 +27,16 @@ MIME_TYPES = {
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    def do_GET(self):
+        if self.path.split("?")[0] != "/healthz":
+            return super().do_GET()
+        body = b'{"status":"ok","server":"serve.py"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")

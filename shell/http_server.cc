@@ -127,7 +127,9 @@ void HttpServer::install_routes() {
   s.Get("/healthz", [this](const httplib::Request&, httplib::Response& res) {
     const bool ok = engine_.healthy();
     res.status = ok ? 200 : 503;
-    res.set_content(ok ? R"({"status":"ok"})" : R"({"status":"failed"})", kJson);
+    // "server" tells the browser app it was served by stonks-server (web/js/remote.js).
+    res.set_content(
+        ok ? R"({"status":"ok","server":"stonks-server"})" : R"({"status":"failed","server":"stonks-server"})", kJson);
   });
   const std::string api = R"(/api(/.*)?)";
   auto api_handler = [this](const httplib::Request& req, httplib::Response& res) { handle_api(req, res); };

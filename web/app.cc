@@ -6,6 +6,7 @@
 #include <emscripten/html5.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "imgui.h"
 #include "js_bridge.h"
@@ -42,17 +43,41 @@ int App::on_animation_frame(double, void* self) {
   return EM_FALSE;  // request_frames schedules the next one when wanted
 }
 
+void App::start_remote(std::string server) {
+  remote_mode_ = true;
+  remote_.start(std::move(server));
+  wake();
+}
+
+const ui::Desk* App::desk() const { return remote_mode_ ? remote_.desk() : host_.desk(); }
+
+const EngineState* App::state() const {
+  if (remote_mode_) return remote_.replica().loaded() ? &remote_.replica().state() : nullptr;
+  return host_.sandbox() ? &host_.sandbox()->state() : nullptr;
+}
+
+std::size_t App::pending_count() const { return remote_mode_ ? remote_.pending_count() : host_.pending_count(); }
+
+bool App::running() const {
+  return remote_mode_ ? remote_.phase() == RemoteHost::Phase::kRunning : host_.phase() == DeskHost::Phase::kRunning;
+}
+
 int App::on_market_tick(double, void* self) {
   auto& app = *static_cast<App*>(self);
-  if (app.host_.advance(emscripten_get_now())) app.request_frames(1);
+  if (app.remote_mode_) {
+    if (++app.remote_ticks_ % kRemoteTicksPerFrame == 0) app.request_frames(1);
+  } else if (app.host_.advance(emscripten_get_now())) {
+    app.request_frames(1);
+  }
   app.update_title();  // a hidden tab draws no frames, and its title matters most then
   return EM_TRUE;
 }
 
 void App::draw_frame() {
   window_.begin_frame();
-  const bool running = host_.phase() == DeskHost::Phase::kRunning;
-  if (running) host_.draw();
+  const bool running = this->running();
+  if (running && remote_mode_) remote_.draw();
+  if (running && !remote_mode_) host_.draw();
   window_.end_frame();
   ++frame_count_;
   if (running && desk_frames_++ == 0) stonks_js_first_desk_frame();
@@ -60,8 +85,9 @@ void App::draw_frame() {
 }
 
 void App::update_title() {
-  const std::size_t pending = host_.pending_count();
-  std::string title = "stonks-oracle \xE2\x80\x94 paper desk";  // em dash
+  const std::size_t pending = pending_count();
+  std::string title = remote_mode_ ? "stonks-oracle \xE2\x80\x94 server desk"  // em dash
+                                   : "stonks-oracle \xE2\x80\x94 paper desk";
   if (pending > 0) title = "(" + std::to_string(pending) + ") " + title;
   if (title == title_) return;
   title_ = title;

@@ -52,6 +52,19 @@ const char* persistence_name(stonks::ui::HostStatus::Persistence p) {
   return "off";
 }
 
+const char* link_name(stonks::ui::HostStatus::Link link) {
+  using L = stonks::ui::HostStatus::Link;
+  switch (link) {
+    case L::kNone:
+      return "none";
+    case L::kLive:
+      return "live";
+    case L::kLost:
+      return "lost";
+  }
+  return "none";
+}
+
 }  // namespace
 
 extern "C" {
@@ -85,6 +98,17 @@ EMSCRIPTEN_KEEPALIVE void stonks_storage_persistent(int persistent) {
   app().request_frames(1);
 }
 
+// --- a server's desk -------------------------------------------------------
+
+// The page was served by stonks-server and has a token: mirror `server`.
+EMSCRIPTEN_KEEPALIVE void stonks_remote_start(const char* server) { app().start_remote(server); }
+
+// The answer to stonks_js_http(id, ...): status 0 when no HTTP answer came.
+EMSCRIPTEN_KEEPALIVE void stonks_http_done(double id, int status, const char* body) {
+  app().remote().complete(static_cast<std::uint32_t>(id), status, body);
+  app().wake();
+}
+
 // --- input -------------------------------------------------------------------
 
 EMSCRIPTEN_KEEPALIVE void stonks_wake() { app().wake(); }
@@ -108,10 +132,21 @@ EMSCRIPTEN_KEEPALIVE void stonks_paste(const char* text) {
 
 EMSCRIPTEN_KEEPALIVE double stonks_frame_count() { return static_cast<double>(app().frame_count()); }
 
-EMSCRIPTEN_KEEPALIVE int stonks_pending_count() { return static_cast<int>(app().host().pending_count()); }
+EMSCRIPTEN_KEEPALIVE int stonks_pending_count() { return static_cast<int>(app().pending_count()); }
 
-// {"phase","detail","persistence","persistence_detail","storage_persistent","now"}
+// {"phase","detail","persistence","persistence_detail","storage_persistent","now"}, and for a
+// server's desk {"remote": true, "phase", "detail", "link", "link_detail", "last_seq"}.
 EMSCRIPTEN_KEEPALIVE const char* stonks_host_json() {
+  if (app().is_remote()) {
+    const stonks::web::RemoteHost& remote = app().remote();
+    return out(nlohmann::json{{"remote", true},
+                              {"phase", stonks::to_string(remote.phase())},
+                              {"detail", remote.detail()},
+                              {"link", link_name(remote.host_status().link)},
+                              {"link_detail", remote.host_status().link_detail},
+                              {"last_seq", remote.replica().last_seq()}}
+                   .dump());
+  }
   const DeskHost& host = app().host();
   nlohmann::json j = {{"phase", stonks::to_string(host.phase())},
                       {"detail", host.detail()},
@@ -123,16 +158,17 @@ EMSCRIPTEN_KEEPALIVE const char* stonks_host_json() {
   return out(j.dump());
 }
 
-// The engine state in its snapshot shape (journal/state_codec.h); "null" when not running.
+// The engine state (a server's desk: the replica) in its snapshot shape
+// (journal/state_codec.h); "null" when not running.
 EMSCRIPTEN_KEEPALIVE const char* stonks_state_json() {
-  const stonks::Sandbox* sandbox = app().host().sandbox();
-  return out(sandbox ? stonks::encode_engine_state(sandbox->state()) : "null");
+  const stonks::EngineState* state = app().state();
+  return out(state ? stonks::encode_engine_state(*state) : "null");
 }
 
 // [{"id","x","y","w","h"}] of the last frame, in CSS pixels.
 EMSCRIPTEN_KEEPALIVE const char* stonks_widgets_json() {
   nlohmann::json list = nlohmann::json::array();
-  if (const stonks::ui::Desk* desk = app().host().desk()) {
+  if (const stonks::ui::Desk* desk = app().desk()) {
     for (const auto& w : desk->widgets())
       list.push_back({{"id", w.id}, {"x", w.x}, {"y", w.y}, {"w", w.w}, {"h", w.h}});
   }
@@ -142,13 +178,14 @@ EMSCRIPTEN_KEEPALIVE const char* stonks_widgets_json() {
 // [{"where","text","error"}] shown in the last frame.
 EMSCRIPTEN_KEEPALIVE const char* stonks_messages_json() {
   nlohmann::json list = nlohmann::json::array();
-  if (const stonks::ui::Desk* desk = app().host().desk()) {
+  if (const stonks::ui::Desk* desk = app().desk()) {
     for (const auto& m : desk->messages()) list.push_back({{"where", m.where}, {"text", m.text}, {"error", m.error}});
   }
   return out(list.dump());
 }
 
 // One request through Sandbox::handle: {"status", "body"} (body as JSON text).
+// A server's desk has no sandbox (503): tests talk HTTP to the server.
 // `target` may carry a query: "/api/orders?status=filled".
 EMSCRIPTEN_KEEPALIVE const char* stonks_api(const char* method, const char* target, const char* body) {
   stonks::ApiRequest request;

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs one end-to-end scenario (scenarios/<name>.js) against the built app:
-//   node tests/e2e/run.js <scenario> [--app DIR] [--artifacts DIR]
+//   node tests/e2e/run.js <scenario> [--app DIR] [--artifacts DIR] [--server BIN]
 // Serves the app, gives the scenario fresh browser profiles, prints each
 // step, saves screenshots of every open tab when a step fails. Exit 0 = pass.
+// Scenarios of the server's desk start stonks-server themselves (--server).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -15,6 +16,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--app') args.app = argv[++i];
     else if (argv[i] === '--artifacts') args.artifacts = argv[++i];
+    else if (argv[i] === '--server') args.server = argv[++i];
     else rest.push(argv[i]);
   }
   args.scenario = rest[0];
@@ -26,7 +28,7 @@ async function main() {
   const file = args.scenario && path.join(__dirname, 'scenarios', `${args.scenario}.js`);
   if (!file || !fs.existsSync(file)) {
     const known = fs.readdirSync(path.join(__dirname, 'scenarios')).map((f) => f.replace(/\.js$/, ''));
-    console.error(`usage: run.js <scenario> [--app DIR] [--artifacts DIR]; scenarios: ${known.join(', ')}`);
+    console.error(`usage: run.js <scenario> [--app DIR] [--artifacts DIR] [--server BIN]; scenarios: ${known.join(', ')}`);
     return 2;
   }
   if (!fs.existsSync(path.join(args.app, 'stonks.wasm'))) {
@@ -41,6 +43,8 @@ async function main() {
   const t0 = Date.now();
   const t = {
     url: server.url,
+    app: args.app,
+    serverBinary: args.server,
     artifacts: args.artifacts,
     async launch(options) {
       const b = await launch(options);

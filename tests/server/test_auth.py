@@ -1,6 +1,7 @@
 """Operators over HTTP: 401 without or with a wrong token on every route,
 403 for viewers on every command, token add/list/revoke, the actor in the
 audit log, and the slowdown of repeated wrong tokens."""
+import concurrent.futures
 import os
 import re
 import stat
@@ -93,8 +94,22 @@ class Auth(ServerTest):
         self.assertEqual(s.request("GET", "/api/account", token=token).status, 401)
         self.assertNotIn("bob", s.cli("token", "list")[1])
 
+    def test_token_adds_at_once_all_take_effect(self):
+        s = self.server
+        names = ["team%d" % i for i in range(8)]
+        with concurrent.futures.ThreadPoolExecutor(len(names)) as pool:
+            results = list(pool.map(lambda n: s.cli("token", "add", n, "--role", "viewer"), names))
+        self.assertEqual([r[0] for r in results], [0] * len(names), results)
+        listed = s.cli("token", "list")[1]
+        for name in names:
+            self.assertIn(name + " viewer\n", listed)
+        time.sleep(1.2)
+        for (_, token, _), name in zip(results, names):
+            self.assertEqual(s.request("GET", "/api/account", token=token.strip()).status, 200, name)
+
     def test_health_and_static_files_need_no_token(self):
-        self.assertEqual(self.server.request("GET", "/healthz", token=None).json, {"status": "ok"})
+        self.assertEqual(self.server.request("GET", "/healthz", token=None).json,
+                         {"status": "ok", "server": "stonks-server"})
         self.assertEqual(self.server.request("GET", "/", token=None).status, 200)
 
 

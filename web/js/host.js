@@ -1,7 +1,9 @@
 // The page's side of the desk host: Module setup, the tab's phase (who
 // writes, what the overlay says) and the calls web/js_bridge.h declares.
-// Phases: loading -> locking -> elsewhere | opening -> loaded -> running |
-// corrupt | failed -> moving -> moved -> locking ...
+// Phases: loading -> detecting, then for the sandbox locking -> elsewhere |
+// opening -> loaded -> running | corrupt | failed -> moving -> moved ->
+// locking ...; for a server's desk (web/js/remote.js) token -> connecting ->
+// running | unauthorized -> token ...
 Module.canvas = document.getElementById('canvas');
 Module.print = function(text) { console.log(text); };
 Module.printErr = function(text) { console.error(text); };
@@ -18,6 +20,12 @@ var StonksHost = {
       return;
     }
     StonksInput.install();
+    StonksHost.phase = 'detecting';
+    StonksRemote.detect(StonksRemote.start, StonksHost.startSandbox);
+  },
+
+  // Served by scripts/run (not stonks-server): this tab runs the paper sandbox.
+  startSandbox: function() {
     StonksWriter.onHandOverAsked(StonksHost.handOver);
     document.addEventListener('visibilitychange', function() {
       if (document.visibilityState === 'hidden') StonksHost.saveNow();
@@ -58,9 +66,13 @@ var StonksHost = {
     });
   },
 
-  // From DeskHost::set_phase.
+  // From DeskHost::set_phase (RemoteHost::set_phase for a server's desk).
   phaseChanged: function(phase, detail) {
     StonksHost.phase = phase;
+    if (StonksRemote.active) {
+      if (phase === 'running') StonksOverlay.hide(); else StonksRemote.phaseChanged(phase, detail);
+      return;
+    }
     if (phase === 'running') {
       StonksOverlay.hide();
     } else if (phase === 'corrupt') {

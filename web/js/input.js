@@ -5,10 +5,17 @@ var StonksInput = {
   // Registered before main() runs, so before GLFW's own window listeners:
   // keys typed into the overlay's buttons (Tab, Enter, Backspace) stay the
   // page's, and GLFW's page-wide preventDefault of Tab never sees them.
+  // Typing into the overlay's input still works (nothing prevents the
+  // default); its Enter is the one key the page acts on.
   guardKeys: function() {
     ['keydown', 'keyup', 'keypress'].forEach(function(type) {
       window.addEventListener(type, function(e) {
-        if (StonksOverlay.visible()) e.stopImmediatePropagation();
+        if (!StonksOverlay.visible()) return;
+        e.stopImmediatePropagation();
+        if (type === 'keydown' && e.key === 'Enter' && e.target.tagName === 'INPUT' && StonksOverlay.enterAction) {
+          e.preventDefault();
+          StonksOverlay.enterAction();
+        }
       }, true);
     });
   },

@@ -6,6 +6,9 @@ mergeInto(LibraryManager.library, {
     Module.stonksHost.phaseChanged(UTF8ToString(phase), UTF8ToString(detail));
   },
   stonks_js_first_desk_frame: function() { Module.stonksHost.firstDeskFrame(); },
+  stonks_js_http: function(id, method, target, body) {
+    Module.stonksRemote.request(id, UTF8ToString(method), UTF8ToString(target), UTF8ToString(body));
+  },
   stonks_js_copy_text: function(text) {
     var s = UTF8ToString(text);
     if (navigator.clipboard) navigator.clipboard.writeText(s).catch(function() {});

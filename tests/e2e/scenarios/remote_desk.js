@@ -1,0 +1,108 @@
+// (9) The panel served by stonks-server mirrors the server: it asks for a
+// token once (a wrong one is refused and asked again), an approval decided
+// with a click shows up in the server's state with the operator's name, a
+// lockout created over HTTP appears in the panel within a second, and when
+// the server goes away the panel keeps the last state, says it is stale,
+// and resumes from its seq when the server is back.
+'use strict';
+const path = require('path');
+const { StonksServer } = require('../lib/stonks_server');
+const { ids, activeLockouts, pendingApprovals } = require('../lib/desk_flows');
+
+const connection = 'desk/connection';
+// What Chromium logs for the refused token and the server's absence: expected here.
+const NETWORK_NOISE = /Failed to load resource|ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE/;
+
+module.exports = async function (t) {
+  t.check(t.serverBinary, 'this scenario needs --server <stonks-server binary>');
+  const server = new StonksServer(t.serverBinary, t.app);
+  try {
+    await server.start();
+    const call = async (method, target, body, expect) => {
+      const r = await server.request(method, target, body);
+      t.check(r.status === expect, `${method} ${target} answered ${r.status}: ${JSON.stringify(r.body)}`);
+      return r.body;
+    };
+    await call('POST', '/api/account/deposits', { amount: '100000.00' }, 201);
+    await call('POST', '/api/quotes', { ticker: 'AAPL', bid: '99.90', ask: '100.10' }, 201);
+    await call('PUT', '/api/admin/trading/approval-config', { auto_approve_paper: false }, 200);
+
+    const browser = await t.launch();
+    const desk = await t.newDesk(browser.context);
+
+    await t.step('9a. the page asks for a token; a wrong one is refused and asked for again', async () => {
+      await desk.page.goto(server.url);
+      await desk.page.waitForSelector('#overlay-token', { timeout: 30000 });
+      t.check(/Sign in to stonks-server/.test(await desk.overlayText()), 'the overlay asks to sign in');
+      await desk.page.type('#overlay-token', 'not-a-real-token');
+      await desk.page.click('#overlay-connect');
+      await desk.page.waitForFunction(() => /refused the token/.test(document.getElementById('overlay').innerText),
+                                      null, { timeout: 15000 });
+      await desk.page.type('#overlay-token', server.token);
+      await desk.page.keyboard.press('Enter');
+      await desk.ready();
+      const host = await desk.page.evaluate(() => window.stonks.host());
+      t.check(host.remote && host.phase === 'running', `host: ${JSON.stringify(host)}`);
+      await desk.waitForMessage(connection, /Connected to 127\.0\.0\.1/);
+    });
+
+    let approval;
+    await t.step('9b. an order held on the server shows up; approving it with a click decides it there', async () => {
+      const order = await call('POST', '/api/orders', { ticker: 'AAPL', side: 'buy', qty: 10 }, 201);
+      t.check(order.status === 'pending_approval', `the order is ${order.status}`);
+      const s = await desk.waitForState('the pending approval', (st) => pendingApprovals(st).length === 1 && st);
+      approval = pendingApprovals(s)[0];
+      await desk.click(ids.approve(approval.id));
+      const decided = await waitFor(async () => {
+        const a = await call('GET', '/api/admin/trading/approvals?status=approved', undefined, 200);
+        return a.approvals.find((x) => x.id === approval.id);
+      }, 'the server to record the approval');
+      t.check(decided.decided_by === 'admin', `decided by ${decided.decided_by}`);
+      await desk.waitForState('the replica to show it approved',
+                              (st) => st.approvals.find((a) => a.id === approval.id).status === 'approved');
+    });
+
+    await t.step('9c. a lockout created over HTTP appears in the panel within a second', async () => {
+      const lockout = await call('POST', '/api/admin/trading/lockouts',
+                                 { ticker: 'TSLA', reason: 'made with curl', duration_minutes: 60 }, 201);
+      const t0 = Date.now();
+      await desk.rect(ids.lockoutRemove(lockout.id), 1000);
+      const ms = Date.now() - t0;
+      t.check(ms < 1000, `the lockout took ${ms} ms to show`);
+      console.log(`   lockout visible after ${ms} ms`);
+    });
+
+    await t.step('9d. the server goes away: the last state stays on screen, marked stale', async () => {
+      await server.kill();
+      await desk.waitForMessage(connection, /Connection lost.*stale/, 15000);
+      const s = await desk.state();
+      t.check(activeLockouts(s).some((l) => l.ticker === 'TSLA'), 'the last state is still shown');
+      await desk.page.screenshot({ path: path.join(t.artifacts, 'remote-desk-stale.png') });
+    });
+
+    await t.step('9e. the server is back: the panel resumes from its seq and follows again', async () => {
+      await server.start();
+      await desk.waitForMessage(connection, /Connected to 127\.0\.0\.1/, 20000);
+      const lockout = await call('POST', '/api/admin/trading/lockouts',
+                                 { ticker: 'NVDA', reason: 'after the restart', duration_minutes: 30 }, 201);
+      await desk.rect(ids.lockoutRemove(lockout.id), 5000);
+      const s = await desk.state();
+      t.check(activeLockouts(s).some((l) => l.ticker === 'TSLA'), 'what came before the restart is still there');
+      const remote = await call('GET', '/api/snapshot', undefined, 200);
+      t.check(s.last_seq === remote.last_seq, `replica at ${s.last_seq}, server at ${remote.last_seq}`);
+    });
+    desk.errors = desk.errors.filter((e) => !NETWORK_NOISE.test(e));
+  } finally {
+    await server.stop();
+  }
+};
+
+async function waitFor(fn, what, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const r = await fn();
+    if (r) return r;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,162 @@
+// RemoteHost: the follower (snapshot, then long-polled event pages), the link
+// status the panel shows, and the panel over the replica.
+#include "remote_host.h"
+
+#include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <chrono>
+#include <utility>
+
+#include "js_bridge.h"
+#include "json/json_values.h"
+
+namespace stonks::web {
+namespace {
+
+Timestamp wall_clock() {
+  return Timestamp(
+      std::chrono::duration_cast<Duration>(std::chrono::duration<double, std::milli>(emscripten_date_now())));
+}
+
+// "14:03:07 UTC" of now.
+std::string clock_text() {
+  const std::string iso = format_iso8601(wall_clock());  // 2026-12-02T14:03:07.123456Z
+  return iso.substr(11, 8) + " UTC";
+}
+
+// The message of an API error body, else its first bytes.
+std::string error_text(int status, const std::string& body) {
+  if (status == 0) return body;
+  Result<nlohmann::json> j = parse_json(body);
+  if (j.is_ok() && j->contains("error") && (*j)["error"].contains("message") && (*j)["error"]["message"].is_string())
+    return "HTTP " + std::to_string(status) + ": " + (*j)["error"]["message"].get<std::string>();
+  return "HTTP " + std::to_string(status);
+}
+
+}  // namespace
+
+RemoteHost::RemoteHost(std::function<void()> changed) : changed_(std::move(changed)) {
+  client_.set_observer([this](int status, const std::string& body) { observe(status, body); });
+}
+
+void RemoteHost::start(std::string server) {
+  server_ = std::move(server);
+  ++generation_;
+  client_.drop_in_flight();
+  retry_ms_ = kFirstRetryMs;
+  if (replica_.loaded()) {
+    set_phase(Phase::kRunning, {});
+    poll_events();
+  } else {
+    set_phase(Phase::kConnecting, {});
+    load_snapshot();
+  }
+}
+
+void RemoteHost::load_snapshot() {
+  ApiRequest request;
+  request.method = "GET";
+  request.path = "/api/snapshot";
+  const std::uint64_t generation = generation_;
+  client_.send(std::move(request), [this, generation](const ApiResponse& r) {
+    if (generation == generation_) on_snapshot(r);
+  });
+}
+
+void RemoteHost::poll_events() {
+  ApiRequest request;
+  request.method = "GET";
+  request.path = "/api/events";
+  // While the link is down the first page is asked for without waiting: a
+  // long poll would say the server is back only when it ends.
+  const int wait_ms = host_.link == ui::HostStatus::Link::kLost ? 0 : kEventsWaitMs;
+  request.query = "after=" + std::to_string(replica_.last_seq()) + "&limit=" + std::to_string(kEventsPageSize) +
+                  "&wait=" + std::to_string(wait_ms);
+  const std::uint64_t generation = generation_;
+  client_.send(std::move(request), [this, generation](const ApiResponse& r) {
+    if (generation == generation_) on_events(r);
+  });
+}
+
+void RemoteHost::on_snapshot(const ApiResponse& response) {
+  if (phase_ == Phase::kUnauthorized) return;
+  if (response.status != 200) return link_lost(error_text(response.status, response.body));
+  if (Status st = replica_.load_snapshot(response.body); !st.is_ok())
+    return link_lost("the server's snapshot was refused: " + st.message());
+  if (!desk_) desk_ = std::make_unique<ui::Desk>(client_);
+  set_phase(Phase::kRunning, {});
+  changed_();
+  poll_events();
+}
+
+void RemoteHost::on_events(const ApiResponse& response) {
+  if (phase_ == Phase::kUnauthorized) return;
+  if (response.status != 200) return link_lost(error_text(response.status, response.body));
+  Result<StateReplica::Follow> follow = replica_.apply_events(response.body);
+  changed_();
+  // A page the replica could not follow: start again from a snapshot.
+  if (!follow.is_ok() || *follow == StateReplica::Follow::kSnapshot) return load_snapshot();
+  poll_events();
+}
+
+void RemoteHost::observe(int status, const std::string& body) {
+  if (status == 401) {
+    ++generation_;  // the follower stops until the page has a new token
+    set_phase(Phase::kUnauthorized, error_text(status, body));
+    changed_();
+    return;
+  }
+  if (status == 0 || host_.link == ui::HostStatus::Link::kLive || phase_ == Phase::kUnauthorized) return;
+  // Any answer at all: the server is back.
+  retry_ms_ = kFirstRetryMs;
+  host_.link = ui::HostStatus::Link::kLive;
+  host_.link_detail = server_;
+  changed_();
+}
+
+void RemoteHost::link_lost(const std::string& why) {
+  if (host_.link != ui::HostStatus::Link::kLost) {
+    host_.link = ui::HostStatus::Link::kLost;
+    host_.link_detail = "no answer since " + clock_text() + " (" + why + ")";
+    changed_();
+  }
+  if (phase_ == Phase::kConnecting) set_phase(Phase::kConnecting, why);
+  retry_later();
+}
+
+void RemoteHost::retry_later() {
+  if (retry_pending_) return;
+  retry_pending_ = true;
+  emscripten_set_timeout(&RemoteHost::on_retry_timer, retry_ms_, this);
+  retry_ms_ = std::min(retry_ms_ * 2, kMaxRetryMs);
+}
+
+void RemoteHost::on_retry_timer(void* self) {
+  auto& host = *static_cast<RemoteHost*>(self);
+  host.retry_pending_ = false;
+  if (host.phase_ == Phase::kUnauthorized || host.phase_ == Phase::kIdle) return;
+  if (host.replica_.loaded())
+    host.poll_events();
+  else
+    host.load_snapshot();
+}
+
+void RemoteHost::draw() {
+  if (!desk_ || !replica_.loaded()) return;
+  desk_->draw(ui::DeskView{replica_.state(), wall_clock(), nullptr, host_});
+}
+
+std::size_t RemoteHost::pending_count() const {
+  return replica_.loaded() ? replica_.state().approvals.pending_count() : 0;
+}
+
+void RemoteHost::set_phase(Phase phase, std::string detail) {
+  if (phase == phase_ && detail == detail_) return;
+  phase_ = phase;
+  detail_ = std::move(detail);
+  stonks_js_phase_changed(to_string(phase_), detail_.c_str());
+}
+
+}  // namespace stonks::web

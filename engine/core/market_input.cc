@@ -4,6 +4,19 @@
 #include "risk/guards.h"
 
 namespace stonks {
+namespace {
+
+// The orders working at the broker for `s`, by id (what on_quote and on_bar
+// hand the broker).
+std::vector<const Order*> working_orders_of(const EngineState& state, const Symbol& s) {
+  std::vector<const Order*> orders;
+  auto working = state.working_orders.find(s);
+  if (working == state.working_orders.end()) return orders;
+  for (OrderId id : working->second) orders.push_back(&state.orders.at(id));
+  return orders;
+}
+
+}  // namespace
 
 void Engine::create_guard_lockout(const GuardLockout& g, Timestamp now) {
   Lockout l;
@@ -36,12 +49,10 @@ Status Engine::on_quote(const Quote& quote, Timestamp now) {
   emit(now, QuoteReceived{q});
   if (auto g = price_shock_guard(state_.config.guards, q.symbol, state_.market, state_.lockouts, now))
     create_guard_lockout(*g, now);
-  auto working = state_.working_orders.find(q.symbol);
-  if (working != state_.working_orders.end()) {
-    std::vector<const Order*> orders;
-    for (OrderId id : working->second) orders.push_back(&state_.orders.at(id));
+  std::vector<const Order*> working = working_orders_of(state_, q.symbol);
+  if (!working.empty()) {
     // Reports refer to orders by id; applying them may change the index we read.
-    std::vector<ExecutionReport> reports = broker_.on_quote(orders, broker_view(q.symbol, now));
+    std::vector<ExecutionReport> reports = broker_.on_quote(working, broker_view(q.symbol, now));
     for (const ExecutionReport& r : reports) handle_report(r, now);
   }
   check_daily_loss(now);
@@ -55,6 +66,11 @@ Status Engine::on_bar(const Bar& bar, Timestamp now) {
   emit(now, BarReceived{bar});
   if (auto g = price_shock_guard(state_.config.guards, bar.symbol, state_.market, state_.lockouts, now))
     create_guard_lockout(*g, now);
+  std::vector<const Order*> working = working_orders_of(state_, bar.symbol);
+  if (!working.empty()) {
+    std::vector<ExecutionReport> reports = broker_.on_bar(working, bar, broker_view(bar.symbol, now));
+    for (const ExecutionReport& r : reports) handle_report(r, now);
+  }
   check_daily_loss(now);
   return finish();
 }

@@ -46,6 +46,14 @@ class Broker {
   // A simulated venue fills what the quote crosses; a remote one ignores it.
   virtual std::vector<ExecutionReport> on_quote(const std::vector<const Order*>& working, const BrokerView& view) = 0;
 
+  // A new bar of the symbol of `working` (a replayed market has bars and no
+  // quotes). A simulated venue fills from it what the bar's range crosses
+  // (docs/backtest.md); a remote one ignores it, as this default does.
+  virtual std::vector<ExecutionReport> on_bar(const std::vector<const Order*>& /*working*/, const Bar& /*bar*/,
+                                              const BrokerView& /*view*/) {
+    return {};
+  }
+
   // Asks to cancel a working order: a cancel report now, or later.
   virtual std::vector<ExecutionReport> cancel(const Order& order, const BrokerView& view) = 0;
   // Whether orders sent here trade real money: only then may the engine

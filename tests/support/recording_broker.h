@@ -17,6 +17,10 @@ class RecordingBroker final : public Broker {
   std::vector<ExecutionReport> on_quote(const std::vector<const Order*>& working, const BrokerView& view) override {
     return paper_.on_quote(working, view);
   }
+  std::vector<ExecutionReport> on_bar(const std::vector<const Order*>& working, const Bar& bar,
+                                      const BrokerView& view) override {
+    return paper_.on_bar(working, bar, view);
+  }
   std::vector<ExecutionReport> cancel(const Order& order, const BrokerView& view) override {
     cancelled.push_back(order.id());
     return paper_.cancel(order, view);

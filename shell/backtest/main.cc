@@ -1,0 +1,121 @@
+// stonks-backtest: replays CSV bars through strategies natively, prints the
+// report and writes it as CSV and JSON (backtest_args.cc has the flags).
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "backtest/backtest_runner.h"
+#include "backtest/report_format.h"
+#include "backtest_args.h"
+#include "bar_files.h"
+#include "journal/file_storage.h"
+#include "journal/memory_storage.h"
+#include "strategy/strategy_registry.h"
+
+namespace stonks {
+namespace {
+
+int fail(const std::string& message) {
+  std::fprintf(stderr, "stonks-backtest: %s\n", message.c_str());
+  return 1;
+}
+
+// Each --strategy for its symbol, or for every symbol of the data.
+Result<std::vector<SymbolStrategy>> make_strategies(const std::vector<StrategyArg>& args,
+                                                    const std::vector<Bar>& bars) {
+  std::set<Symbol> symbols;
+  for (const Bar& b : bars) symbols.insert(b.symbol);
+  std::vector<SymbolStrategy> out;
+  for (const StrategyArg& a : args) {
+    const std::set<Symbol> targets = a.only ? std::set<Symbol>{*a.only} : symbols;
+    for (const Symbol& s : targets) {
+      Result<std::unique_ptr<Strategy>> made = make_strategy(StrategySpec{a.name, s, a.params});
+      if (!made.is_ok()) {  // kInvalidArgument naming the field
+        const Status st = made.status();
+        return Status::invalid_argument(
+            "--strategy " + a.name + " for " + s.str() + ": " + st.field() + ": " + st.message(), st.field());
+      }
+      out.push_back(SymbolStrategy{s, std::move(made).value()});
+    }
+  }
+  return out;
+}
+
+Status write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f << text;
+  f.close();
+  if (!f) return Status::io_error(path.string() + ": cannot be written");
+  return Status::ok();
+}
+
+Status write_outputs(const std::string& dir, const BacktestReport& report) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::io_error(dir + ": " + ec.message());
+  const std::filesystem::path d(dir);
+  if (Status st = write_file(d / "trades.csv", trades_csv(report)); !st.is_ok()) return st;
+  if (Status st = write_file(d / "equity.csv", equity_csv(report)); !st.is_ok()) return st;
+  return write_file(d / "report.json", report_json(report));
+}
+
+int run(const BacktestArgs& args) {
+  Result<std::vector<Bar>> bars = read_bar_files(args.csv_files, args.symbol, args.bar_length);
+  if (!bars.is_ok()) return fail(bars.status().message());
+  Result<std::vector<SymbolStrategy>> strategies = make_strategies(args.strategies, *bars);
+  if (!strategies.is_ok()) return fail(strategies.status().message());
+
+  BacktestConfig config;
+  config.starting_cash = args.cash;
+  config.risk.paper.slippage_bps = args.slippage_bps;
+  config.risk.paper.fee_bps = args.fee_bps;
+  config.risk.paper.fee_per_fill = args.fee_per_fill;
+
+  MemoryStorage memory;
+  std::unique_ptr<FileStorage> disk;
+  Storage* storage = &memory;
+  if (!args.journal_dir.empty()) {
+    Result<std::unique_ptr<FileStorage>> opened = FileStorage::open(args.journal_dir);
+    if (!opened.is_ok()) return fail(opened.status().to_string());
+    disk = std::move(opened).value();
+    storage = disk.get();
+  }
+  Result<std::unique_ptr<BacktestRunner>> runner =
+      BacktestRunner::open(*storage, std::move(bars).value(), std::move(strategies).value(), config);
+  if (!runner.is_ok()) return fail(runner.status().to_string());
+  BacktestRunner& r = *runner.value();
+  if (Status st = r.run(); !st.is_ok()) {
+    if (r.done()) return fail("the journal could not be written: " + st.to_string());
+    const Bar& at = r.bars()[r.progress(0).bars_done];
+    return fail("the replay stopped at the " + at.symbol.str() + " bar of " + format_iso8601(at.at) + ": " +
+                st.to_string());
+  }
+  const BacktestReport report = r.report();
+  std::fputs(report_text(report).c_str(), stdout);
+  if (!args.out_dir.empty()) {
+    if (Status st = write_outputs(args.out_dir, report); !st.is_ok()) return fail(st.to_string());
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace stonks
+
+int main(int argc, char** argv) {
+  stonks::Result<stonks::BacktestArgs> args =
+      stonks::parse_backtest_args(std::vector<std::string>(argv + 1, argv + argc));
+  if (!args.is_ok()) {
+    std::fprintf(stderr, "stonks-backtest: %s\n(stonks-backtest --help lists the flags)\n",
+                 args.status().message().c_str());
+    return 64;
+  }
+  if (args->help) {
+    std::fputs(stonks::backtest_usage().c_str(), stdout);
+    return 0;
+  }
+  return stonks::run(*args);
+}

@@ -1,0 +1,100 @@
+// The report's text, CSV and JSON forms for a report filled in by hand.
+#include "backtest/report_format.h"
+
+#include <gtest/gtest.h>
+
+#include "json/json_values.h"
+#include "scripted_strategy.h"
+
+namespace stonks::testing {
+namespace {
+
+BacktestReport sample() {
+  BacktestReport r;
+  r.start = day_end(1);
+  r.end = day_end(3);
+  r.points = 3;
+  r.fills = 2;
+  r.starting_equity = usd("1000");
+  r.final_equity = usd("1012.5");
+  r.net_pnl = usd("12.5");
+  r.fees_paid = usd("0.5");
+  r.total_return = 0.0125;
+  r.cagr = 3.456789;
+  r.annual_volatility = 0.2;
+  r.sharpe = 1.2345;
+  r.max_drawdown = 0.05;
+  r.max_drawdown_duration = std::chrono::hours(36);
+  r.exposure = 2.0 / 3;
+  r.trades = 1;
+  r.wins = 1;
+  r.win_rate = 1;
+  r.average_win = usd("12.5");
+  Trade t;
+  t.symbol = sym("IBM");
+  t.side = Side::kSell;
+  t.qty = 5;
+  t.entry_at = day_end(2);
+  t.entry_price = px("100");
+  t.exit_at = day_end(3);
+  t.exit_price = px("97.4");
+  t.fees = usd("0.5");
+  t.pnl = usd("12.5");
+  r.trade_list = {t};
+  r.equity_curve = {
+      {day_end(1), usd("1000"), false}, {day_end(2), usd("1000"), true}, {day_end(3), usd("1012.5"), true}};
+  return r;
+}
+
+TEST(ReportFormatTest, TextHasEveryNumberWithFixedDecimals) {
+  EXPECT_EQ(report_text(sample()),
+            "Backtest 2026-01-05T21:00:00Z .. 2026-01-07T21:00:00Z (3 bar times, 2 fills)\n"
+            "Starting equity                1000.00\n"
+            "Final equity                   1012.50\n"
+            "Net P&L                          12.50\n"
+            "Total return                     1.25%\n"
+            "CAGR                           345.68%\n"
+            "Annual volatility               20.00%\n"
+            "Sharpe                           1.234\n"  // 1.2345 is just below the tie in binary
+            "Max drawdown                     5.00%\n"
+            "Max drawdown length          1.50 days\n"
+            "Exposure                        66.67%\n"
+            "Trades                               1\n"
+            "Won / lost / open            1 / 0 / 0\n"
+            "Win rate                       100.00%\n"
+            "Average win                      12.50\n"
+            "Average loss                      0.00\n"
+            "Fees paid                         0.50\n");
+}
+
+TEST(ReportFormatTest, TradesCsvHasOneRowPerTrade) {
+  EXPECT_EQ(trades_csv(sample()),
+            "symbol,side,qty,entry_time,entry_price,exit_time,exit_price,fees,pnl\n"
+            "IBM,short,5,2026-01-06T21:00:00Z,100.00,2026-01-07T21:00:00Z,97.40,0.50,12.50\n");
+}
+
+TEST(ReportFormatTest, EquityCsvHasOneRowPerPoint) {
+  EXPECT_EQ(equity_csv(sample()),
+            "time,equity\n"
+            "2026-01-05T21:00:00Z,1000.00\n"
+            "2026-01-06T21:00:00Z,1000.00\n"
+            "2026-01-07T21:00:00Z,1012.50\n");
+}
+
+TEST(ReportFormatTest, JsonHasExactMoneyAndRoundedRatios) {
+  Result<nlohmann::json> j = parse_json(report_json(sample()));
+  ASSERT_TRUE(j.is_ok()) << j.status().to_string();
+  EXPECT_EQ((*j)["start"], "2026-01-05T21:00:00Z");
+  EXPECT_EQ((*j)["final_equity"], "1012.50");
+  EXPECT_EQ((*j)["net_pnl"], "12.50");
+  EXPECT_EQ((*j)["average_loss"], "0.00");
+  EXPECT_EQ((*j)["bar_times"], 3);
+  EXPECT_EQ((*j)["trades"], 1);
+  EXPECT_EQ((*j)["max_drawdown_duration_seconds"], 36 * 3600);
+  EXPECT_DOUBLE_EQ((*j)["total_return"].get<double>(), 0.0125);
+  EXPECT_DOUBLE_EQ((*j)["sharpe"].get<double>(), 1.2345);
+  EXPECT_EQ(j->size(), 22u) << "every number of the report, nothing else";
+}
+
+}  // namespace
+}  // namespace stonks::testing

@@ -1,8 +1,10 @@
 // EngineBackend: what the engine thread drives -- a paper engine over the
-// journal, or the sandbox (paper desk + market simulator) with --sim.
+// journal, the sandbox (paper desk + market simulator) with --sim, or an
+// engine trading at a live broker with --broker alpaca.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "api/api_types.h"
@@ -31,6 +33,16 @@ class EngineBackend {
   virtual std::uint64_t last_seq() const = 0;
   // One line for the log: what recovery found.
   virtual std::string describe() const = 0;
+
+  // Work that comes from outside HTTP (a live broker's reports). The engine
+  // thread calls start_background once, before its loop; `wake` (any thread,
+  // never blocks) asks it to call absorb() soon. absorb() applies what came
+  // in; the engine thread flushes after it as after a batch of requests.
+  virtual void start_background(std::function<void()> wake) { (void)wake; }
+  virtual void absorb(Timestamp now) { (void)now; }
+  // Blocks until new orders may be accepted (a live broker: the startup
+  // reconciliation is done and durable) or `stop` says to give up. Any thread.
+  virtual void wait_until_ready(const std::function<bool()>& stop) { (void)stop; }
 };
 
 }  // namespace stonks::server

@@ -1,6 +1,7 @@
 #include "engine_thread.h"
 
 #include <cstdio>
+#include <utility>
 
 #include "api/api_response.h"
 
@@ -21,7 +22,16 @@ EngineThread::~EngineThread() {
 }
 
 void EngineThread::start() {
+  backend_->start_background([this] { wake(); });
   thread_ = std::thread([this] { run(); });
+}
+
+void EngineThread::wake() {
+  {
+    std::lock_guard lock(queue_mu_);
+    background_ = true;
+  }
+  queue_cv_.notify_one();
 }
 
 Timestamp EngineThread::now() {
@@ -65,6 +75,7 @@ void EngineThread::publish(std::uint64_t seq) {
 }
 
 void EngineThread::answer_batch(std::deque<Job>& batch) {
+  backend_->absorb(now());
   std::vector<ApiResponse> responses;
   responses.reserve(batch.size());
   for (Job& job : batch) responses.push_back(backend_->handle(job.request, now()));
@@ -86,14 +97,15 @@ void EngineThread::run() {
   auto next_tick = std::chrono::steady_clock::now();
   for (;;) {
     std::deque<Job> batch;
-    bool stop = false;
+    bool stop = false, background = false;
     {
       std::unique_lock lock(queue_mu_);
-      queue_cv_.wait_until(lock, next_tick, [&] { return !queue_.empty() || stopping_; });
+      queue_cv_.wait_until(lock, next_tick, [&] { return !queue_.empty() || background_ || stopping_; });
       batch.swap(queue_);
       stop = stopping_;
+      background = std::exchange(background_, false);
     }
-    if (!batch.empty()) answer_batch(batch);
+    if (!batch.empty() || background) answer_batch(batch);
     if (stop) break;
     if (std::chrono::steady_clock::now() < next_tick) continue;
     next_tick = std::chrono::steady_clock::now() + kTickInterval;

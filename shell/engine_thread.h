@@ -23,8 +23,10 @@ namespace stonks::server {
 // it is durable (group commit). A failed flush turns the batch's successful
 // commands into 503 unavailable. Between batches it advances time every
 // kTickInterval (Engine::tick: approvals and lockouts expire on time).
+// Work from outside HTTP (a live broker's reports: EngineBackend::absorb)
+// runs in the same batches, before the requests, under the same flush.
 //
-// Thread-safety: call(), wait_for_events_after(), wake_waiters() and
+// Thread-safety: call(), wait_for_events_after(), wake_waiters(), wake() and
 // healthy() from any thread; start() and stop() from one (main) thread.
 class EngineThread {
  public:
@@ -59,6 +61,9 @@ class EngineThread {
   // false once a flush or tick failed: the engine stopped accepting commands.
   bool healthy() const { return healthy_.load(); }
 
+  // Asks the engine thread to run EngineBackend::absorb soon. Any thread.
+  void wake();
+
  private:
   struct Job {
     ApiRequest request;
@@ -77,6 +82,7 @@ class EngineThread {
   std::mutex queue_mu_;
   std::condition_variable queue_cv_;
   std::deque<Job> queue_;
+  bool background_ = false;  // wake() was called: absorb in the next batch
   bool stopping_ = false;
   Status final_status_;
 

@@ -15,6 +15,7 @@
 #include "data_dir.h"
 #include "engine_thread.h"
 #include "http_server.h"
+#include "live_backend.h"
 #include "paper_backend.h"
 #include "server_options.h"
 #include "shutdown_signals.h"
@@ -56,6 +57,14 @@ Result<std::unique_ptr<EngineBackend>> open_backend(const ServerOptions& o) {
     if (!b.is_ok()) return b.status();
     return std::unique_ptr<EngineBackend>(std::move(b).value());
   }
+  if (o.alpaca) {
+    Result<alpaca::AlpacaKeys> keys = alpaca::load_alpaca_keys(o.alpaca_options.key_file);
+    if (!keys.is_ok()) return keys.status();
+    Result<std::unique_ptr<LiveBackend>> b = LiveBackend::open(o.data_dir + "/journal", o.data_dir + "/broker_instance",
+                                                               api, o.alpaca_options, std::move(keys).value());
+    if (!b.is_ok()) return b.status();
+    return std::unique_ptr<EngineBackend>(std::move(b).value());
+  }
   Result<std::unique_ptr<PaperBackend>> b = PaperBackend::open(o.data_dir + "/journal", api);
   if (!b.is_ok()) return b.status();
   return std::unique_ptr<EngineBackend>(std::move(b).value());
@@ -85,6 +94,7 @@ int serve(const ServerOptions& o) {
   if (o.sim && o.max_body_bytes != ServerOptions{}.max_body_bytes)
     log("note: with --sim the sandbox keeps its own API body limit (64 KiB); --max-body-bytes sets the HTTP one");
 
+  EngineBackend& engine_backend = **backend;
   EngineThread engine(std::move(backend).value(), wall_clock);
   engine.start();
   AuthThrottle throttle(std::chrono::milliseconds(o.auth_fail_delay_ms),
@@ -92,11 +102,24 @@ int serve(const ServerOptions& o) {
   std::unique_ptr<StaticFiles> statics;
   if (!o.app_dir.empty()) statics = std::make_unique<StaticFiles>(o.app_dir);
   HttpServer http(o, engine, tokens, throttle, statics.get());
-  Result<int> port = http.bind();
+
+  // Watching before the wait for the broker: a stop must work while it lasts.
+  std::atomic<bool> stop_requested{false}, run_returned{false};
+  signals.watch([&](int sig) {
+    log(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ": stopping");
+    stop_requested = true;
+    engine.wake_waiters();  // long polls answer now, so the handler threads can finish
+    while (!http.is_running() && !run_returned) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (!run_returned) http.stop();
+  });
+  // A live broker's orders left by the last run are brought up to date first.
+  engine_backend.wait_until_ready([&] { return stop_requested.load(); });
+  Result<int> port = stop_requested ? Result<int>(Status::unavailable("stopped before serving")) : http.bind();
   if (!port.is_ok()) {
+    run_returned = true;
     log(port.status().message());
     (void)engine.stop();
-    return 1;
+    return stop_requested ? 0 : 1;
   }
   const std::string scheme = o.tls_cert.empty() ? "http" : "https";
   const std::string host = o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;
@@ -104,14 +127,7 @@ int serve(const ServerOptions& o) {
   std::printf("listening on %s://%s:%d\n", scheme.c_str(), host.c_str(), *port);
   std::fflush(stdout);
 
-  std::atomic<bool> run_returned{false};
-  signals.watch([&](int sig) {
-    log(std::string("received ") + (sig == SIGINT ? "SIGINT" : "SIGTERM") + ": stopping");
-    engine.wake_waiters();  // long polls answer now, so the handler threads can finish
-    while (!http.is_running() && !run_returned) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    if (!run_returned) http.stop();
-  });
-  const bool served = http.run();
+  const bool served = stop_requested || http.run();  // a stop before run() is a clean one
   run_returned = true;
   const Status final_status = engine.stop();
   if (!served) return fail("the listener failed");

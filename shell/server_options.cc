@@ -7,6 +7,7 @@
 #include <iterator>
 #include <optional>
 
+#include "alpaca_client.h"
 #include "data_dir.h"
 
 namespace stonks::server {
@@ -62,7 +63,14 @@ Status apply_flag(const std::string& flag, const std::optional<std::string>& val
                                                      "--keep-alive-max",
                                                      "--threads",
                                                      "--auth-fail-delay-ms",
-                                                     "--auth-fail-max-delay-ms"};
+                                                     "--auth-fail-max-delay-ms",
+                                                     "--broker",
+                                                     "--alpaca-url",
+                                                     "--alpaca-data-url",
+                                                     "--alpaca-key-file",
+                                                     "--alpaca-timeout-ms",
+                                                     "--alpaca-poll-ms",
+                                                     "--alpaca-account-ms"};
   if (std::find(std::begin(kValueFlags), std::end(kValueFlags), flag) == std::end(kValueFlags))
     return Status::invalid_argument("unknown flag " + flag + " (see --help)");
   if (!value) return Status::invalid_argument(flag + " needs a value");
@@ -102,6 +110,27 @@ Status apply_flag(const std::string& flag, const std::optional<std::string>& val
   if (flag == "--threads") return set_int(o.threads, 2, 1024);
   if (flag == "--auth-fail-delay-ms") return set_int(o.auth_fail_delay_ms, 0, 60'000);
   if (flag == "--auth-fail-max-delay-ms") return set_int(o.auth_fail_max_delay_ms, 0, 600'000);
+  if (flag == "--broker") {
+    if (v != "paper" && v != "alpaca")
+      return Status::invalid_argument("--broker wants paper or alpaca, got '" + v + "'");
+    o.alpaca = v == "alpaca";
+    return Status::ok();
+  }
+  auto set_url = [&](std::string& field) {
+    Result<std::string> url = alpaca::normalize_base_url(v, flag);
+    if (url.is_ok()) field = *url;
+    return url.status();
+  };
+  alpaca::AlpacaOptions& a = o.alpaca_options;
+  if (flag == "--alpaca-url") return set_url(a.trading_url);
+  if (flag == "--alpaca-data-url") return set_url(a.data_url);
+  if (flag == "--alpaca-key-file") {
+    a.key_file = v;
+    return Status::ok();
+  }
+  if (flag == "--alpaca-timeout-ms") return set_int(a.timeout_ms, 100, 120'000);
+  if (flag == "--alpaca-poll-ms") return set_int(a.poll_ms, 50, 600'000);
+  if (flag == "--alpaca-account-ms") return set_int(a.account_refresh_ms, 50, 3'600'000);
   return Status::invalid_argument("unknown flag " + flag + " (see --help)");
 }
 
@@ -163,6 +192,8 @@ Result<Invocation> parse_invocation(const std::vector<std::string>& args, const 
   }
   if (inv.serve.tls_cert.empty() != inv.serve.tls_key.empty())
     return Status::invalid_argument("--tls-cert and --tls-key go together");
+  if (inv.serve.sim && inv.serve.alpaca)
+    return Status::invalid_argument("--sim and --broker alpaca do not go together: the simulator is paper only");
 
   Result<std::string> dir = resolve_data_dir(data_dir);
   if (!dir.is_ok()) return dir.status();
@@ -215,10 +246,28 @@ Flags (--flag VALUE or --flag=VALUE):
   --auth-fail-max-delay-ms N  ... up to this (default 5000); a right token resets it
   --role operator|viewer      for token add
 
+Live trading (docs/live_trading.md):
+  --broker paper|alpaca       paper (default): the engine's simulated venue. alpaca: orders
+                              go to an Alpaca-shaped broker, in live mode only (PUT
+                              /api/admin/trading/mode {"mode":"live"}, refused unless the
+                              broker's account is ACTIVE and unblocked)
+  --alpaca-url URL            trading API base (default https://paper-api.alpaca.markets;
+                              the live one is https://api.alpaca.markets)
+  --alpaca-data-url URL       market-data API base (default https://data.alpaca.markets)
+  --alpaca-key-file FILE      the keys as APCA_API_KEY_ID=... and APCA_API_SECRET_KEY=...
+                              lines; refused unless owner-only (chmod 600). Without it the
+                              keys come from the environment (below). Never logged.
+  --alpaca-timeout-ms N       per request to the broker (default 10000)
+  --alpaca-poll-ms N          one GET /v2/orders?status=open per interval (default 1000)
+  --alpaca-account-ms N       GET /v2/account (can live mode be entered?) every N ms
+                              (default 15000)
+
 Environment:
   STONKS_DATA_DIR             the data dir when --data-dir is not given
   XDG_DATA_HOME               otherwise the data dir is $XDG_DATA_HOME/stonks-oracle ...
   HOME                        ... or $HOME/.local/share/stonks-oracle
+  APCA_API_KEY_ID             the broker key id for --broker alpaca (no --alpaca-key-file) ...
+  APCA_API_SECRET_KEY         ... and its secret
 
 Signals: SIGINT or SIGTERM stop accepting, finish the requests in flight, flush the
 journal, write a snapshot and exit 0 (a second signal exits at once, status 1).

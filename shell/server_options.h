@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "alpaca_options.h"
 #include "model/status.h"
 #include "role.h"
 
@@ -18,6 +19,8 @@ struct ServerOptions {
   std::string data_dir;  // resolved: --data-dir, $STONKS_DATA_DIR, or the XDG default
   std::string app_dir;   // the built browser app; empty: no static files
   bool sim = false;      // the sandbox (paper desk + market simulator) instead of a bare paper engine
+  bool alpaca = false;   // --broker alpaca: orders go to an Alpaca-shaped broker (live mode only)
+  alpaca::AlpacaOptions alpaca_options;
   std::string tls_cert;  // both or neither: HTTPS
   std::string tls_key;
   std::size_t max_body_bytes = 64 * 1024;
@@ -40,7 +43,8 @@ struct Invocation {
 };
 
 // Parses argv (without argv[0]). kInvalidArgument with a message naming the
-// flag for unknown flags, missing or malformed values, a lone --tls-cert.
+// flag for unknown flags, missing or malformed values, a lone --tls-cert,
+// --sim with --broker alpaca, a base URL that is not http(s)://HOST[:PORT].
 // Reads STONKS_DATA_DIR, XDG_DATA_HOME and HOME to resolve the data dir, and
 // `default_app_dir` (used when it exists and --app-dir is not given).
 Result<Invocation> parse_invocation(const std::vector<std::string>& args, const std::string& default_app_dir);

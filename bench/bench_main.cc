@@ -1,12 +1,12 @@
-// stonks_bench: issue 3's benchmarks, the same code natively and in wasm (node).
+// stonks_bench: the benchmarks of issues 3 and 10, the same code natively and in wasm (node).
 //
 //   stonks_bench [--quick] [--only LIST] [--json PATH] [--tmp DIR] [--commit-every N]
-//                [--orders N] [--approval-intents N] [--recovery-events N]
+//                [--orders N] [--approval-intents N] [--recovery-events N] [--replay-bars N]
 //   stonks_bench --compare NATIVE.json WASM.json [--json PATH]
 //
 // The first form runs the workloads (LIST: comma-separated of pipeline,
-// journal, approval, recovery; default all), prints a table and writes the
-// results to PATH. --orders and friends replace one workload's size (after
+// journal, approval, recovery, replay, csv; default all), prints a table and
+// writes the results to PATH. --orders and friends replace one workload's size (after
 // --quick). The second prints native vs wasm against the targets and
 // writes the combined document (bench/results.json in scripts/bench).
 #include <cstdio>
@@ -30,13 +30,15 @@ struct Options {
   std::uint64_t orders = 0;  // 0: the default size (below)
   std::uint64_t approval_intents = 0;
   std::uint64_t recovery_events = 0;
+  std::uint64_t replay_bars = 0;
   std::vector<std::string> compare;  // two paths in --compare mode
 };
 
-// Full sizes from issue 3; --quick runs 1/20 of each.
+// Full sizes from issues 3 and 10; --quick runs 1/20 of each.
 constexpr std::uint64_t kPipelineOrders = 1'000'000;
 constexpr std::uint64_t kApprovalIntents = 100'000;
 constexpr std::uint64_t kRecoveryEvents = 1'000'000;
+constexpr std::uint64_t kReplayBars = 1'000'000;
 constexpr std::uint64_t kQuickDivisor = 20;
 
 const char* platform() {
@@ -50,9 +52,9 @@ const char* platform() {
 [[noreturn]] void usage(const char* problem) {
   std::fprintf(stderr,
                "stonks_bench: %s\n"
-               "usage: stonks_bench [--quick] [--only pipeline,journal,approval,recovery] [--json PATH]\n"
+               "usage: stonks_bench [--quick] [--only pipeline,journal,approval,recovery,replay,csv] [--json PATH]\n"
                "                    [--tmp DIR] [--commit-every N]\n"
-               "                    [--orders N] [--approval-intents N] [--recovery-events N]\n"
+               "                    [--orders N] [--approval-intents N] [--recovery-events N] [--replay-bars N]\n"
                "       stonks_bench --compare NATIVE.json WASM.json [--json PATH]\n",
                problem);
   std::exit(64);
@@ -89,6 +91,8 @@ Options parse_args(int argc, char** argv) {
       o.approval_intents = count();
     } else if (a == "--recovery-events") {
       o.recovery_events = count();
+    } else if (a == "--replay-bars") {
+      o.replay_bars = count();
     } else if (a == "--compare") {
       o.compare.push_back(next());
       o.compare.push_back(next());
@@ -123,6 +127,7 @@ int main(int argc, char** argv) {
   const std::uint64_t orders = o.orders ? o.orders : kPipelineOrders / div;
   const std::uint64_t intents = o.approval_intents ? o.approval_intents : kApprovalIntents / div;
   const std::uint64_t events = o.recovery_events ? o.recovery_events : kRecoveryEvents / div;
+  const std::uint64_t replay_bars = o.replay_bars ? o.replay_bars : kReplayBars / div;
   std::vector<BenchResult> results;
   auto add = [&](BenchResult r) {
     std::printf("  %-24s %.3f s\n", r.name.c_str(), r.seconds);
@@ -137,6 +142,8 @@ int main(int argc, char** argv) {
     for (BenchResult& r : stonks::bench::approval_path(intents)) add(std::move(r));
   if (selected(o, "recovery"))
     for (BenchResult& r : stonks::bench::recovery(events, o.tmp_root, o.commit_every)) add(std::move(r));
+  if (selected(o, "replay")) add(stonks::bench::replay_throughput(replay_bars));
+  if (selected(o, "csv")) add(stonks::bench::csv_import(replay_bars));
 
   stonks::bench::print_table(platform(), results);
   if (!o.json_path.empty() &&

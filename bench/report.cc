@@ -22,6 +22,7 @@ constexpr Target kTargets[] = {
     {"pipeline_journal_on", 500'000, ">= 500,000 orders/s native"},
     {"recovery_full_replay", 1'000'000, "1M events < 1 s native"},
     {"recovery_from_snapshot", 1'000'000, "1M events < 1 s native"},
+    {"replay_backtest", 5'000'000, ">= 5,000,000 bars/s native (issue 10)"},
 };
 constexpr double kWasmMinRatio = 0.5;
 

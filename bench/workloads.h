@@ -1,4 +1,5 @@
-// The benchmark workloads of issue 3: order pipeline, approval path, recovery.
+// The benchmark workloads of issue 3 (order pipeline, approval path, recovery)
+// and issue 10 (replay, CSV import).
 // Each builds its own engine, times only the section its rate describes, then
 // checks the outcome (every order filled, state recovered equal) and exits
 // the process if it is not what was meant to be measured.
@@ -27,5 +28,14 @@ std::vector<BenchResult> approval_path(std::uint64_t intents);
 // recovering a fresh engine from it: replay of every record, and (when the
 // engine can snapshot its state) newest snapshot + the records after it.
 std::vector<BenchResult> recovery(std::uint64_t events, const std::string& tmp_root, std::uint64_t commit_every);
+
+// Issue 10: a backtest of `bars` generated one-minute bars of 50 symbols
+// with an SMA crossover on each, through BacktestRunner to a MemoryStorage
+// journal (bars/s).
+BenchResult replay_throughput(std::uint64_t bars);
+
+// The same bars as CSV text through CsvBarParser in 64 KiB chunks (bytes/s;
+// details hold MB/s and bars/s).
+BenchResult csv_import(std::uint64_t bars);
 
 }  // namespace stonks::bench

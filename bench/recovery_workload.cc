@@ -4,10 +4,10 @@
 
 #include "bench_world.h"
 #include "execution/paper_broker.h"
+#include "journal/binary_state_codec.h"
 #include "journal/engine_store.h"
 #include "journal/event_codec.h"
 #include "journal/file_storage.h"
-#include "journal/state_codec.h"
 #include "scratch_dir.h"
 #include "workloads.h"
 
@@ -69,7 +69,7 @@ void write_snapshot_at(const std::string& dir, std::uint64_t seq) {
                             return engine.replay(*record);
                           });
   check(stats.status(), "Journal::recover");
-  check((*journal)->write_snapshot(seq, encode_engine_state(engine.state())), "write_snapshot");
+  check((*journal)->write_snapshot(seq, encode_snapshot_state(engine.state())), "write_snapshot");
 }
 
 // Times EngineStore::open on `dir` (read, check, decode, apply, adopt into

@@ -1,5 +1,5 @@
 // A compact binary journal payload for the events that come by the million:
-// orders received, submitted and filled, and quotes. Encoding and decoding
+// orders received, submitted and filled, quotes and bars. Encoding and decoding
 // them as JSON cost more than the engine spent on the order itself; every
 // other event keeps the JSON payload (journal/event_codec.h), which is what
 // decode_event() tells apart by the first byte. Layout: docs/journal_format.md.

@@ -4,9 +4,9 @@
 #include <string>
 #include <utility>
 
+#include "journal/binary_state_codec.h"
 #include "journal/event_codec.h"
 #include "journal/journal_format.h"
-#include "journal/state_codec.h"
 
 namespace stonks {
 
@@ -50,7 +50,7 @@ Status EngineStore::recover() {
   StoreRecovery& rec = recovery_;
   auto on_snapshot = [&](uint64_t last_seq, std::string_view text) -> Status {
     const std::string where = "snapshot " + journal_format::snapshot_file_name(last_seq) + ": ";
-    Result<EngineState> state = decode_engine_state(text);
+    Result<EngineState> state = decode_snapshot_state(text);
     if (!state.is_ok()) return Status::corruption(where + "state does not decode: " + state.status().to_string());
     if (state->last_seq != last_seq)
       return Status::corruption(where + "state is at seq " + std::to_string(state->last_seq));
@@ -112,7 +112,7 @@ void EngineStore::after_commit() {
 Status EngineStore::write_snapshot() {
   const EngineState& state = engine_->state();
   if (state.last_seq != 0 && state.last_seq != snapshot_stats_.last_seq) {
-    const std::string text = encode_engine_state(state);
+    const std::string text = encode_snapshot_state(state);
     if (Status s = journal_->write_snapshot(state.last_seq, text); !s.is_ok()) return s;
     ++snapshot_stats_.written;
     snapshot_stats_.last_seq = state.last_seq;

@@ -18,7 +18,7 @@ nlohmann::json to_json(const EventRecord& record);
 Result<EventRecord> event_record_from_json(const nlohmann::json& value);
 
 // The journal payload: the binary form for the high-volume events (orders
-// received, submitted, filled; quotes -- journal/binary_event_codec.h),
+// received, submitted, filled; quotes, bars -- journal/binary_event_codec.h),
 // compact JSON text of to_json(record) for the rest.
 // decode_event(encode_event(r)) == r exactly, provided every string in r is
 // valid UTF-8 (dump_json replaces bad bytes with U+FFFD) and every time lies

@@ -17,6 +17,10 @@ using nlohmann::json;
 
 constexpr std::int64_t kFormat = 1;
 
+// Where the orders and fills are: in the JSON (format 1) or in the binary
+// records around it (format 2, journal/binary_state_codec.h).
+enum class Bulk { kInJson, kElsewhere };
+
 // ---- Writing -------------------------------------------------------------
 
 template <class Range, class Fn>
@@ -220,11 +224,11 @@ void read_portfolio(JsonObjectReader& r, Portfolio& out) {
   if (r.ok()) out = Portfolio::restore(std::move(f));
 }
 
-}  // namespace
-
-json to_json(const EngineState& s) {
+// Format 1's object, or format 2's JSON part: everything but the format,
+// the orders and the fills.
+json state_json(const EngineState& s, Bulk bulk) {
   json out = json::object();
-  out["format"] = kFormat;
+  if (bulk == Bulk::kInJson) out["format"] = kFormat;
   out["last_seq"] = s.last_seq;
   out["next_order_id"] = s.next_order_id;
   out["next_approval_id"] = s.next_approval_id;
@@ -238,8 +242,10 @@ json to_json(const EngineState& s) {
   out["config_history"] = array_of(s.config_history, [](const ConfigVersion& v) {
     return json{{"config", to_json(v.config)}, {"changed_by", v.changed_by}, {"changed_at", to_json(v.changed_at)}};
   });
-  out["orders"] = array_of(s.orders, [](const auto& kv) { return to_json(kv.second); });
-  out["fills"] = array_of(s.fills, [](const Fill& f) { return to_json(f); });
+  if (bulk == Bulk::kInJson) {
+    out["orders"] = array_of(s.orders, [](const auto& kv) { return to_json(kv.second); });
+    out["fills"] = array_of(s.fills, [](const Fill& f) { return to_json(f); });
+  }
   out["recent_submissions"] = array_of(s.recent_submissions, [](Timestamp t) { return to_json(t); });
   out["recent_news"] = array_of(s.recent_news, [](const NewsEvent& n) { return to_json(n); });
   out["approvals"] = array_of(s.approvals.all(), [](const auto& kv) { return to_json(kv.second); });
@@ -249,11 +255,11 @@ json to_json(const EngineState& s) {
   return out;
 }
 
-Result<EngineState> engine_state_from_json(const json& value) {
+// Reads state_json(s, bulk) into `s`, without rebuilding the derived state.
+Status read_state_json(const json& value, Bulk bulk, EngineState& s) {
   JsonObjectReader r(value);
-  EngineState s;
   std::int64_t format = 0;
-  if (r.required_int("format", format) && format != kFormat)
+  if (bulk == Bulk::kInJson && r.required_int("format", format) && format != kFormat)
     r.fail("format", "unsupported snapshot format " + std::to_string(format) + " (this build reads 1)");
   r.required_int("last_seq", s.last_seq);
   r.required_int("next_order_id", s.next_order_id);
@@ -278,16 +284,19 @@ Result<EngineState> engine_state_from_json(const json& value) {
     s.config_history.push_back(std::move(v));
     return Status::ok();
   });
-  read_array(r, "orders", order_from_json, [&](Order o) {
-    const OrderId id = o.id();
-    if (s.orders.append(std::move(o))) return Status::ok();
-    if (id >= 1 && id <= s.orders.size()) return duplicate("order id", "id");
-    return Status::invalid_argument("order id " + std::to_string(id) + " out of sequence: ids run 1, 2, 3, ...", "id");
-  });
-  read_array(r, "fills", fill_from_json, [&](Fill f) {
-    s.fills.push_back(std::move(f));
-    return Status::ok();
-  });
+  if (bulk == Bulk::kInJson) {
+    read_array(r, "orders", order_from_json, [&](Order o) {
+      const OrderId id = o.id();
+      if (s.orders.append(std::move(o))) return Status::ok();
+      if (id >= 1 && id <= s.orders.size()) return duplicate("order id", "id");
+      return Status::invalid_argument("order id " + std::to_string(id) + " out of sequence: ids run 1, 2, 3, ...",
+                                      "id");
+    });
+    read_array(r, "fills", fill_from_json, [&](Fill f) {
+      s.fills.push_back(std::move(f));
+      return Status::ok();
+    });
+  }
   read_array(r, "recent_submissions", time_at, [&](Timestamp t) {
     s.recent_submissions.push_back(t);
     return Status::ok();
@@ -310,9 +319,24 @@ Result<EngineState> engine_state_from_json(const json& value) {
   });
   read_object(r, "market", [&](JsonObjectReader& m) { read_market(m, s.market); });
   read_object(r, "portfolio", [&](JsonObjectReader& p) { read_portfolio(p, s.portfolio); });
-  if (Status st = r.finish(); !st.is_ok()) return st;
+  return r.finish();
+}
+
+}  // namespace
+
+json to_json(const EngineState& state) { return state_json(state, Bulk::kInJson); }
+
+Result<EngineState> engine_state_from_json(const json& value) {
+  EngineState s;
+  if (Status st = read_state_json(value, Bulk::kInJson, s); !st.is_ok()) return st;
   rebuild_derived_state(s);
   return s;
+}
+
+json to_json_without_orders_and_fills(const EngineState& state) { return state_json(state, Bulk::kElsewhere); }
+
+Status read_json_without_orders_and_fills(const json& value, EngineState& state) {
+  return read_state_json(value, Bulk::kElsewhere, state);
 }
 
 std::string encode_engine_state(const EngineState& state) { return dump_json(to_json(state)); }

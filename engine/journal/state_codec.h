@@ -1,4 +1,5 @@
-// The snapshot form of EngineState: one JSON object with every stored field,
+// The JSON form of EngineState: one object with every stored field (snapshot
+// format 1, and the JSON part of format 2: journal/binary_state_codec.h),
 // beside the event codec (journal/event_codec.h) it complements.
 #pragma once
 
@@ -41,7 +42,16 @@ nlohmann::json to_json(const EngineState& state);
 // engine_state_from_json(to_json(s)) == s for every state the engine builds.
 Result<EngineState> engine_state_from_json(const nlohmann::json& value);
 
-// The snapshot payload: compact JSON text of to_json(state), and back.
+// The binary snapshot's JSON part (journal/binary_state_codec.h): to_json()
+// without "format", "orders" and "fills", which it carries as binary records.
+// The reader fills `state` but for those (and the derived indexes).
+nlohmann::json to_json_without_orders_and_fills(const EngineState& state);
+Status read_json_without_orders_and_fills(const nlohmann::json& value, EngineState& state);
+
+// The readable serialized form (the web build's state export, tests
+// comparing states): compact JSON text of to_json(state), and back.
+// Snapshots are written in the binary form (journal/binary_state_codec.h),
+// which also reads this one.
 // Exact under the same bounds as the event codec (journal/event_codec.h):
 // strings valid UTF-8, times in years 0000-9999.
 std::string encode_engine_state(const EngineState& state);

@@ -39,8 +39,10 @@ std::vector<EventRecord> binary_records() {
   const Timestamp t = at("2026-11-24T14:30:00.000001Z");
   Fill fill{9, 7, sym("BRK.B"), Side::kSell, 120, px("412.37"), usd("1.25"), t};
   Quote quote{sym("AAPL"), px("189.99"), px("190.01"), 300, 0, t};
+  Bar bar{sym("MSFT"), px("410.01"), px("412.5"), px("409.999999"), px("411.2"), 1'250'000, t};
   return {EventRecord{101, t, OrderReceived{received_order()}}, EventRecord{102, t, OrderSubmitted{7}},
-          EventRecord{103, t, OrderFilled{fill}}, EventRecord{104, t, QuoteReceived{quote}}};
+          EventRecord{103, t, OrderFilled{fill}}, EventRecord{104, t, QuoteReceived{quote}},
+          EventRecord{105, t, BarReceived{bar}}};
 }
 
 TEST(BinaryEventCodec, HighVolumeEventsAreBinaryAndSmallerThanTheirJson) {
@@ -53,6 +55,19 @@ TEST(BinaryEventCodec, HighVolumeEventsAreBinaryAndSmallerThanTheirJson) {
     ASSERT_TRUE(back.is_ok()) << back.status().to_string();
     EXPECT_EQ(*back, r) << event_name(r.event);
   }
+}
+
+// Journals written before bars had a binary form hold them as JSON; the
+// decoder still reads those, to the same event.
+TEST(BinaryEventCodec, AJsonBarPayloadOfAnOlderJournalStillDecodes) {
+  const EventRecord bar = binary_records()[4];
+  ASSERT_TRUE(std::holds_alternative<BarReceived>(bar.event));
+  const std::string old_payload = dump_json(to_json(bar));
+  ASSERT_EQ(old_payload[0], '{');
+  ASSERT_NE(old_payload.find("\"bar_received\""), std::string::npos) << old_payload;
+  Result<EventRecord> back = decode_event(old_payload);
+  ASSERT_TRUE(back.is_ok()) << back.status().to_string();
+  EXPECT_EQ(*back, bar);
 }
 
 TEST(BinaryEventCodec, OtherEventsStayJson) {
@@ -94,6 +109,13 @@ TEST(BinaryEventCodec, OutOfRangeValuesAreRefusedNamingTheField) {
   std::string bad_side = payload;
   bad_side[ticker_len + 1 + 5] = 2;
   EXPECT_EQ(decode_binary_event(bad_side).status().field(), "fill.side");
+
+  // bar_received: marker, kind, seq, at, then the ticker "MSFT".
+  std::string bad_bar = *encode_binary_event(binary_records()[4]);
+  ASSERT_EQ(bad_bar[1], 5) << "bar_received is kind 5";
+  ASSERT_EQ(bad_bar.substr(2 + 1 + 8, 5), std::string("\x04MSFT"));
+  bad_bar[2 + 1 + 8 + 1] = '$';
+  EXPECT_EQ(decode_binary_event(bad_bar).status().field(), "bar.ticker");
 
   std::string endless_varint = payload.substr(0, 2) + std::string(11, '\xff');
   EXPECT_EQ(decode_binary_event(endless_varint).status().field(), "seq");

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include "api/api_response.h"
+#include "api/broker_status.h"
 #include "api/request_parsing.h"
 #include "api/routes.h"
 
@@ -183,6 +184,13 @@ void HttpServer::handle_api(const httplib::Request& req, httplib::Response& res)
   request.query = q == std::string::npos ? "" : req.target.substr(q + 1);
   request.body = req.body;
   request.actor = op->name;
+  if (request.path == kBrokerStatusPath) {
+    if (request.method != "GET")
+      return send_error(res, 405, "method_not_allowed", "GET /api/broker only reads the broker's status");
+    // A server without a broker answers here; a live one on the engine
+    // thread, where the engine's state is (LiveBackend::handle).
+    if (!options_.alpaca) return res.set_content(R"({"broker":"paper"})", kJson);
+  }
   const bool events = request.method == "GET" && request.path == "/api/events";
   EngineThread::Answer answer = engine_.call(request);
   if (events && answer.response.status == 200) answer = long_poll(request, std::move(answer));

@@ -27,7 +27,9 @@ namespace stonks::server {
 //              Content-Type other than application/json is 415; then the
 //              ApiRouter through the engine thread, as the operator's name.
 //              GET /api/events?wait=MS waits (up to MS) for new events.
-//   /healthz   GET, no auth: {"status":"ok"} or 503 once the engine stopped.
+//   /api/broker GET (auth): the broker's status and its differences from the
+//              engine ({"broker":"paper"} without a live broker); other methods 405.
+//   /healthz   GET, no auth: {"status":"ok","server":"stonks-server"} or 503 once the engine stopped.
 //   else       GET: the static app (404 JSON when absent).
 // Every response is JSON but the static files, and carries Cache-Control:
 // no-store and X-Content-Type-Options: nosniff; no CORS headers.

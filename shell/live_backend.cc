@@ -7,6 +7,8 @@
 #include <fstream>
 #include <set>
 
+#include "api/api_response.h"
+#include "api/broker_status.h"
 #include "order_reports.h"
 #include "paper_backend.h"
 #include "token_crypto.h"
@@ -165,6 +167,11 @@ void LiveBackend::apply(const alpaca::BrokerUpdate& u, Timestamp now) {
 }
 
 ApiResponse LiveBackend::handle(ApiRequest request, Timestamp now) {
+  if (request.method == "GET" && request.path == kBrokerStatusPath) {
+    const BrokerStatus status = worker_->broker_status();
+    return json_response(200,
+                         broker_status_json("alpaca", status, reconcile(store_->engine().state(), status.holdings)));
+  }
   request.now = now;
   return router_->handle(request);
 }

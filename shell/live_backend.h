@@ -27,6 +27,9 @@ class LiveBackend final : public EngineBackend {
                                                    alpaca::AlpacaKeys keys);
   ~LiveBackend() override;
 
+  // The ApiRouter's routes, and GET /api/broker (the HTTP server sends it
+  // here only on a live server): the worker's BrokerStatus with its
+  // differences from this engine's state (api/broker_reconciliation.h).
   ApiResponse handle(ApiRequest request, Timestamp now) override;
   Status advance(Timestamp now) override;
   // The journal first; then the broker work of the flushed events goes out.

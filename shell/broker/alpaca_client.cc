@@ -94,6 +94,12 @@ AlpacaReply AlpacaClient::del(const std::string& path) {
 }
 
 AlpacaReply AlpacaClient::finish(const httplib::Result& result, std::chrono::steady_clock::time_point started) {
+  AlpacaReply reply = read_reply(result, started);
+  if (observer_) observer_(reply);
+  return reply;
+}
+
+AlpacaReply AlpacaClient::read_reply(const httplib::Result& result, std::chrono::steady_clock::time_point started) {
   AlpacaReply reply;
   reply.latency = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   if (!result) {
@@ -104,6 +110,8 @@ AlpacaReply AlpacaClient::finish(const httplib::Result& result, std::chrono::ste
   reply.answered = true;
   reply.status = r.status;
   reply.rate_reset = header_int(r, "X-RateLimit-Reset");
+  reply.rate_limit = header_int(r, "X-RateLimit-Limit");
+  reply.rate_remaining = header_int(r, "X-RateLimit-Remaining");
   if (!r.body.empty()) {
     Result<nlohmann::json> json = parse_json(r.body);
     if (json.is_ok()) reply.body = std::move(json).value();

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,7 +25,9 @@ struct AlpacaReply {
   // The broker's "message", else a short excerpt of a text or HTML body, else
   // what went wrong on the wire. Safe to show the operator: never a key.
   std::string message;
-  std::optional<std::int64_t> rate_reset;  // X-RateLimit-Reset: unix seconds
+  std::optional<std::int64_t> rate_reset;      // X-RateLimit-Reset: unix seconds
+  std::optional<std::int64_t> rate_limit;      // X-RateLimit-Limit: requests per window
+  std::optional<std::int64_t> rate_remaining;  // X-RateLimit-Remaining: left in this window
   std::chrono::milliseconds latency{0};
 
   bool ok() const { return answered && status >= 200 && status < 300; }
@@ -50,11 +53,16 @@ class AlpacaClient {
   AlpacaReply post(const std::string& path, const nlohmann::json& body);
   AlpacaReply del(const std::string& path);
 
+  // Called with every reply before it is returned (the worker's BrokerMonitor).
+  void on_reply(std::function<void(const AlpacaReply&)> observer) { observer_ = std::move(observer); }
+
  private:
   AlpacaReply finish(const httplib::Result& result, std::chrono::steady_clock::time_point started);
+  static AlpacaReply read_reply(const httplib::Result& result, std::chrono::steady_clock::time_point started);
 
   AlpacaKeys keys_;
   std::unique_ptr<httplib::Client> http_;
+  std::function<void(const AlpacaReply&)> observer_;
 };
 
 }  // namespace stonks::alpaca

@@ -35,6 +35,15 @@ std::optional<std::int64_t> rounded_micros(const std::string& text) {
   return negative ? -micros : micros;
 }
 
+Result<std::string> string_field(const nlohmann::json& json, const char* field) {
+  auto it = json.find(field);
+  if (it == json.end() || !it->is_string())
+    return Status::invalid_argument(std::string("the broker's order has no ") + field, field);
+  return it->get<std::string>();
+}
+
+}  // namespace
+
 Result<std::int64_t> decimal_field(const nlohmann::json& json, const char* field) {
   auto it = json.find(field);
   if (it == json.end() || it->is_null()) return std::int64_t{0};
@@ -47,15 +56,6 @@ Result<std::int64_t> decimal_field(const nlohmann::json& json, const char* field
   return Status::invalid_argument(std::string("the broker's ") + field + " is not a decimal: " + describe_json(*it),
                                   field);
 }
-
-Result<std::string> string_field(const nlohmann::json& json, const char* field) {
-  auto it = json.find(field);
-  if (it == json.end() || !it->is_string())
-    return Status::invalid_argument(std::string("the broker's order has no ") + field, field);
-  return it->get<std::string>();
-}
-
-}  // namespace
 
 Result<BrokerOrder> parse_broker_order(const nlohmann::json& json) {
   if (!json.is_object()) return Status::invalid_argument("the broker's order is not a JSON object");

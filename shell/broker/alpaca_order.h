@@ -29,6 +29,11 @@ struct BrokerOrder {
 // kInvalidArgument naming the field when one is missing or malformed.
 Result<BrokerOrder> parse_broker_order(const nlohmann::json& json);
 
+// A decimal field of a broker object (a string or a number; more than six
+// places rounded half up) as micro-units; absent or null reads as zero.
+// kInvalidArgument naming the field when it is not a decimal.
+Result<std::int64_t> decimal_field(const nlohmann::json& json, const char* field);
+
 // filled, canceled, expired, rejected, replaced: no later change. Every other
 // status, known or not, counts as open.
 bool is_final_status(const std::string& status);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "alpaca_account.h"
 #include "json/json_values.h"
 
 namespace stonks::alpaca {
@@ -22,6 +23,8 @@ std::string by_client_order_id_path(const std::string& cid) {
   return "/v2/orders:by_client_order_id?client_order_id=" + cid;
 }
 
+Timestamp wall_clock() { return std::chrono::time_point_cast<Duration>(std::chrono::system_clock::now()); }
+
 BrokerUpdate update(BrokerUpdate::Kind kind, OrderId id, BrokerOrder order, std::string message) {
   BrokerUpdate u;
   u.kind = kind;
@@ -39,7 +42,9 @@ AlpacaWorker::AlpacaWorker(AlpacaOptions options, AlpacaKeys keys, std::string i
       instance_id_(std::move(instance_id)),
       on_update_(std::move(on_update)),
       trading_(options_.trading_url, keys, std::chrono::milliseconds(options_.timeout_ms)),
-      data_(options_.data_url, std::move(keys), std::chrono::milliseconds(options_.timeout_ms)) {}
+      data_(options_.data_url, std::move(keys), std::chrono::milliseconds(options_.timeout_ms)) {
+  trading_.on_reply([this](const AlpacaReply& r) { monitor_.request_ended(r, wall_clock()); });
+}
 
 AlpacaWorker::~AlpacaWorker() { stop(); }
 
@@ -304,6 +309,13 @@ void AlpacaWorker::refresh_account() {
     return;  // no new answer: the last one stands
   }
   bool usable = false;
+  if (r.ok()) {
+    Result<BrokerAccount> account = parse_account(r.body);
+    if (account.is_ok())
+      monitor_.account_seen(*account, wall_clock());
+    else
+      monitor_.unreadable("unreadable account: " + account.status().message(), wall_clock());
+  }
   if (r.ok() && r.body.is_object()) {
     const nlohmann::json& a = r.body;
     auto flag = [&](const char* name) { return a.contains(name) && a[name].is_boolean() && a[name].get<bool>(); };
@@ -314,6 +326,20 @@ void AlpacaWorker::refresh_account() {
     log(usable ? "the account is active: live trading is possible"
                : "the account cannot trade (" + (r.ok() ? std::string("not ACTIVE or blocked") : r.describe()) +
                      "): live mode is refused");
+  if (r.ok()) refresh_positions();
+}
+
+void AlpacaWorker::refresh_positions() {
+  const AlpacaReply r = trading_.get("/v2/positions");
+  if (!r.ok()) {
+    hold_for_rate_limit(r);
+    return;  // the last answer stands; the monitor shows the failure
+  }
+  Result<std::vector<BrokerPosition>> positions = parse_positions(r.body);
+  if (positions.is_ok())
+    monitor_.positions_seen(std::move(positions).value(), wall_clock());
+  else
+    monitor_.unreadable("unreadable positions: " + positions.status().message(), wall_clock());
 }
 
 void AlpacaWorker::poll_quotes() {

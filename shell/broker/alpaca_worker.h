@@ -15,6 +15,7 @@
 
 #include "alpaca_client.h"
 #include "alpaca_options.h"
+#include "broker_monitor.h"
 #include "broker_update.h"
 
 namespace stonks::alpaca {
@@ -38,8 +39,12 @@ namespace stonks::alpaca {
 // API per poll interval for the watched symbols; a quote is posted only when
 // it changed.
 //
-// Thread-safety: post(), watch(), take_updates() and account_usable() from any thread;
-// start() and stop() from one.
+// Account: one GET /v2/account and one GET /v2/positions per account
+// interval; what they say (and how every trading-API request went: link,
+// latency, rate budget) is kept in a BrokerMonitor for GET /api/broker.
+//
+// Thread-safety: post(), watch(), take_updates(), account_usable() and
+// broker_status() from any thread; start() and stop() from one.
 class AlpacaWorker {
  public:
   // `on_update` is called on the worker thread after updates were queued
@@ -60,6 +65,8 @@ class AlpacaWorker {
 
   // The last answered GET /v2/account said ACTIVE and nothing blocked.
   bool account_usable() const { return account_usable_.load(); }
+  // The link, latency, rate budget, account and positions as last seen.
+  BrokerStatus broker_status() const { return monitor_.status(); }
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -88,6 +95,7 @@ class AlpacaWorker {
   void send_cancel(Tracked& t);
   void poll_orders();
   void refresh_account();
+  void refresh_positions();
   void poll_quotes();
   void fetch_by_id(Tracked& t);
 
@@ -103,6 +111,7 @@ class AlpacaWorker {
   AlpacaOptions options_;
   std::string instance_id_;
   std::function<void()> on_update_;
+  BrokerMonitor monitor_;  // before trading_, which reports to it
   AlpacaClient trading_;
   AlpacaClient data_;
 

@@ -3,7 +3,9 @@ and the fake Alpaca broker (tests/broker/fake_alpaca.py) as real processes.
 Approval gate (3.1) and disabled mode (3.2) in live mode, the account check,
 every POST fault ending with exactly one broker order per approved order,
 partial fills, cancels (and one that loses to a fill), quotes from the
-market-data API, kill -9 with orders in flight, and the keys never leaking."""
+market-data API, kill -9 with orders in flight, the keys never leaking, and
+GET /api/broker: link, latency, rate budget, account, positions and the
+differences from the engine's (reconciliation)."""
 import json
 import os
 import sys
@@ -274,6 +276,106 @@ class Lifecycles(LiveTest):
                      lambda: b'"210.40"' in self.s.request("GET", "/api/events?after=%d" % seq).raw)
         finally:
             self.broker.control("POST", "/_control/quotes", {"MSFT": {"bid": "199.80", "ask": "200.20"}})
+
+
+class BrokerStatus(unittest.TestCase):
+    """GET /api/broker: the link, latency and rate budget, the broker's account and
+    positions, and every difference from the engine's (reconciliation)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.keys = tempfile.mkdtemp(prefix="stonks-live-keys-")
+        cls.broker = FakeBroker(key_id=KEY_ID, secret=SECRET)
+        # A budget the polls do not spend during the test, in a window longer than it.
+        cls.broker.control("POST", "/_control/rate_limit", {"limit": 1000, "window_s": 60})
+        cls.s = live_server(cls.broker, cls.keys)
+        cls.s.ok("POST", "/api/account/deposits", {"amount": "100000"})  # what the fake starts with
+        LiveTest.quote(cls.s)
+        cls.s.ok("PUT", APPROVAL_CONFIG, {"require_approval_for_live": False})
+        wait_for("live mode", lambda: cls.s.request("PUT", MODE, {"mode": "live"}).status == 200)
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            assert cls.s.stop() == 0, cls.s.logs()
+            LiveTest.assert_no_key_anywhere(cls.s, cls.broker)
+        finally:
+            cls.s.close()
+            cls.broker.stop()
+
+    def status(self):
+        return self.s.ok("GET", "/api/broker")
+
+    def wait_status(self, what, predicate):
+        return wait_for(what, lambda: (lambda b: b if predicate(b) else None)(self.status()))
+
+    def test_1_link_latency_rate_budget_account_and_positions(self):
+        b = self.wait_status("the broker's account and positions", lambda b: "account" in b and "positions" in b)
+        self.assertEqual(b["broker"], "alpaca")
+        self.assertEqual(b["link"]["state"], "connected")
+        self.assertIsInstance(b["link"]["latency_ms"], int)
+        self.assertGreaterEqual(b["link"]["latency_ms"], 0)
+        self.assertLess(b["link"]["latency_ms"], 1000)
+        rate = b["rate_limit"]
+        self.assertEqual(rate["limit"], 1000)
+        self.assertLess(rate["remaining"], 1000)
+        reset = time.mktime(time.strptime(rate["reset"][:19], "%Y-%m-%dT%H:%M:%S")) - time.timezone
+        self.assertGreater(reset, time.time() - 2)
+        self.assertLess(reset, time.time() + 62)
+        self.assertEqual(b["account"]["cash"], "100000.00")
+        self.assertEqual(b["positions"], [])
+        self.assertEqual(b["differences"], [])
+
+    def test_2_an_engine_order_leaves_both_sides_agreeing_and_one_behind_its_back_is_flagged(self):
+        order = self.s.ok("POST", "/api/orders", {"ticker": "AAPL", "side": "buy", "qty": 10})
+        wait_for("the fill", lambda: self.s.ok("GET", "/api/orders/%d" % order["id"])["status"] == "filled")
+        b = self.wait_status("AAPL 10 at the broker, agreeing",
+                             lambda b: [(p["ticker"], p["qty"]) for p in b.get("positions", [])] == [("AAPL", 10)]
+                             and not b["differences"])
+        self.assertEqual(b["account"]["cash"], "98999.00")
+
+        # Someone trades at the broker, not through the engine: 5 more AAPL.
+        placed = self.broker.request("POST", "/v2/orders", {"symbol": "AAPL", "qty": "5", "side": "buy",
+                                                            "type": "market", "time_in_force": "day"})
+        self.assertEqual(placed.status, 200, placed)
+        self.assertEqual(self.broker.request("GET", "/v2/orders/" + placed.json["id"]).json["status"], "filled")
+        b = self.wait_status("the difference flagged", lambda b: len(b["differences"]) == 2)
+        cash, aapl = b["differences"]
+        self.assertEqual(cash, {"kind": "cash", "engine": "98999.00", "broker": "98498.50",
+                                "message": "cash: engine 98999.00, broker 98498.50"})
+        self.assertEqual(aapl, {"kind": "position", "ticker": "AAPL", "engine": 10, "broker": 15,
+                                "message": "AAPL: engine holds 10, broker 15"})
+        # Flagged, never overwritten: the engine still holds what it booked.
+        time.sleep(0.5)
+        self.assertEqual([(p["ticker"], p["qty"]) for p in self.s.ok("GET", "/api/positions")["positions"]],
+                         [("AAPL", 10)])
+        self.assertEqual(self.s.ok("GET", "/api/account")["cash"], "98999.00")
+        self.assertEqual(len(self.status()["differences"]), 2)
+
+    def test_3_a_failing_broker_shows_since_when_and_why(self):
+        self.broker.fault(path="/v2/account", kind="respond", status=500, times="always")
+        try:
+            b = self.wait_status("the link failing", lambda b: b["link"]["state"] == "failing")
+            self.assertIn("HTTP 500", b["link"]["last_error"])
+            self.assertIn("failing_since", b["link"])
+        finally:
+            self.broker.control("DELETE", "/_control/faults")
+        b = self.wait_status("the link back", lambda b: b["link"]["state"] == "connected")
+        self.assertNotIn("failing_since", b["link"])
+        self.assertIn("HTTP 500", b["link"]["last_error"])  # the last error stays on show
+
+    def test_4_the_route_only_reads_and_needs_a_token(self):
+        self.assertEqual(self.s.request("POST", "/api/broker", {}).status, 405)
+        self.assertEqual(self.s.request("GET", "/api/broker", token=None).status, 401)
+
+    def test_5_a_paper_server_has_no_broker(self):
+        s = Server()
+        try:
+            self.assertEqual(s.ok("GET", "/api/broker"), {"broker": "paper"})
+            self.assertEqual(s.request("GET", "/api/broker", token=None).status, 401)
+            self.assertEqual(s.stop(), 0)
+        finally:
+            s.close()
 
 
 class Restart(unittest.TestCase):

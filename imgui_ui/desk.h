@@ -2,12 +2,15 @@
 // read-only view of the engine and acts only through an ApiClient.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/engine_state.h"
 #include "imgui_ui/api_client.h"
+#include "imgui_ui/broker_view.h"
+#include "model/enum_names.h"
 #include "model/time.h"
 #include "sim/sim_settings.h"
 
@@ -32,6 +35,7 @@ struct DeskView {
   Timestamp now;                   // the engine's clock (the simulation clock in the browser)
   const SimStatus* sim = nullptr;  // null: no simulator (a server without --sim)
   HostStatus host;
+  const BrokerStatusView* broker = nullptr;  // null: no broker to show (the sandbox, a paper server)
 };
 
 // A widget's rectangle in ImGui's logical pixels (CSS pixels in the browser),
@@ -59,6 +63,11 @@ class Desk {
   // rows scrolled or clipped away are absent), and what it showed.
   const std::vector<WidgetRect>& widgets() const;
   std::vector<DeskMessage> messages() const;
+  // The host's file picker for the Replay pane's "Open CSV...": `open`
+  // shows it, and the host hands the chosen file to csv_picked() (any time
+  // later). Without a picker the button is disabled.
+  void set_csv_picker(std::function<void()> open);
+  void csv_picked(std::string name, std::string text);
 
  private:
   struct Impl;
@@ -66,3 +75,18 @@ class Desk {
 };
 
 }  // namespace stonks::ui
+
+namespace stonks {
+// The host status' names, as the page's test hooks report them.
+template <>
+struct EnumNames<ui::HostStatus::Persistence> {
+  using P = ui::HostStatus::Persistence;
+  static constexpr EnumName<P> table[] = {
+      {P::kOff, "off"}, {P::kSaved, "saved"}, {P::kSaving, "saving"}, {P::kFailed, "failed"}};
+};
+template <>
+struct EnumNames<ui::HostStatus::Link> {
+  using L = ui::HostStatus::Link;
+  static constexpr EnumName<L> table[] = {{L::kNone, "none"}, {L::kLive, "live"}, {L::kLost, "lost"}};
+};
+}  // namespace stonks

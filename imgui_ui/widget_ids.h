@@ -63,4 +63,37 @@ inline constexpr const char* kPersistence = "sandbox/persistence";
 // The link to a server (messages only: connected, or lost and stale).
 inline constexpr const char* kConnection = "desk/connection";
 
+// The Broker section of a live server's desk (messages only): the link to
+// the broker, latency, rate budget, and each broker/engine difference.
+inline constexpr const char* kBrokerLink = "broker/link";
+inline constexpr const char* kBrokerLatency = "broker/latency";
+inline constexpr const char* kBrokerRateLimit = "broker/rate_limit";
+inline constexpr const char* kBrokerDifferences = "broker/differences";
+
+// The Strategies and Replay panes (opened from the row under the sim strip).
+// Their strategy forms share one shape: prefix "strategies" or "replay",
+// then "/strategy/<name>" for the choice and "/param/<key>" per parameter.
+inline constexpr const char* kStrategiesToggle = "strategies/toggle";
+inline constexpr const char* kReplayToggle = "replay/toggle";
+inline std::string strategy_choice_id(const char* prefix, const std::string& name) {
+  return std::string(prefix) + "/strategy/" + name;
+}
+inline std::string strategy_param_id(const char* prefix, const std::string& key) {
+  return std::string(prefix) + "/param/" + key;
+}
+inline constexpr const char* kStrategiesSymbol = "strategies/symbol";
+inline constexpr const char* kStrategiesSwitchOn = "strategies/switch_on";
+inline std::string strategy_off_id(std::size_t row) { return "strategies/" + std::to_string(row) + "/off"; }
+inline constexpr const char* kStrategiesList = "strategies/list";  // messages: one per strategy on
+inline constexpr const char* kReplayOpenCsv = "replay/open_csv";
+inline constexpr const char* kReplaySymbol = "replay/symbol";
+inline constexpr const char* kReplayCash = "replay/cash";
+inline constexpr const char* kReplayFee = "replay/fee_per_fill";
+inline constexpr const char* kReplayStart = "replay/start";
+inline constexpr const char* kReplayProgress = "replay/progress";  // message: "37 / 100 bars, 120 bars/s"
+inline std::string replay_speed_id(const std::string& speed) { return "replay/speed/" + speed; }  // "10", "max"
+inline constexpr const char* kReplayPause = "replay/pause";
+inline constexpr const char* kReplayReport = "replay/report";  // messages: one per number, "Net P&L: -32.00"
+inline constexpr const char* kReplayTrades = "replay/trades";  // messages: one per trade
+
 }  // namespace stonks::ui::ids

@@ -41,6 +41,7 @@ void DeskHost::open(double now_ms) {
   sandbox_ = std::move(sandbox).value();
   client_ = std::make_unique<ui::LocalApiClient>([this](ApiRequest request) { return handle(std::move(request)); });
   desk_ = std::make_unique<ui::Desk>(*client_);
+  desk_->set_csv_picker([] { stonks_js_pick_csv(); });
   last_advance_ms_ = now_ms;
   synced_seq_ = sandbox_->committed_seq();
   host_.persistence = ui::HostStatus::Persistence::kSaved;
@@ -73,6 +74,8 @@ bool DeskHost::advance(double now_ms) {
   last_advance_ms_ = now_ms;
   const EventSeq seq_before = sandbox_->state().last_seq;
   const Timestamp clock_before = sandbox_->now();
+  // A replay's progress (and its last step, which finishes it) is new on screen.
+  const bool replaying = sandbox_->backtest_running();
   Status status = sandbox_->advance(Duration(static_cast<std::int64_t>(elapsed * 1000)));
   if (!status.is_ok() && engine_error_.empty()) {
     engine_error_ = status.to_string();
@@ -80,7 +83,7 @@ bool DeskHost::advance(double now_ms) {
     host_.persistence_detail = engine_error_;
   }
   watch_commits(false);
-  return sandbox_->state().last_seq != seq_before || sandbox_->now() != clock_before;
+  return replaying || sandbox_->state().last_seq != seq_before || sandbox_->now() != clock_before;
 }
 
 void DeskHost::draw() {
@@ -89,6 +92,10 @@ void DeskHost::draw() {
   if (!desk_) return;  // a response may have stopped the sandbox
   const SimStatus sim = sandbox_->sim_status();
   desk_->draw(ui::DeskView{sandbox_->state(), sandbox_->now(), &sim, host_});
+}
+
+void DeskHost::csv_picked(std::string name, std::string text) {
+  if (desk_) desk_->csv_picked(std::move(name), std::move(text));
 }
 
 ApiResponse DeskHost::api(ApiRequest request) { return handle(std::move(request)); }

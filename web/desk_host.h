@@ -56,6 +56,10 @@ class DeskHost {
   // Not running: 503, nothing changes.
   ApiResponse api(ApiRequest request);
 
+  // The file the operator chose in the page's picker (stonks_js_pick_csv),
+  // for the Replay pane.
+  void csv_picked(std::string name, std::string text);
+
   // What the page reports about IndexedDB.
   void set_persistence(ui::HostStatus::Persistence state, std::string detail);
   void set_storage_persistent(bool persistent) { host_.storage_persistent = persistent; }

@@ -37,34 +37,6 @@ stonks::ui::HostStatus::Persistence persistence_from(int code) {
   }
 }
 
-const char* persistence_name(stonks::ui::HostStatus::Persistence p) {
-  using P = stonks::ui::HostStatus::Persistence;
-  switch (p) {
-    case P::kOff:
-      return "off";
-    case P::kSaved:
-      return "saved";
-    case P::kSaving:
-      return "saving";
-    case P::kFailed:
-      return "failed";
-  }
-  return "off";
-}
-
-const char* link_name(stonks::ui::HostStatus::Link link) {
-  using L = stonks::ui::HostStatus::Link;
-  switch (link) {
-    case L::kNone:
-      return "none";
-    case L::kLive:
-      return "live";
-    case L::kLost:
-      return "lost";
-  }
-  return "none";
-}
-
 }  // namespace
 
 extern "C" {
@@ -123,6 +95,12 @@ EMSCRIPTEN_KEEPALIVE void stonks_touch(float x, float y, int down) {
   app().wake();
 }
 
+// The file chosen in the Replay pane's picker (web/js/library.js).
+EMSCRIPTEN_KEEPALIVE void stonks_csv_picked(const char* name, const char* text) {
+  app().host().csv_picked(name, text);
+  app().wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void stonks_paste(const char* text) {
   ImGui::GetIO().AddInputCharactersUTF8(text);
   app().wake();
@@ -142,7 +120,7 @@ EMSCRIPTEN_KEEPALIVE const char* stonks_host_json() {
     return out(nlohmann::json{{"remote", true},
                               {"phase", stonks::to_string(remote.phase())},
                               {"detail", remote.detail()},
-                              {"link", link_name(remote.host_status().link)},
+                              {"link", stonks::to_string(remote.host_status().link)},
                               {"link_detail", remote.host_status().link_detail},
                               {"last_seq", remote.replica().last_seq()}}
                    .dump());
@@ -150,7 +128,7 @@ EMSCRIPTEN_KEEPALIVE const char* stonks_host_json() {
   const DeskHost& host = app().host();
   nlohmann::json j = {{"phase", stonks::to_string(host.phase())},
                       {"detail", host.detail()},
-                      {"persistence", persistence_name(host.host_status().persistence)},
+                      {"persistence", stonks::to_string(host.host_status().persistence)},
                       {"persistence_detail", host.host_status().persistence_detail},
                       {"storage_persistent", host.host_status().storage_persistent},
                       {"now", nullptr}};

@@ -20,4 +20,7 @@ void stonks_js_first_desk_frame();
 void stonks_js_http(unsigned id, const char* method, const char* target, const char* body);
 // ImGui copied text (Ctrl+C in a field): to navigator.clipboard.
 void stonks_js_copy_text(const char* text);
+// The Replay pane's "Open CSV...": the page shows its file picker and hands
+// the chosen file's name and text to stonks_csv_picked().
+void stonks_js_pick_csv();
 }

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <utility>
 
+#include "api/broker_status.h"
 #include "js_bridge.h"
 #include "json/json_values.h"
 
@@ -49,6 +50,7 @@ void RemoteHost::start(std::string server) {
   if (replica_.loaded()) {
     set_phase(Phase::kRunning, {});
     poll_events();
+    follow_broker();
   } else {
     set_phase(Phase::kConnecting, {});
     load_snapshot();
@@ -89,6 +91,7 @@ void RemoteHost::on_snapshot(const ApiResponse& response) {
   set_phase(Phase::kRunning, {});
   changed_();
   poll_events();
+  follow_broker();
 }
 
 void RemoteHost::on_events(const ApiResponse& response) {
@@ -143,9 +146,63 @@ void RemoteHost::on_retry_timer(void* self) {
     host.load_snapshot();
 }
 
+void RemoteHost::follow_broker() {
+  if (no_broker_ || broker_generation_ == generation_) return;
+  broker_generation_ = generation_;
+  if (broker_timer_ != 0) emscripten_clear_timeout(broker_timer_);
+  broker_timer_ = 0;
+  poll_broker();
+}
+
+void RemoteHost::poll_broker() {
+  ApiRequest request;
+  request.method = "GET";
+  request.path = std::string(kBrokerStatusPath);
+  const std::uint64_t generation = generation_;
+  client_.send(std::move(request), [this, generation](const ApiResponse& r) {
+    if (generation == generation_) on_broker(r);
+  });
+}
+
+void RemoteHost::on_broker(const ApiResponse& response) {
+  if (phase_ == Phase::kUnauthorized) return;
+  std::string error;
+  if (response.status == 200) {
+    Result<nlohmann::json> body = parse_json(response.body);
+    Result<std::optional<BrokerStatus>> status =
+        body.is_ok() ? broker_status_from_json(*body) : Result<std::optional<BrokerStatus>>(body.status());
+    if (status.is_ok() && !status->has_value()) {
+      no_broker_ = true;  // a paper server never gets a broker while it runs
+      broker_.reset();
+      changed_();
+      return;
+    }
+    if (status.is_ok())
+      broker_ = ui::BrokerStatusView{true, std::move(**status), {}};
+    else
+      error = "unreadable answer: " + status.status().message();
+  } else {
+    error = error_text(response.status, response.body);
+  }
+  if (!error.empty()) {
+    if (!broker_) broker_.emplace();
+    broker_->fetch_error = error;
+  }
+  changed_();
+  broker_timer_ = emscripten_set_timeout(&RemoteHost::on_broker_timer, kBrokerPollMs, this);
+}
+
+void RemoteHost::on_broker_timer(void* self) {
+  auto& host = *static_cast<RemoteHost*>(self);
+  host.broker_timer_ = 0;
+  if (host.phase_ == Phase::kUnauthorized || host.phase_ == Phase::kIdle) return;
+  host.poll_broker();
+}
+
 void RemoteHost::draw() {
   if (!desk_ || !replica_.loaded()) return;
-  desk_->draw(ui::DeskView{replica_.state(), wall_clock(), nullptr, host_});
+  desk_->draw(ui::DeskView{
+      .state = replica_.state(), .now = wall_clock(), .host = host_, .broker = broker_ ? &*broker_ : nullptr});
 }
 
 std::size_t RemoteHost::pending_count() const {

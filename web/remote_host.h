@@ -2,16 +2,20 @@
 // the server; the page keeps a replica of its state (GET /api/snapshot, then
 // GET /api/events long-polled from the last seq) and the same panel draws
 // it, acting over HTTP. When the link drops the panel keeps the last state,
-// marked stale, and the follower resumes from its seq with backoff.
+// marked stale, and the follower resumes from its seq with backoff. A server
+// trading at a broker is also asked GET /api/broker every kBrokerPollMs: the
+// panel's Broker section; a paper server's answer ends those polls.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "api/state_replica.h"
 #include "http_api_client.h"
+#include "imgui_ui/broker_view.h"
 #include "imgui_ui/desk.h"
 #include "model/enum_names.h"
 
@@ -43,6 +47,8 @@ class RemoteHost {
   Phase phase() const { return phase_; }
   const std::string& detail() const { return detail_; }
   const ui::HostStatus& host_status() const { return host_; }
+  // nullopt until a live server answered GET /api/broker, and on a paper one.
+  const std::optional<ui::BrokerStatusView>& broker() const { return broker_; }
   // Only once the first snapshot arrived.
   const StateReplica& replica() const { return replica_; }
   const ui::Desk* desk() const { return desk_.get(); }
@@ -53,6 +59,7 @@ class RemoteHost {
   static constexpr int kEventsPageSize = 1000;
   static constexpr double kFirstRetryMs = 500;
   static constexpr double kMaxRetryMs = 8'000;
+  static constexpr double kBrokerPollMs = 2'000;
 
   void load_snapshot();
   void poll_events();
@@ -65,6 +72,12 @@ class RemoteHost {
   void retry_later();
   static void on_retry_timer(void* self);
   void set_phase(Phase phase, std::string detail);
+  // Starts the GET /api/broker polls of this generation (once; a restart
+  // replaces the previous ones).
+  void follow_broker();
+  void poll_broker();
+  void on_broker(const ApiResponse& response);
+  static void on_broker_timer(void* self);
 
   std::function<void()> changed_;
   HttpApiClient client_;
@@ -77,6 +90,10 @@ class RemoteHost {
   std::uint64_t generation_ = 0;  // a restart ignores the old follower's answers
   double retry_ms_ = kFirstRetryMs;
   bool retry_pending_ = false;
+  std::optional<ui::BrokerStatusView> broker_;
+  bool no_broker_ = false;               // the server said it trades at none: no more polls
+  std::uint64_t broker_generation_ = 0;  // the generation whose polls run
+  long broker_timer_ = 0;                // the pending poll's timeout id; 0: none
 };
 
 }  // namespace stonks::web

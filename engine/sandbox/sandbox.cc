@@ -9,8 +9,10 @@
 #include "api/api_response.h"
 #include "api/api_router.h"
 #include "execution/paper_broker.h"
+#include "sandbox/backtest_routes.h"
 #include "sandbox/latest_event_time.h"
 #include "sandbox/sim_routes.h"
+#include "sandbox/strategy_routes.h"
 #include "sim/sim_state_codec.h"
 #include "sim/simulation.h"
 
@@ -63,6 +65,7 @@ struct Sandbox::Impl {
   Status step_market();
   Status save();
   ApiResponse put_settings(const nlohmann::json& body);
+  ApiResponse strategies_request(const ApiRequest& request);
 
   Storage& journal;
   Storage& desk;
@@ -70,7 +73,9 @@ struct Sandbox::Impl {
   PaperBroker broker;  // before the store, which holds a reference to it
   std::unique_ptr<EngineStore> store;
   std::unique_ptr<ApiRouter> router;
-  std::optional<Simulation> sim;  // set by start_fresh() or resume()
+  std::optional<Simulation> sim;              // set by start_fresh() or resume()
+  std::unique_ptr<BacktestSession> backtest;  // the replay beside the desk, if one was started
+  DeskStrategies strategies;                  // switched on for the desk, fed from the market's quotes
   Timestamp clock{};
   Timestamp wall{};        // the host's wall clock: start_time plus the real time advanced since
   Duration since_step{0};  // real time since the last market step
@@ -86,6 +91,9 @@ Result<std::unique_ptr<Sandbox::Impl>> Sandbox::Impl::open(Storage& journal, Sto
   if (!store.is_ok()) return store.status();
   impl->store = std::move(store).value();
   impl->router = std::make_unique<ApiRouter>(impl->store->engine(), impl->store->log());
+  Result<DeskStrategies> strategies = DeskStrategies::load(desk);
+  if (!strategies.is_ok()) return strategies.status();
+  impl->strategies = std::move(strategies).value();
   if (Status st = impl->store->recovery().fresh ? impl->start_fresh() : impl->resume(); !st.is_ok()) return st;
   return impl;
 }
@@ -129,8 +137,10 @@ Status Sandbox::Impl::resume() {
 
 Status Sandbox::Impl::step_market() {
   SimStep step = sim->step(clock);
-  for (const Quote& q : step.quotes)
+  for (const Quote& q : step.quotes) {
     if (Status st = engine().on_quote(q, clock); !st.is_ok()) return st;
+    if (Status st = strategies.on_quote(q, clock, engine()); !st.is_ok()) return st;
+  }
   for (const NewsEvent& n : step.news)
     if (Status st = engine().on_news(n, clock); !st.is_ok()) return st;
   return Status::ok();
@@ -162,6 +172,18 @@ ApiResponse Sandbox::Impl::put_settings(const nlohmann::json& body) {
   return json_response(200, to_json(status()));
 }
 
+ApiResponse Sandbox::Impl::strategies_request(const ApiRequest& request) {
+  auto parsed = parse_strategies_request(request, router->options());
+  if (const ApiResponse* error = std::get_if<ApiResponse>(&parsed)) return *error;
+  const auto& [route, body] = std::get<0>(parsed);
+  if (route == StrategiesRoute::kPut) {
+    Result<std::vector<StrategySpec>> specs = parse_strategies_put(body, engine().state().market.quotes());
+    if (!specs.is_ok()) return error_response(specs.status());
+    if (Status st = strategies.replace(std::move(specs).value(), desk); !st.is_ok()) return error_response(st);
+  }
+  return json_response(200, strategies.to_json());
+}
+
 Result<std::unique_ptr<Sandbox>> Sandbox::open(Storage& journal, Storage& desk, SandboxOptions options) {
   Result<std::unique_ptr<Impl>> impl = Impl::open(journal, desk, std::move(options));
   if (!impl.is_ok()) return impl.status();
@@ -180,6 +202,7 @@ Status Sandbox::advance(Duration real_elapsed) {
   // events of a call (<= 2 quotes per ticker + 8 headlines + what tick expires).
   const Duration real = std::min(real_elapsed, kMaxCatchUp);
   s.wall += real_elapsed;
+  if (s.backtest) s.backtest->advance(real);
   s.since_save += real;
   if (const int speed = s.sim->settings().speed; speed > 0) {
     s.clock += real * speed;
@@ -198,6 +221,9 @@ Status Sandbox::advance(Duration real_elapsed) {
 ApiResponse Sandbox::handle(ApiRequest request) {
   Impl& s = *impl_;
   request.now = s.clock;
+  // The replay has its own engine: nothing of it reaches the desk's journal.
+  if (is_backtest_path(request.path)) return handle_backtest(request, s.router->options(), s.backtest);
+  if (is_strategies_path(request.path)) return s.strategies_request(request);
   if (!is_sim_path(request.path)) {
     ApiResponse response = s.router->handle(request);
     if (Status st = s.store->flush(); !st.is_ok())
@@ -223,12 +249,14 @@ ApiResponse Sandbox::handle(ApiRequest request) {
   SandboxOptions options = s.options;
   options.start_time = s.clock;
   const Timestamp wall = s.wall;
+  std::unique_ptr<BacktestSession> backtest = std::move(s.backtest);  // not the desk's: a reset keeps it
   if (Status st = wipe(s.journal); !st.is_ok()) return error_response(st);
   if (Status st = wipe(s.desk); !st.is_ok()) return error_response(st);
   Result<std::unique_ptr<Impl>> fresh = Impl::open(s.journal, s.desk, std::move(options));
   if (!fresh.is_ok()) return error_response(fresh.status());
   impl_ = std::move(fresh).value();
   impl_->wall = wall;
+  impl_->backtest = std::move(backtest);
   if (Status st = impl_->save(); !st.is_ok()) return error_response(st);
   return json_response(200, to_json(impl_->status()));
 }
@@ -238,6 +266,7 @@ const EngineStore& Sandbox::store() const { return *impl_->store; }
 Timestamp Sandbox::now() const { return impl_->clock; }
 SimStatus Sandbox::sim_status() const { return impl_->status(); }
 std::uint64_t Sandbox::committed_seq() const { return impl_->store->committed_seq(); }
+bool Sandbox::backtest_running() const { return impl_->backtest && impl_->backtest->running(); }
 
 Status Sandbox::snapshot() {
   // The clock first, so the stored clock is never behind what the snapshot holds.

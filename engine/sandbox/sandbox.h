@@ -77,6 +77,8 @@ class Sandbox {
   // A zero or negative `real_elapsed` (a host clock that stepped back) does
   // nothing. Errors: the engine's (kUnavailable after a journal failure) or
   // the desk storage's when saving the sim state.
+  // A running backtest (/api/backtest) moves on too, by its own speed x the
+  // same real time (BacktestSession::advance bounds the bars per call).
   Status advance(Duration real_elapsed);
 
   // One API request at the simulation clock: `request.now` is set here.
@@ -92,6 +94,11 @@ class Sandbox {
   // screen never runs backwards) and starts from options' settings. Every
   // answer is given after the events it caused are durable (flush); a
   // journal failure there is a 503.
+  // /api/backtest is answered by handle_backtest (backtest_routes.h) over
+  // the sandbox's one replay session, which a reset keeps. GET/PUT
+  // /api/strategies list and replace the strategies switched on for the
+  // desk (strategy_routes.h), kept in the desk directory
+  // (DeskStrategies::kFile); a reset switches them all off.
   ApiResponse handle(ApiRequest request);
 
   const EngineState& state() const;
@@ -102,6 +109,9 @@ class Sandbox {
   // The last event seq known durable in the journal: the host syncs its
   // files (IDBFS) when this moves.
   std::uint64_t committed_seq() const;
+  // A backtest is running: its progress changes the screen even when the
+  // desk's clock stands still (the host keeps drawing).
+  bool backtest_running() const;
   // Writes a snapshot and compacts the journal, and saves the sim state
   // (e.g. when the page is hidden).
   Status snapshot();

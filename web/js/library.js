@@ -9,6 +9,37 @@ mergeInto(LibraryManager.library, {
   stonks_js_http: function(id, method, target, body) {
     Module.stonksRemote.request(id, UTF8ToString(method), UTF8ToString(target), UTF8ToString(body));
   },
+  // A hidden <input type=file> (made once): the chosen file's text goes to
+  // the heap through malloc, not ccall's stack (a CSV may be megabytes).
+  stonks_js_pick_csv__deps: ['malloc', 'free'],
+  stonks_js_pick_csv: function() {
+    var input = document.getElementById('stonks-csv-picker');
+    if (!input) {
+      input = document.createElement('input');
+      input.type = 'file';
+      input.id = 'stonks-csv-picker';
+      input.accept = '.csv,text/csv,text/plain';
+      input.style.display = 'none';
+      input.addEventListener('change', function() {
+        var file = input.files && input.files[0];
+        if (!file) return;
+        file.text().then(function(text) {
+          var put = function(s) {
+            var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+            stringToUTF8(s, p, n);
+            return p;
+          };
+          var name = put(file.name), body = put(text);
+          Module._stonks_csv_picked(name, body);
+          _free(name);
+          _free(body);
+          input.value = '';  // the same file again is a new pick
+        });
+      });
+      document.body.appendChild(input);
+    }
+    input.click();
+  },
   stonks_js_copy_text: function(text) {
     var s = UTF8ToString(text);
     if (navigator.clipboard) navigator.clipboard.writeText(s).catch(function() {});

@@ -1,0 +1,86 @@
+// The /api/backtest routes: one replay of CSV bars through a strategy beside
+// the desk. The session owns its own engine over an in-memory journal
+// (BacktestRunner on a MemoryStorage): the desk's journal, state and
+// approvals never see it. Sandbox::handle answers the routes and
+// Sandbox::advance moves a running replay on.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "api/api_types.h"
+#include "backtest/backtest_runner.h"
+#include "journal/memory_storage.h"
+#include "model/status.h"
+#include "model/time.h"
+
+namespace stonks {
+
+// The routes' own body limit: a CSV is bigger than the API's 64 KiB default
+// (20 years of daily bars are ~500 KB). Above it: 413.
+inline constexpr std::size_t kMaxBacktestBodyBytes = 16 * 1024 * 1024;
+
+// Whether `path` is /api/backtest or under it: the sandbox's, not the router's.
+bool is_backtest_path(std::string_view path);
+
+class BacktestSession {
+ public:
+  // advance() replays at most this many bars per call, however fast the
+  // speed, so a frame never stalls on a long file (~10 ms natively).
+  static constexpr std::size_t kMaxBarsPerAdvance = 20'000;
+  // Speeds a PUT may set, in bars per second; "max" is as fast as
+  // kMaxBarsPerAdvance per call allows.
+  static constexpr std::int64_t kMaxSpeed = 1'000'000;
+  // The report's equity curve is thinned to at most this many points (the
+  // first and last always kept); the full curve is the CLI's equity.csv.
+  static constexpr std::size_t kMaxCurvePoints = 500;
+
+  // A POST /api/backtest body, read strictly (docs/api.md): the replay ready
+  // to run at the fastest speed, or the 400 naming the field (a bad CSV
+  // row: field "csv" with its "line" and "column"; nothing starts then).
+  static std::variant<std::unique_ptr<BacktestSession>, ApiResponse> start(const nlohmann::json& body);
+
+  // Real time passed: replays speed x `real` bars (carrying fractions over),
+  // at most kMaxBarsPerAdvance; nothing when paused, done or failed. A
+  // replay that fails keeps its error for the status; the desk goes on.
+  void advance(Duration real);
+  // PUT /api/backtest: {"speed": 1..kMaxSpeed or "max", "paused": bool}, either optional.
+  ApiResponse put(const nlohmann::json& body);
+  // {"state": "running"|"paused"|"done"|"failed", "bars_done", "total",
+  //  "rate" (bars per second of real time spent running), "speed", "paused",
+  //  "symbols", "strategy", "error" (when failed), "report" (when done)}.
+  nlohmann::json status() const;
+  // Not paused, done or failed: advance() will replay more.
+  bool running() const { return !paused_ && !runner_->done() && failure_.is_ok(); }
+
+  const BacktestRunner& runner() const { return *runner_; }
+
+ private:
+  BacktestSession() = default;
+
+  MemoryStorage storage_;  // before runner_, which writes to it
+  std::unique_ptr<BacktestRunner> runner_;
+  nlohmann::json strategy_;  // the spec as given, for the status
+  nlohmann::json symbols_ = nlohmann::json::array();
+  std::int64_t speed_ = 0;  // bars per second; 0: max
+  bool paused_ = false;
+  std::int64_t owed_ = 0;  // bar-microseconds earned but not yet replayed
+  Duration running_{0};    // real time spent running, for the rate
+  Status failure_;
+};
+
+// Answers a request for which is_backtest_path() holds, as the router
+// answers its own (404, 405 with "allow", 413 above kMaxBacktestBodyBytes,
+// no query parameters, the actor checked on POST/PUT/DELETE, strict bodies):
+// POST starts a replay (replacing any), PUT changes its speed, GET reads its
+// status, DELETE drops it. `session` is the sandbox's current one (null: none;
+// GET, PUT and DELETE are then 404).
+ApiResponse handle_backtest(const ApiRequest& request, const ApiOptions& options,
+                            std::unique_ptr<BacktestSession>& session);
+
+}  // namespace stonks

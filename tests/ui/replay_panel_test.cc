@@ -1,0 +1,150 @@
+// The Replay pane: Open CSV... calls the host's picker, Start sends the
+// form as POST /api/backtest, a bad row or parameter is shown beside its
+// field, the speed buttons and Pause send PUTs, and the finished replay's
+// report shows the numbers stonks-backtest prints for the same file. The
+// routes are the sandbox's own (handle_backtest over a real session).
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "imgui_ui/widget_ids.h"
+#include "json/json_values.h"
+#include "sandbox/backtest_routes.h"
+#include "ui/desk_driver.h"
+
+namespace stonks::testing {
+namespace {
+
+namespace ids = ui::ids;
+
+// tests/unit/backtest/cli/ibm_daily.csv
+constexpr const char* kIbmDaily =
+    "Date,Open,High,Low,Close,Volume\n"
+    "2026-01-05,12,12.5,11.5,12,1000\n"
+    "2026-01-06,12,12,10.5,11,1000\n"
+    "2026-01-07,11,11,9.5,10,1000\n"
+    "2026-01-08,10,13.5,10,13,1000\n"
+    "2026-01-09,14,16.5,14,16,1000\n"
+    "2026-01-12,16,16,12.5,13,1000\n"
+    "2026-01-13,13,13,9.5,10,1000\n"
+    "2026-01-14,11,11.5,10,10,1000\n";
+
+struct ReplayDesk {
+  DeskDriver d;
+  std::unique_ptr<BacktestSession> session;
+  int picker_opened = 0;
+
+  ReplayDesk() {
+    d.sim = SimStatus{};
+    d.intercept = [this](const ApiRequest& r) -> std::optional<ApiResponse> {
+      if (!is_backtest_path(r.path)) return std::nullopt;
+      ApiRequest with_actor = r;
+      if (with_actor.actor.empty()) with_actor.actor = "operator";
+      return handle_backtest(with_actor, ApiOptions{}, session);
+    };
+    d.desk.set_csv_picker([this] { ++picker_opened; });
+    d.click(ids::kReplayToggle);
+  }
+
+  // SMA 2/3 on 10 shares, as the CLI fixture runs it.
+  void fill_form(const char* fast = "2") {
+    d.type(ids::strategy_param_id("replay", "fast"), fast);
+    d.type(ids::strategy_param_id("replay", "slow"), "3");
+    d.type(ids::strategy_param_id("replay", "qty"), "10");
+    d.type(ids::kReplayCash, "10000");
+    d.type(ids::kReplayFee, "1");
+  }
+  const ApiRequest* last(const std::string& method) const {
+    for (auto it = d.sent.rbegin(); it != d.sent.rend(); ++it)
+      if (it->method == method && it->path == "/api/backtest") return &*it;
+    return nullptr;
+  }
+};
+
+nlohmann::json body_of(const ApiRequest& r) { return parse_json(r.body).value(); }
+
+TEST(ReplayPane, OpenCsvAsksTheHostsPickerAndTheFileNameGivesTheSymbol) {
+  ReplayDesk t;
+  EXPECT_FALSE(t.d.shows(ids::kReplayProgress));
+  t.d.click(ids::kReplayOpenCsv);
+  EXPECT_EQ(t.picker_opened, 1);
+  t.d.desk.csv_picked("ibm_daily.csv", kIbmDaily);
+  t.fill_form();
+  t.d.click(ids::kReplayStart);
+  const ApiRequest* post = t.last("POST");
+  ASSERT_NE(post, nullptr);
+  const nlohmann::json body = body_of(*post);
+  EXPECT_EQ(body["csv"], kIbmDaily);
+  EXPECT_EQ(body["symbol"], "IBM");
+  EXPECT_EQ(body["cash"], "10000");
+  EXPECT_EQ(body["fee_per_fill"], "1");
+  EXPECT_EQ(body["strategy"],
+            nlohmann::json::parse(R"({"name":"sma","params":{"fast":2,"slow":3,"qty":10,"allow_short":false}})"));
+}
+
+TEST(ReplayPane, ShowsProgressThenTheReportOfTheCliFixture) {
+  ReplayDesk t;
+  t.d.desk.csv_picked("ibm_daily.csv", kIbmDaily);
+  t.fill_form();
+  t.d.click(ids::kReplayStart);
+  ASSERT_NE(t.session, nullptr) << t.d.messages_at(ids::kReplayStart);
+  EXPECT_NE(t.d.messages_at(ids::kReplayProgress).find("0 / 8 bars"), std::string::npos);
+  t.session->advance(std::chrono::milliseconds(16));  // the host's frame: "max" replays all 8
+  t.d.frame(3);
+  EXPECT_NE(t.d.messages_at(ids::kReplayProgress).find("8 / 8 bars"), std::string::npos);
+  const std::string report = t.d.messages_at(ids::kReplayReport);
+  // stonks-backtest's numbers for this file (tests/unit/backtest/cli/test_stonks_backtest.py).
+  for (const char* line : {"Final equity: 9968.00", "Net P&L: -32.00", "Total return: -0.32%", "Max drawdown: 0.60%",
+                           "Max drawdown length: 5.00 days", "Exposure: 37.50%", "Trades: 1",
+                           "Won / lost / open: 0 / 1 / 0", "Average loss: -32.00", "Fees paid: 2.00"})
+    EXPECT_NE(report.find(line), std::string::npos) << line << " in\n" << report;
+  EXPECT_EQ(t.d.messages_at(ids::kReplayTrades),
+            "IBM long 10 2026-01-10T00:00:00Z 14.00 2026-01-15T00:00:00Z 11.00 -32.00");
+}
+
+TEST(ReplayPane, ABadRowIsShownBesideTheFileWithItsLine) {
+  ReplayDesk t;
+  t.d.desk.csv_picked(
+      "ibm.csv", "Date,Open,High,Low,Close,Volume\n2026-01-05,12,12.5,11.5,12,1000\n2026-01-06,12,10,10.5,11,1000\n");
+  t.fill_form();
+  t.d.click(ids::kReplayStart);
+  EXPECT_EQ(t.session, nullptr);
+  EXPECT_NE(t.d.messages_at(ids::kReplayOpenCsv).find("line 3:"), std::string::npos) << t.d.messages_at("toast");
+  EXPECT_FALSE(t.d.shows(ids::kReplayProgress));
+}
+
+TEST(ReplayPane, AParameterErrorIsShownBesideThatParameter) {
+  ReplayDesk t;
+  t.d.desk.csv_picked("ibm_daily.csv", kIbmDaily);
+  t.fill_form("5");  // fast 5 >= slow 3
+  t.d.click(ids::kReplayStart);
+  EXPECT_NE(t.d.messages_at(ids::strategy_param_id("replay", "slow")), "");
+  EXPECT_EQ(t.session, nullptr);
+}
+
+TEST(ReplayPane, SpeedButtonsAndPauseSendPuts) {
+  ReplayDesk t;
+  t.d.desk.csv_picked("ibm_daily.csv", kIbmDaily);
+  t.fill_form();
+  t.d.click(ids::kReplayStart);
+  ASSERT_NE(t.session, nullptr);
+  t.d.click(ids::replay_speed_id("10"));
+  ASSERT_NE(t.last("PUT"), nullptr);
+  EXPECT_EQ(body_of(*t.last("PUT")), nlohmann::json({{"speed", 10}}));
+  t.d.click(ids::kReplayPause);
+  EXPECT_EQ(body_of(*t.last("PUT")), nlohmann::json({{"paused", true}}));
+  EXPECT_NE(t.d.messages_at(ids::kReplayProgress).find("(paused)"), std::string::npos);
+  t.session->advance(std::chrono::seconds(1));
+  t.d.frame(2);
+  EXPECT_NE(t.d.messages_at(ids::kReplayProgress).find("0 / 8 bars"), std::string::npos);
+}
+
+TEST(ReplayPane, NoPaneButtonsWithoutTheSandbox) {
+  DeskDriver d;
+  d.frame();
+  EXPECT_FALSE(d.shows(ids::kReplayToggle));
+  EXPECT_FALSE(d.shows(ids::kStrategiesToggle));
+}
+
+}  // namespace
+}  // namespace stonks::testing

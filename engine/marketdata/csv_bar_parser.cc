@@ -16,11 +16,15 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// A comma inside double quotes is part of the field ("Apple, Inc."), as
+// spreadsheets write it; the quotes are trimmed off afterwards.
 std::vector<std::string_view> split(std::string_view line) {
   std::vector<std::string_view> fields;
   std::size_t start = 0;
+  bool quoted = false;
   for (std::size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == ',') {
+    if (i < line.size() && line[i] == '"') quoted = !quoted;
+    if (i == line.size() || (line[i] == ',' && !quoted)) {
       fields.push_back(trim(line.substr(start, i - start)));
       start = i + 1;
     }

@@ -39,7 +39,8 @@ struct CsvError {
 // with Z or a +HH:MM offset, "YYYY-MM-DD HH:MM[:SS[.ffffff]]" (UTC), or a
 // date alone. Prices are plain decimals (at most 6 significant decimals),
 // read into fixed point; volume a whole number. Fields may be wrapped in
-// double quotes (no quotes or newlines inside). Blank lines are skipped.
+// double quotes, with commas inside (no quotes or newlines). Blank lines are
+// skipped.
 //
 // A row is refused when a price is not a number, negative or zero, high is
 // below low, open or close is outside high-low, or its time is not after the

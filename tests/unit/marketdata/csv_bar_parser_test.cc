@@ -52,6 +52,23 @@ TEST(CsvBars, JoinsSeparateDateAndTimeColumnsAndShiftsBarStartsByTheBarLength) {
   EXPECT_EQ((*bars)[0].at, ts("2024-03-01T09:35:00Z"));
 }
 
+TEST(CsvBars, ReadsQuotedFieldsWithCommasInsideAndRefusesAQuotedThousandsSeparator) {
+  // A spreadsheet export: every field quoted, a company name with a comma in an ignored column.
+  auto bars = import_csv_bars(
+      "\"Name\",\"Date\",\"Open\",\"High\",\"Low\",\"Close\",\"Volume\"\n"
+      "\"Apple, Inc.\",\"2024-01-02\",\"187.15\",\"188.44\",\"183.89\",\"185.64\",\"82488700\"\n",
+      ticker("AAPL"));
+  ASSERT_TRUE(bars.is_ok()) << bars.status().to_string();
+  ASSERT_EQ(bars->size(), 1u);
+  EXPECT_EQ((*bars)[0].close, px("185.64"));
+  EXPECT_EQ((*bars)[0].volume, 82'488'700);
+
+  auto refused = import_csv_bars("Date,Open,High,Low,Close,Volume\n2024-01-02,1,2,1,2,\"1,000\"\n", ticker("AAPL"));
+  ASSERT_FALSE(refused.is_ok());
+  EXPECT_NE(refused.status().message().find("line 2"), std::string::npos) << refused.status().to_string();
+  EXPECT_EQ(refused.status().field(), "volume") << refused.status().to_string();
+}
+
 TEST(CsvBars, StreamsChunksSplitAnywhereToTheSameBars) {
   std::string text =
       "Date,Open,High,Low,Close,Volume\n"

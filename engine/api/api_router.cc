@@ -8,7 +8,6 @@
 #include "api/routes.h"
 #include "core/command_checks.h"
 #include "json/json_values.h"
-#include "json/strict_json.h"
 
 namespace stonks {
 namespace {
@@ -117,10 +116,8 @@ Status parse_body(const Route& route, const ApiRequest& request, const ApiOption
     }
     return Status::invalid_argument("a JSON object body is required");
   }
-  Result<nlohmann::json> parsed = parse_json_strict(request.body, StrictJsonLimits{options.max_json_depth});
+  Result<nlohmann::json> parsed = parse_object_body(request.body, options);
   if (!parsed.is_ok()) return parsed.status();
-  if (!parsed->is_object())
-    return Status::invalid_argument("the body must be a JSON object, got " + describe_json(*parsed));
   out = std::move(parsed).value();
   return Status::ok();
 }

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "json/json_values.h"
+#include "json/strict_json.h"
 
 namespace stonks {
 namespace {
@@ -121,6 +122,14 @@ Result<PageRequest> page_from_query(const QueryParams& query, std::string_view c
   page.after = *after;
   page.limit = static_cast<std::size_t>(*limit);
   return page;
+}
+
+Result<nlohmann::json> parse_object_body(std::string_view body, const ApiOptions& options) {
+  Result<nlohmann::json> parsed = parse_json_strict(body, StrictJsonLimits{options.max_json_depth});
+  if (!parsed.is_ok()) return parsed.status();
+  if (!parsed->is_object())
+    return Status::invalid_argument("the body must be a JSON object, got " + describe_json(*parsed));
+  return parsed;
 }
 
 }  // namespace stonks

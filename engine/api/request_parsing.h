@@ -1,5 +1,5 @@
-// Strict parsing of the parts of a request that are not the JSON body: path
-// ids, query parameters and page cursors.
+// Strict parsing of the parts of a request: path ids, query parameters, page
+// cursors, and a body that must be a JSON object.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "api/api_types.h"
 #include "model/enum_names.h"
@@ -18,6 +20,11 @@ namespace stonks {
 // A path id: the canonical decimal form of a number from 1 to UINT64_MAX
 // ("12"; not "012", "+1", "0", "1e3" or " 1"). nullopt otherwise.
 std::optional<std::uint64_t> parse_path_id(std::string_view segment);
+
+// A non-empty body that must be one JSON object: strict JSON (json/strict_json.h)
+// nested at most options.max_json_depth deep. kInvalidArgument otherwise,
+// saying what the body was instead ("got an array").
+Result<nlohmann::json> parse_object_body(std::string_view body, const ApiOptions& options);
 
 // The query string, decoded: "a=1&b=x%20y" (percent escapes, '+' as a space).
 class QueryParams {

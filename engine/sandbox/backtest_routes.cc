@@ -12,7 +12,6 @@
 #include "core/command_checks.h"
 #include "json/json_object_reader.h"
 #include "json/json_values.h"
-#include "json/strict_json.h"
 #include "marketdata/csv_bar_parser.h"
 #include "strategy/strategy_spec_json.h"
 
@@ -117,10 +116,8 @@ Status parse_body(const ApiRequest& request, const ApiOptions& options, nlohmann
   const bool takes_body = request.method == "POST" || request.method == "PUT";
   if (!takes_body) return empty ? Status::ok() : Status::invalid_argument("this route takes no request body");
   if (empty) return Status::invalid_argument("a JSON object body is required");
-  Result<nlohmann::json> parsed = parse_json_strict(request.body, StrictJsonLimits{options.max_json_depth});
+  Result<nlohmann::json> parsed = parse_object_body(request.body, options);
   if (!parsed.is_ok()) return parsed.status();
-  if (!parsed->is_object())
-    return Status::invalid_argument("the body must be a JSON object, got " + describe_json(*parsed));
   out = std::move(parsed).value();
   return Status::ok();
 }

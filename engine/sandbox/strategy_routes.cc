@@ -158,10 +158,8 @@ std::variant<std::pair<StrategiesRoute, nlohmann::json>, ApiResponse> parse_stra
   if (Status st = validate_actor(request.actor); !st.is_ok() || valid_utf8(request.actor) != request.actor)
     return error_response(Status::invalid_argument(st.is_ok() ? "actor is not valid UTF-8" : st.message(), "actor"));
   if (empty) return error_response(Status::invalid_argument("a JSON object body is required"));
-  Result<nlohmann::json> parsed = parse_json_strict(request.body, StrictJsonLimits{options.max_json_depth});
+  Result<nlohmann::json> parsed = parse_object_body(request.body, options);
   if (!parsed.is_ok()) return error_response(parsed.status());
-  if (!parsed->is_object())
-    return error_response(Status::invalid_argument("the body must be a JSON object, got " + describe_json(*parsed)));
   return std::pair{route, std::move(parsed).value()};
 }
 

@@ -8,4 +8,9 @@ namespace stonks::ui {
 
 void draw_account_strip(DeskContext& ctx);
 
+// Buying power as the risk checks count it (every open order reserving), from
+// the one function that defines it (risk/risk_checks.h): the strip's figure
+// and the Broker section's engine column.
+Money desk_buying_power(const EngineState& state, Timestamp now);
+
 }  // namespace stonks::ui

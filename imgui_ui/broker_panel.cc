@@ -3,10 +3,10 @@
 
 #include <map>
 
+#include "imgui_ui/account_strip.h"
 #include "imgui_ui/controls.h"
 #include "imgui_ui/display_format.h"
 #include "imgui_ui/widget_ids.h"
-#include "risk/risk_checks.h"
 
 namespace stonks::ui {
 namespace {
@@ -49,15 +49,6 @@ void draw_link(DeskContext& ctx, const BrokerStatus& s) {
   status_line(ctx.frame, ids::kBrokerRateLimit, text, r.remaining == 0 ? kColorWarn : kColorText);
 }
 
-// Buying power as the account strip and the risk checks count it.
-Money engine_buying_power(DeskContext& ctx) {
-  const EngineState& s = ctx.state();
-  const RiskContext risk{s.config,     s.mode,      s.halted,
-                         ctx.view.now, s.lockouts,  s.market,
-                         s.portfolio,  s.valuation, s.open_orders.summary(Symbol(), 0, s.market)};
-  return buying_power(risk);
-}
-
 void figure_row(const char* name, const std::string& engine, const std::string& broker, bool differs) {
   ImGui::TableNextRow();
   table_cell(name);
@@ -75,7 +66,8 @@ void draw_account(DeskContext& ctx, const BrokerHoldings& h, bool cash_differs) 
     return h.account ? ((*h.account).*field).to_string() : std::string("?");
   };
   figure_row("Cash", p.cash().to_string(), broker(&BrokerAccount::cash), cash_differs);
-  figure_row("Buying power", engine_buying_power(ctx).to_string(), broker(&BrokerAccount::buying_power), false);
+  figure_row("Buying power", desk_buying_power(ctx.state(), ctx.view.now).to_string(),
+             broker(&BrokerAccount::buying_power), false);
   figure_row("Equity", p.equity_at(ctx.state().valuation.market_value()).to_string(), broker(&BrokerAccount::equity),
              false);
   ImGui::EndTable();

@@ -87,8 +87,9 @@ nlohmann::json audit_view(const EventRecord& record, AuditEntry entry) {
 // The page answer of both routes: the items, the cursor to pass as ?after=
 // next (always a number: where this page stopped reading), and whether
 // more items are already there.
-// `first_seq` is the oldest event still held: a reader whose cursor is
-// older has missed what lies between (see EventLog's window).
+// `first_seq` is the oldest event still available, in memory or read back
+// from the journal: a reader whose cursor is older has missed what lies
+// between (compacted away).
 nlohmann::json stream_page(const char* key, nlohmann::json items, EventSeq next_after, bool has_more,
                            EventSeq first_seq) {
   return {{key, std::move(items)}, {"next_after", next_after}, {"has_more", has_more}, {"first_seq", first_seq}};
@@ -102,35 +103,41 @@ ApiResponse list_events(RouteContext& ctx) {
   // Validated like every parameter; the waiting itself is the host's (routes.h).
   if (Result<std::uint64_t> wait = ctx.query.get_uint("wait", 0, 0, kMaxEventsWaitMs); !wait.is_ok())
     return error_response(wait.status());
-  const std::vector<EventRecord>& records = ctx.log.records();
   nlohmann::json events = nlohmann::json::array();
   EventSeq next = page->after;
-  std::size_t i = ctx.log.lower_bound_after(page->after);
-  for (; i < records.size() && events.size() < page->limit; ++i) {
-    events.push_back(to_json(records[i]));
-    next = records[i].seq;
-  }
-  return json_response(200, stream_page("events", std::move(events), next, i < records.size(), ctx.log.first_seq()));
+  bool has_more = false;
+  Status read = ctx.log.for_each_after(page->after, [&](const EventRecord& record) {
+    if (events.size() == page->limit) {
+      has_more = true;
+      return false;
+    }
+    events.push_back(to_json(record));
+    next = record.seq;
+    return true;
+  });
+  if (!read.is_ok()) return error_response(read);
+  return json_response(200, stream_page("events", std::move(events), next, has_more, ctx.log.first_seq()));
 }
 
 ApiResponse list_audit(RouteContext& ctx) {
   Result<PageRequest> page = page_from_query(ctx.query, "after", ctx.options);
   if (!page.is_ok()) return error_response(page.status());
-  const std::vector<EventRecord>& records = ctx.log.records();
   nlohmann::json entries = nlohmann::json::array();
   EventSeq next = page->after;
   bool has_more = false;
-  for (std::size_t i = ctx.log.lower_bound_after(page->after); i < records.size(); ++i) {
-    std::optional<AuditEntry> entry = audit_entry(ctx.state(), records[i]);
+  Status read = ctx.log.for_each_after(page->after, [&](const EventRecord& record) {
+    std::optional<AuditEntry> entry = audit_entry(ctx.state(), record);
     if (entry && entries.size() == page->limit) {
       has_more = true;
-      break;
+      return false;
     }
     // Events that are not audit entries are read past, so the cursor moves
     // over them and the next page does not read them again.
-    next = records[i].seq;
-    if (entry) entries.push_back(audit_view(records[i], std::move(*entry)));
-  }
+    next = record.seq;
+    if (entry) entries.push_back(audit_view(record, std::move(*entry)));
+    return true;
+  });
+  if (!read.is_ok()) return error_response(read);
   return json_response(200, stream_page("entries", std::move(entries), next, has_more, ctx.log.first_seq()));
 }
 

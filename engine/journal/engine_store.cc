@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "journal/binary_state_codec.h"
@@ -26,11 +27,43 @@ class EngineStore::CommitHook final : public EventSink {
   EngineStore& store_;
 };
 
+// The log's older events: the journal's committed records, decoded.
+class EngineStore::JournalHistory final : public EventHistory {
+ public:
+  explicit JournalHistory(const Journal& journal) : journal_(journal) {}
+
+  EventSeq first_seq() const override { return journal_.first_seq(); }
+  EventSeq last_seq() const override { return journal_.first_seq() == 0 ? 0 : journal_.committed_seq(); }
+
+  Status read_after(EventSeq after, const Visit& visit) const override {
+    Status decoded;
+    Status read = journal_.read_after(after, [&](uint64_t seq, std::string_view payload) {
+      Result<EventRecord> record = decode_event(payload);
+      if (!record.is_ok()) {
+        decoded = Status::corruption("journal record seq " + std::to_string(seq) +
+                                     ": event does not decode: " + record.status().to_string());
+        return false;
+      }
+      if (record->seq != seq) {
+        decoded = Status::corruption("journal record seq " + std::to_string(seq) + ": holds event seq " +
+                                     std::to_string(record->seq));
+        return false;
+      }
+      return visit(*record);
+    });
+    return read.is_ok() ? decoded : read;
+  }
+
+ private:
+  const Journal& journal_;
+};
+
 EngineStore::EngineStore(Broker& broker, EngineStoreOptions options, std::unique_ptr<Journal> journal)
     : options_(options), journal_(std::move(journal)) {
   sink_ = std::make_unique<JournaledSink>(*journal_, JournaledSink::Options{options_.sync_each_batch});
   hook_ = std::make_unique<CommitHook>(*this);
-  log_ = std::make_unique<EventLog>(hook_.get(), options_.event_log_window);
+  history_ = std::make_unique<JournalHistory>(*journal_);
+  log_ = std::make_unique<EventLog>(hook_.get(), options_.event_log_window, history_.get());
   engine_ = std::make_unique<Engine>(broker, log_.get());
 }
 

@@ -33,9 +33,14 @@ struct EngineStoreOptions {
   // S bytes is rewritten at most once per S * percent / 100 journal bytes.
   uint32_t snapshot_growth_percent = 100;
   // How many recent events log() keeps in memory for the event stream and
-  // the audit routes (EventLog's window); 0 keeps every one since the
-  // recovered snapshot.
-  std::size_t event_log_window = 0;
+  // the audit routes (EventLog's window: it holds between this many and
+  // twice as many); older ones are read back from the journal when a page
+  // asks for them, so the window bounds memory, not what a reader can get.
+  // The default matches snapshot_every: a restart adopts about that many
+  // events anyway, and a reader less than that far behind (a panel that
+  // lost the server for a while) is served from memory; a few MB at most.
+  // 0 keeps every event since the recovered snapshot in memory (unbounded).
+  std::size_t event_log_window = 10'000;
 };
 
 // What open() found and did.
@@ -66,9 +71,12 @@ struct StoreSnapshotStats {
 //   ... every command: engine.submit_order(...) etc.; with group commit,
 //       (*store)->flush() before acknowledging.
 //
-// The EventLog holds only the events after the snapshot recovery started
-// from (older ones are in no file once compacted): the API's event stream
-// resumes at recovery().snapshot_seq + 1, not at seq 1.
+// The EventLog holds the newest events in memory (event_log_window of them)
+// and reads older ones back from the journal's segments on demand; only
+// committed records are read back. What compaction deleted is gone: the
+// oldest event a reader can get is log().first_seq(), the first record of
+// the oldest segment left (at or before recovery().snapshot_seq + 1), or
+// the oldest one held when that is older.
 //
 // Single-threaded, no clock, no threads: snapshots are taken inside the
 // command that crosses the threshold (or inside flush()). `storage` and
@@ -92,7 +100,8 @@ class EngineStore {
 
   Engine& engine() { return *engine_; }
   const Engine& engine() const { return *engine_; }
-  // Every event since the recovered snapshot, in seq order.
+  // The event log the API reads: the newest events in memory, older ones
+  // from the journal (EventLog::for_each_after).
   const EventLog& log() const { return *log_; }
   const StoreRecovery& recovery() const { return recovery_; }
   const StoreSnapshotStats& snapshots() const { return snapshot_stats_; }
@@ -114,6 +123,7 @@ class EngineStore {
 
  private:
   class CommitHook;
+  class JournalHistory;
 
   EngineStore(Broker& broker, EngineStoreOptions options, std::unique_ptr<Journal> journal);
 
@@ -126,6 +136,7 @@ class EngineStore {
   std::unique_ptr<Journal> journal_;
   std::unique_ptr<JournaledSink> sink_;
   std::unique_ptr<CommitHook> hook_;
+  std::unique_ptr<JournalHistory> history_;
   std::unique_ptr<EventLog> log_;
   std::unique_ptr<Engine> engine_;
 

@@ -1,11 +1,12 @@
-// Journal, writing side: append, group commit, snapshots, compaction.
-// Recovery is in journal_recovery.cc.
+// Journal, writing side: append, group commit, snapshots, compaction; and
+// reading committed records back. Recovery is in journal_recovery.cc.
 #include "journal/journal.h"
 
 #include <algorithm>
 #include <utility>
 
 #include "journal/journal_format.h"
+#include "journal/segment_reader.h"
 
 namespace stonks {
 
@@ -155,6 +156,43 @@ Status Journal::compact() {
   }
   segments_.erase(segments_.begin(), segments_.begin() + static_cast<std::ptrdiff_t>(removed));
   return status;
+}
+
+Status Journal::read_after(uint64_t after_seq, const ReadFn& fn) const {
+  if (!recovered_) return Status::conflict("journal: recover() must succeed before reading");
+  const uint64_t last = committed_seq_;
+  if (after_seq >= last) return Status::ok();
+  // Start in the newest segment whose first record is <= after_seq + 1
+  // (the oldest one when even that is compacted away).
+  auto it = std::upper_bound(segments_.begin(), segments_.end(), after_seq + 1);
+  for (size_t i = it == segments_.begin() ? 0 : static_cast<size_t>(it - segments_.begin()) - 1;
+       i < segments_.size() && segments_[i] <= last; ++i) {
+    const std::string name = segment_file_name(segments_[i]);
+    const bool is_last = i + 1 == segments_.size();
+    auto data = storage_.read_file(name);
+    if (!data.is_ok()) return data.status();
+    // The newest segment may end in bytes of a commit that failed: a cut
+    // record reads as a torn tail, whole ones lie past `last` and are skipped.
+    auto scan = scan_segment(*data, name, segments_[i], is_last);
+    if (!scan.is_ok()) return scan.status();
+    // Every committed record must be there: the newest segment holds at
+    // least up to `last`, any other one ends where the next one starts.
+    const uint64_t must_end = is_last ? last : segments_[i + 1] - 1;
+    if (is_last ? scan->last_seq < must_end : scan->last_seq != must_end) {
+      return Status::corruption("journal: corrupt segment " + name + " at offset " + std::to_string(scan->valid_bytes) +
+                                ": ends at seq " + std::to_string(scan->last_seq) + ", expected seq " +
+                                std::to_string(must_end));
+    }
+    const bool went_on =
+        visit_records(std::string_view(*data).substr(0, scan->valid_bytes), after_seq,
+                      [&](uint64_t seq, std::string_view payload) { return seq <= last && fn(seq, payload); });
+    if (!went_on) return Status::ok();
+  }
+  return Status::ok();
+}
+
+uint64_t Journal::first_seq() const {
+  return !segments_.empty() && segments_.front() <= committed_seq_ ? segments_.front() : 0;
 }
 
 }  // namespace stonks

@@ -43,6 +43,8 @@ class Journal {
  public:
   using SnapshotFn = std::function<Status(uint64_t last_seq, std::string_view state)>;
   using RecordFn = std::function<Status(uint64_t seq, std::string_view payload)>;
+  // Returns false to stop reading.
+  using ReadFn = std::function<bool(uint64_t seq, std::string_view payload)>;
 
   // Returns a journal over `storage`. Touches no file; recover() reads.
   // invalid_argument when `options` break their stated bounds.
@@ -97,6 +99,22 @@ class Journal {
   // exist), oldest first, never the segment being appended to. Recovery
   // afterwards yields the same state.
   Status compact();
+
+  // Reads committed records back from the segment files (for pages of the
+  // event stream older than what a host holds in memory): calls fn for each
+  // record with after_seq < seq <= committed_seq(), in seq order, until fn
+  // returns false. Records compacted away are skipped: delivery starts at
+  // first_seq() when after_seq is older. Appended but uncommitted records
+  // are never delivered. Damage in a segment read (a bad record, a seq out
+  // of order, a segment that does not end where the next one starts) is
+  // Status::corruption naming the file and offset, after the records before
+  // it were delivered; a storage error is returned as is. conflict before
+  // recover(). Writes nothing; the payload views live only during the call.
+  Status read_after(uint64_t after_seq, const ReadFn& fn) const;
+
+  // The seq of the oldest committed record still in a segment file (it
+  // moves up when compact() deletes segments), 0 when there is none.
+  uint64_t first_seq() const;
 
   uint64_t next_seq() const { return next_seq_; }            // seq the next append() must carry
   uint64_t committed_seq() const { return committed_seq_; }  // last durable seq, 0 if none

@@ -55,6 +55,21 @@ Status corrupt(std::string_view file_name, size_t off, const std::string& what) 
                             ": " + what);
 }
 
+// Calls fn(seq, payload) for each record with seq > after_seq until it
+// returns false; a template so recovery's loop has no extra indirection.
+template <class Fn>
+bool walk_records(std::string_view records, uint64_t after_seq, Fn&& fn) {
+  size_t off = 0;
+  while (off + kRecordHeaderBytes <= records.size()) {
+    const char* p = records.data() + off;
+    uint32_t length = payload_length(get_fixed32(p + 4));
+    uint64_t seq = get_fixed64(p + 8);
+    if (seq > after_seq && !fn(seq, records.substr(off + kRecordHeaderBytes, length))) return false;
+    off += kRecordHeaderBytes + length;
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_name, uint64_t first_seq, bool is_last) {
@@ -117,19 +132,19 @@ Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_na
 Status for_each_record(std::string_view records, uint64_t after_seq,
                        const std::function<Status(uint64_t seq, std::string_view payload)>& fn, uint64_t* delivered) {
   *delivered = 0;
-  size_t off = 0;
-  while (off + kRecordHeaderBytes <= records.size()) {
-    const char* p = records.data() + off;
-    uint32_t length = payload_length(get_fixed32(p + 4));
-    uint64_t seq = get_fixed64(p + 8);
-    if (seq > after_seq) {
-      Status s = fn(seq, records.substr(off + kRecordHeaderBytes, length));
-      if (!s.is_ok()) return s;
-      ++*delivered;
-    }
-    off += kRecordHeaderBytes + length;
-  }
-  return Status::ok();
+  Status status;
+  walk_records(records, after_seq, [&](uint64_t seq, std::string_view payload) {
+    status = fn(seq, payload);
+    if (!status.is_ok()) return false;
+    ++*delivered;
+    return true;
+  });
+  return status;
+}
+
+bool visit_records(std::string_view records, uint64_t after_seq,
+                   const std::function<bool(uint64_t seq, std::string_view payload)>& fn) {
+  return walk_records(records, after_seq, fn);
 }
 
 }  // namespace stonks

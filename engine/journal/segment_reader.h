@@ -41,4 +41,10 @@ Result<SegmentScan> scan_segment(std::string_view data, std::string_view file_na
 Status for_each_record(std::string_view records, uint64_t after_seq,
                        const std::function<Status(uint64_t seq, std::string_view payload)>& fn, uint64_t* delivered);
 
+// Calls fn(seq, payload) in order for each record in `records` with seq >
+// `after_seq` until fn returns false. Returns false when fn stopped it, true
+// when it ran to the end. Requires `records` as for for_each_record.
+bool visit_records(std::string_view records, uint64_t after_seq,
+                   const std::function<bool(uint64_t seq, std::string_view payload)>& fn);
+
 }  // namespace stonks

@@ -7,8 +7,23 @@
 #include <string>
 
 #include "cpu_clock.h"
+#include "memory_probe.h"
 
 namespace stonks::bench {
+
+// Memory over a row's timed section (memory_probe.h: what "resident" and
+// "peak" are on each platform).
+struct MemoryUse {
+  bool measured = false;
+  std::uint64_t before_bytes = 0;  // resident when the section started
+  std::uint64_t after_bytes = 0;   // resident when it ended, what it built still held
+  std::uint64_t peak_bytes = 0;
+  // Orders in the state the section built (0: the row does not build one,
+  // and reports no per-order figure).
+  std::uint64_t orders_held = 0;
+  double growth_bytes() const { return static_cast<double>(after_bytes) - static_cast<double>(before_bytes); }
+  double bytes_per_order() const { return orders_held ? growth_bytes() / static_cast<double>(orders_held) : 0; }
+};
 
 struct BenchResult {
   std::string name;  // stable key, e.g. "pipeline_journal_off"
@@ -21,6 +36,7 @@ struct BenchResult {
   // Facts that explain the number (events written, commits, bytes, ...).
   std::map<std::string, double> details;
   std::string note;  // free text, e.g. what a variant measures
+  MemoryUse memory;
 };
 
 // Wall time (steady_clock: what the rates use) and process CPU time (shows
@@ -34,6 +50,21 @@ class Stopwatch {
  private:
   std::chrono::steady_clock::time_point start_;
   double cpu_start_;
+};
+
+// Memory from construction (begin_memory_section(): start it before the
+// Stopwatch, its work is not timed) to stop().
+class MemoryWatch {
+ public:
+  MemoryWatch() : start_(begin_memory_section()) {}
+  // The section's memory, with `orders_held` orders in the state it built.
+  MemoryUse stop(std::uint64_t orders_held) const {
+    const MemorySample end = memory_sample();
+    return MemoryUse{true, start_.resident_bytes, end.resident_bytes, end.peak_bytes, orders_held};
+  }
+
+ private:
+  MemorySample start_;
 };
 
 // A result named `name` for `items` counted in `unit`, timed by `sw` now.

@@ -47,9 +47,11 @@ BenchResult pipeline_journal_off(std::uint64_t orders) {
   const Timestamp start = seed_engine(engine, /*auto_approve=*/true);
   const std::uint64_t seq_before = engine.state().last_seq;
 
+  MemoryWatch mem;
   Stopwatch sw;
   submit_orders(engine, flow, 0, orders, start);
   BenchResult r = measured("pipeline_journal_off", "orders/s", orders, sw);
+  r.memory = mem.stop(orders);
 
   check_all_filled(engine.state(), orders);
   r.details["events"] = static_cast<double>(engine.state().last_seq - seq_before);
@@ -75,10 +77,12 @@ BenchResult pipeline_journal_on(std::uint64_t orders, const std::string& tmp_roo
   const std::uint64_t seq_before = engine.state().last_seq;
   const std::uint64_t bytes_before = sink.bytes_appended();
 
+  MemoryWatch mem;
   Stopwatch sw;
   submit_orders(
       engine, flow, 0, orders, start, [&sink] { return sink.flush(); }, commit_every);
   BenchResult r = measured("pipeline_journal_on", "orders/s", orders, sw);
+  r.memory = mem.stop(orders);
 
   check_all_filled(engine.state(), orders);
   if ((*journal)->committed_seq() != engine.state().last_seq) fail("journal behind the engine");
@@ -100,6 +104,7 @@ std::vector<BenchResult> approval_path(std::uint64_t intents) {
   std::vector<ApprovalId> pending;
   pending.reserve(intents);
 
+  MemoryWatch intake_mem;
   Stopwatch intake;
   for (std::uint64_t i = 0; i < intents; ++i) {
     now += kCommandSpacing;
@@ -108,12 +113,14 @@ std::vector<BenchResult> approval_path(std::uint64_t intents) {
     pending.push_back(r->approval_id());
   }
   BenchResult held = measured("approval_intents", "intents/s", intents, intake);
+  held.memory = intake_mem.stop(intents);
 
   if (engine.state().approvals.pending_count() != intents) fail("not every intent was held for approval");
   if (!engine.state().fills.empty()) fail("an order filled without approval");
 
   const std::string by = "bench";
   const std::string reason = "approved by the benchmark";
+  MemoryWatch decide_mem;
   Stopwatch decide;
   for (ApprovalId id : pending) {
     now += kCommandSpacing;
@@ -121,6 +128,7 @@ std::vector<BenchResult> approval_path(std::uint64_t intents) {
     if (!r.is_ok()) check(r.status(), "decide_approval");
   }
   BenchResult decided = measured("approval_decisions", "decisions/s", intents, decide);
+  decided.memory = decide_mem.stop(0);  // the orders were already held
 
   check_all_filled(engine.state(), intents);
   held.note = "market orders held as pending approvals (auto_approve_paper=false); up to " + std::to_string(intents) +

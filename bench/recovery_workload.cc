@@ -76,10 +76,14 @@ void write_snapshot_at(const std::string& dir, std::uint64_t seq) {
 // the event log) and checks the state equals `expected`.
 BenchResult time_recovery(const char* name, const std::string& dir, const EngineState& expected) {
   PaperBroker broker;
+  MemoryWatch mem;
   Stopwatch sw;
   std::unique_ptr<FileStorage> storage = open_storage(dir);
   Result<std::unique_ptr<EngineStore>> store = EngineStore::open(*storage, broker, store_options());
   BenchResult r = measured(name, "events/s", expected.last_seq, sw);
+  // Per order of the recovered state: the state, and the event log the
+  // store keeps beside it.
+  r.memory = mem.stop(expected.orders.size());
   check(store.status(), "EngineStore::open");
   if (!((*store)->engine().state() == expected))
     fail(std::string(name) + ": recovered state differs from the state written");

@@ -124,9 +124,11 @@ BenchResult replay_throughput(std::uint64_t bars) {
   check(opened.status(), "BacktestRunner::open");
   BacktestRunner& runner = *opened.value();
 
+  MemoryWatch mem;
   Stopwatch sw;
   check(runner.run(), "replay");
   BenchResult r = measured("replay_backtest", "bars/s", bars, sw);
+  r.memory = mem.stop(0);  // the bars and the journal dwarf the orders
 
   const EngineState& s = runner.state();
   if (!runner.done() || runner.equity_curve().size() != bars / kReplaySymbols + (bars % kReplaySymbols ? 1 : 0))
@@ -150,6 +152,7 @@ BenchResult csv_import(std::uint64_t bars) {
   std::vector<Bar> out;
   std::uint64_t parsed = 0;
 
+  MemoryWatch mem;
   Stopwatch sw;
   CsvBarParser parser;
   for (std::size_t at = 0; at < text.size(); at += kChunk) {
@@ -160,6 +163,7 @@ BenchResult csv_import(std::uint64_t bars) {
   check(parser.finish(out), "csv finish");
   parsed += out.size();
   BenchResult r = measured("csv_import", "bytes/s", text.size(), sw);
+  r.memory = mem.stop(0);
 
   if (parsed != bars) fail("the CSV import lost bars");
   r.details["bars"] = static_cast<double>(parsed);

@@ -50,6 +50,34 @@ std::string grouped(double v) {
   return out;
 }
 
+constexpr double kMb = 1e6;
+
+// A row's memory as JSON: null when the row did not measure it.
+ordered_json memory_json(const MemoryUse& m) {
+  if (!m.measured) return nullptr;
+  ordered_json j;
+  j["resident_before_mb"] = static_cast<double>(m.before_bytes) / kMb;
+  j["resident_after_mb"] = static_cast<double>(m.after_bytes) / kMb;
+  j["growth_mb"] = m.growth_bytes() / kMb;
+  j["peak_mb"] = static_cast<double>(m.peak_bytes) / kMb;
+  j["orders_held"] = m.orders_held;
+  j["bytes_per_order"] = m.orders_held ? ordered_json(m.bytes_per_order()) : ordered_json();
+  return j;
+}
+
+// A number of a row's "memory" object; null when there is none (a run from
+// before the bench measured memory, or a row that does not report `key`).
+ordered_json memory_value(const ordered_json* row, const char* key) {
+  if (!row || !row->contains("memory") || !(*row)["memory"].is_object()) return nullptr;
+  const ordered_json& m = (*row)["memory"];
+  return m.contains(key) && m[key].is_number() ? m[key] : ordered_json();
+}
+
+std::string memory_cell(const ordered_json* row, const char* key, const char* format) {
+  const ordered_json v = memory_value(row, key);
+  return v.is_number() ? fmt(format, v.get<double>()) : "-";
+}
+
 const ordered_json* find_result(const ordered_json& doc, const std::string& name) {
   if (!doc.is_object() || !doc.contains("results") || !doc["results"].is_array()) return nullptr;
   for (const ordered_json& r : doc["results"])
@@ -66,6 +94,7 @@ ordered_json to_json(const std::string& platform, bool quick, const std::vector<
   doc["compiler"] = __VERSION__;
 #endif
   doc["quick"] = quick;
+  doc["memory_source"] = memory_source();
   doc["results"] = ordered_json::array();
   for (const BenchResult& r : results) {
     ordered_json j;
@@ -79,18 +108,24 @@ ordered_json to_json(const std::string& platform, bool quick, const std::vector<
     j["details"] = ordered_json::object();
     for (const auto& [k, v] : r.details) j["details"][k] = v;
     j["note"] = r.note;
+    j["memory"] = memory_json(r.memory);
     doc["results"].push_back(std::move(j));
   }
   return doc;
 }
 
 void print_table(const std::string& platform, const std::vector<BenchResult>& results) {
-  std::printf("\n%-24s %12s %10s %10s %16s  %s\n", ("workload (" + platform + ")").c_str(), "items", "seconds", "cpu s",
-              "rate", "unit");
+  std::printf("\n%-24s %12s %10s %10s %16s  %-12s %9s %9s %9s\n", ("workload (" + platform + ")").c_str(), "items",
+              "seconds", "cpu s", "rate", "unit", "peak MB", "+MB", "B/order");
   for (const BenchResult& r : results) {
-    std::printf("%-24s %12s %10.3f %10.3f %16s  %s\n", r.name.c_str(), grouped(static_cast<double>(r.items)).c_str(),
-                r.seconds, r.cpu_seconds, grouped(r.rate()).c_str(), r.unit.c_str());
+    const MemoryUse& m = r.memory;
+    std::printf("%-24s %12s %10.3f %10.3f %16s  %-12s %9s %9s %9s\n", r.name.c_str(),
+                grouped(static_cast<double>(r.items)).c_str(), r.seconds, r.cpu_seconds, grouped(r.rate()).c_str(),
+                r.unit.c_str(), m.measured ? fmt("%.1f", static_cast<double>(m.peak_bytes) / kMb).c_str() : "-",
+                m.measured ? fmt("%.1f", m.growth_bytes() / kMb).c_str() : "-",
+                m.measured && m.orders_held ? fmt("%.0f", m.bytes_per_order()).c_str() : "-");
   }
+  std::printf("memory (%s): %s\n", platform.c_str(), memory_source());
   std::fflush(stdout);
 }
 
@@ -168,7 +203,27 @@ ordered_json compare(const ordered_json& native, const ordered_json& wasm) {
     std::printf("%-24s %10s  %-12s %12s %12s %6s %12s %12s %6s  %-50s %s\n", name.c_str(), items.c_str(), unit.c_str(),
                 cells[0][0].c_str(), cells[0][1].c_str(), cells[0][2].c_str(), cells[1][0].c_str(), cells[1][1].c_str(),
                 cells[1][2].c_str(), native_verdict.c_str(), wasm_verdict.c_str());
+    row["native_peak_mb"] = memory_value(n, "peak_mb");
+    row["wasm_peak_mb"] = memory_value(w, "peak_mb");
+    row["native_bytes_per_order"] = memory_value(n, "bytes_per_order");
+    row["wasm_bytes_per_order"] = memory_value(w, "bytes_per_order");
     out["comparison"].push_back(std::move(row));
+  }
+
+  // Memory has no target yet (issue 11 asks for the numbers): shown, not judged.
+  std::printf("\nMemory over each timed section: peak, and resident growth per order the section left in the state\n");
+  for (const ordered_json* doc : {&native, &wasm}) {
+    if (doc->is_object() && doc->contains("memory_source"))
+      std::printf("  %s: %s\n", doc->value("platform", "?").c_str(), doc->value("memory_source", "").c_str());
+  }
+  std::printf("%-24s %14s %14s %16s %16s\n", "workload", "native peak MB", "wasm peak MB", "native B/order",
+              "wasm B/order");
+  for (const std::string& name : names) {
+    const ordered_json* n = find_result(native, name);
+    const ordered_json* w = find_result(wasm, name);
+    std::printf("%-24s %14s %14s %16s %16s\n", name.c_str(), memory_cell(n, "peak_mb", "%.1f").c_str(),
+                memory_cell(w, "peak_mb", "%.1f").c_str(), memory_cell(n, "bytes_per_order", "%.0f").c_str(),
+                memory_cell(w, "bytes_per_order", "%.0f").c_str());
   }
   std::fflush(stdout);
   return out;

@@ -3,6 +3,7 @@
 
 #include "imgui_ui/controls.h"
 #include "imgui_ui/display_format.h"
+#include "imgui_ui/widget_ids.h"
 
 namespace stonks::ui {
 namespace {
@@ -16,6 +17,8 @@ const ImVec4& status_color(OrderStatus s) {
       return kColorError;
     case OrderStatus::kPendingApproval:
       return kColorWarn;
+    case OrderStatus::kAccepted:
+      return kColorOk;
     case OrderStatus::kExpired:
     case OrderStatus::kCancelled:
       return kColorMuted;
@@ -24,8 +27,23 @@ const ImVec4& status_color(OrderStatus s) {
   }
 }
 
-void order_row(const Order& o, Timestamp now) {
+void cancel(DeskContext& ctx, OrderId id) {
+  ctx.requests.send("POST", "/api/orders/" + std::to_string(id) + "/cancel", nlohmann::json::object(),
+                    [toasts = &ctx.toasts, id](const ApiReply& r) {
+                      const std::string name = "Order #" + std::to_string(id);
+                      if (!r.ok()) {
+                        toasts->error("Could not cancel #" + std::to_string(id) + ": " + r.error_text());
+                      } else if (json_member(r.body, "cancel_request").is_object()) {
+                        toasts->info(name + ": cancel sent to the broker; its answer decides (a fill may win)");
+                      } else {
+                        toasts->info(name + " " + json_string(r.body, "status") + ".");
+                      }
+                    });
+}
+
+void order_row(DeskContext& ctx, const Order& o) {
   const OrderIntent& in = o.intent();
+  const Timestamp now = ctx.view.now;
   ImGui::TableNextRow();
   table_cell(std::to_string(o.id()));
   table_cell(format_duration(now - o.created_at()));
@@ -35,7 +53,8 @@ void order_row(const Order& o, Timestamp now) {
   table_cell(to_string(in.type));
   table_cell(in.limit_price ? in.limit_price->to_string() : "");
   ImGui::TableNextColumn();
-  ImGui::TextColored(status_color(o.status()), "%s", to_string(o.status()));
+  const bool cancel_asked = ctx.state().cancel_requests.contains(o.id());
+  ImGui::TextColored(status_color(o.status()), "%s%s", to_string(o.status()), cancel_asked ? ", cancel sent" : "");
   table_cell(std::to_string(o.filled_qty()));
   table_cell(o.filled_qty() > 0 ? o.avg_fill_price().to_string() : "");
   table_cell(in.source);
@@ -43,6 +62,10 @@ void order_row(const Order& o, Timestamp now) {
   for (const Reason& r : o.reasons()) reasons += (reasons.empty() ? "" : "; ") + r.to_string();
   table_cell(reasons);
   if (!reasons.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", reasons.c_str());
+  ImGui::TableNextColumn();
+  // Offered while the order can still end otherwise; asking again resends it.
+  if (!is_terminal(o.status()) && recorded_button(ctx.frame, ids::order_cancel_id(o.id()), "Cancel", true))
+    cancel(ctx, o.id());
 }
 
 }  // namespace
@@ -54,18 +77,19 @@ void draw_recent_orders(DeskContext& ctx, float height) {
     section_header(title.c_str());
     if (orders.empty()) {
       ImGui::TextColored(kColorMuted, "No orders yet. Send one from the ticket.");
-    } else if (ImGui::BeginTable("##orders_table", 12, kListTableFlags)) {
+    } else if (ImGui::BeginTable("##orders_table", 13, kListTableFlags)) {
       ImGui::TableSetupScrollFreeze(0, 1);
       for (const char* name :
            {"#", "Age", "Ticker", "Side", "Qty", "Type", "Limit", "Status", "Filled", "Avg price", "Source"})
         ImGui::TableSetupColumn(name);
       ImGui::TableSetupColumn("Reasons", ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableSetupColumn("");
       ImGui::TableHeadersRow();
       ImGuiListClipper clipper;
       clipper.Begin(static_cast<int>(orders.size()));
       while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-          order_row(orders.at(orders.size() - static_cast<OrderId>(i)), ctx.view.now);  // newest first
+          order_row(ctx, orders.at(orders.size() - static_cast<OrderId>(i)));  // newest first
       ImGui::EndTable();
     }
   }

@@ -38,6 +38,9 @@ inline constexpr const char* kLockoutReason = "lockout_form/reason";
 inline constexpr const char* kLockoutDuration = "lockout_form/duration_minutes";
 inline constexpr const char* kLockoutCreate = "lockout_form/create";
 inline std::string lockout_remove_id(std::uint64_t id) { return "lockout/" + std::to_string(id) + "/remove"; }
+
+// Recent Orders: each open order's Cancel.
+inline std::string order_cancel_id(std::uint64_t id) { return "order/" + std::to_string(id) + "/cancel"; }
 inline constexpr const char* kLockoutHistory = "lockouts/show_history";
 
 // Order ticket.

@@ -90,6 +90,10 @@ void LiveBackend::start_background(std::function<void()> wake) {
     for (OrderId id : ids)
       reconcile.push_back(alpaca::BrokerWork{alpaca::BrokerWork::Kind::kReconcile, id, state.orders.at(id).intent()});
   reconciling_ = reconcile.size();
+  // A cancel asked for before the restart is asked again once the order is
+  // looked up (one the broker never got is withdrawn, never sent).
+  for (const auto& [id, request] : state.cancel_requests)
+    reconcile.push_back(alpaca::BrokerWork{alpaca::BrokerWork::Kind::kCancel, id, {}});
   if (!reconcile.empty())
     log("reconciling " + std::to_string(reconcile.size()) +
         " order(s) left at the broker by the last run before taking new orders");

@@ -18,6 +18,14 @@ ApiResponse risk_rejected(const Order& order) {
   return json_response(422, {{"error", std::move(error)}, {"order", to_json(order)}});
 }
 
+// The order, and the cancel asked of the broker while it is unanswered.
+nlohmann::json order_view(const EngineState& state, const Order& order) {
+  nlohmann::json out = to_json(order);
+  if (auto it = state.cancel_requests.find(order.id()); it != state.cancel_requests.end())
+    out["cancel_request"] = {{"by", it->second.by}, {"reason", it->second.reason}, {"at", to_json(it->second.at)}};
+  return out;
+}
+
 }  // namespace
 
 ApiResponse submit_order(RouteContext& ctx) {
@@ -41,7 +49,7 @@ ApiResponse preview_order(RouteContext& ctx) {
   for (const Reason& d : risk.denials) denials.push_back({{"code", to_string(d.code)}, {"detail", d.detail}});
   return json_response(200, {{"ok", risk.ok()},
                              {"notional", to_json(risk.notional)},
-                             {"passed", risk.passed},
+                             {"passed", risk.passed_names()},
                              {"denials", std::move(denials)}});
 }
 
@@ -54,13 +62,13 @@ ApiResponse list_orders(RouteContext& ctx) {
   return json_response(
       200, page_of(
                ctx.state().orders, *page, "orders", [&](const Order& o) { return !status || o.status() == *status; },
-               [](const Order& o) { return to_json(o); }));
+               [&](const Order& o) { return order_view(ctx.state(), o); }));
 }
 
 ApiResponse get_order(RouteContext& ctx) {
   const Order* order = ctx.state().order(ctx.id);
   if (order == nullptr) return error_response(404, "not_found", "no order " + std::to_string(ctx.id));
-  return json_response(200, to_json(*order));
+  return json_response(200, order_view(ctx.state(), *order));
 }
 
 ApiResponse cancel_order(RouteContext& ctx) {
@@ -70,7 +78,7 @@ ApiResponse cancel_order(RouteContext& ctx) {
   if (Status st = r.finish(); !st.is_ok()) return error_response(st);
   Result<Order> order = ctx.engine.cancel_order(ctx.id, ctx.actor(), reason, ctx.now());
   if (!order.is_ok()) return error_response(order.status());
-  return json_response(200, to_json(*order));
+  return json_response(200, order_view(ctx.state(), *order));
 }
 
 }  // namespace stonks

@@ -66,6 +66,19 @@ class Applier {
     return Status::corruption("approval decided as pending");
   }
   Status operator()(const OrderSubmitted& e) { return move(e.order_id, OrderStatus::kSubmitted); }
+  Status operator()(const OrderAccepted& e) { return move(e.order_id, OrderStatus::kAccepted); }
+  Status operator()(const OrderExpired& e) {
+    return move(e.order_id, OrderStatus::kExpired, {Reason{ReasonCode::kExpiredAtBroker, e.reason}});
+  }
+  Status operator()(const CancelRequested& e) {
+    const Order* o = find(e.order_id);
+    if (!o) return missing(e.order_id);
+    if (!is_open_at_broker(o->status()))
+      return Status::corruption("cancel requested for order " + std::to_string(e.order_id) + " while " +
+                                to_string(o->status()));
+    s_.cancel_requests[e.order_id] = CancelRequest{e.by, e.reason, at_};
+    return Status::ok();
+  }
   Status operator()(const OrderRejected& e) { return move(e.order_id, OrderStatus::kRejected, e.reasons); }
   Status operator()(const OrderFilled& e) {
     Order* o = find(e.fill.order_id);
@@ -120,11 +133,13 @@ class Applier {
   Status operator()(const QuoteReceived& e) {
     s_.market.apply_quote(e.quote);
     s_.valuation.refresh(e.quote.symbol, s_.portfolio, s_.market);
+    s_.open_orders.reprice(e.quote.symbol, s_.market);
     return Status::ok();
   }
   Status operator()(const BarReceived& e) {
     s_.market.apply_bar(e.bar);
     s_.valuation.refresh(e.bar.symbol, s_.portfolio, s_.market);
+    s_.open_orders.reprice(e.bar.symbol, s_.market);
     return Status::ok();
   }
   Status operator()(const NewsReceived& e) {
@@ -154,7 +169,7 @@ class Applier {
   // Keeps open_orders and working_orders in step with the order's status.
   void reindex(const Order& o, OrderStatus before) {
     const OrderStatus now = o.status();
-    s_.open_orders.update(o);
+    s_.open_orders.update(o, s_.market);
     if (is_open_at_broker(before) == is_open_at_broker(now)) return;
     auto& working = s_.working_orders[o.intent().symbol];
     if (is_open_at_broker(now)) {
@@ -162,6 +177,7 @@ class Applier {
     } else {
       working.erase(o.id());
       if (working.empty()) s_.working_orders.erase(o.intent().symbol);
+      s_.cancel_requests.erase(o.id());
     }
   }
 

@@ -48,7 +48,10 @@ class Engine {
                                           Timestamp now);
 
   // Cancels an order pending approval (its request becomes rejected) or
-  // working at the broker. kConflict when the order is already final.
+  // working at the broker. A broker that answers later gets a durable
+  // request (state.cancel_requests) and the order stays working until it
+  // answers: cancelled, or filled when a fill won the race. kConflict when
+  // the order is already final.
   Result<Order> cancel_order(OrderId id, const std::string& by, const std::string& reason, Timestamp now);
 
   // A manual lockout from `now` for the request's duration, created_by the
@@ -78,7 +81,8 @@ class Engine {
   Status on_quote(const Quote& quote, Timestamp now);
   Status on_bar(const Bar& bar, Timestamp now);
   Status on_news(const NewsEvent& news, Timestamp now);
-  // A report from a remote broker about an order working there.
+  // A report from a remote broker about an order working there: accepted
+  // (only a submitted order), a fill, rejected, cancelled or expired.
   Status report_execution(const ExecutionReport& report, Timestamp now);
   // Time passes: expires stale approvals and lockouts, starts a new UTC day
   // (lifting a daily-loss halt). Hosts call it at least once a second.

@@ -29,6 +29,14 @@ struct ConfigVersion {
   bool operator==(const ConfigVersion&) const = default;
 };
 
+// A cancel asked of a remote broker and not yet answered (CancelRequested).
+struct CancelRequest {
+  std::string by;
+  std::string reason;
+  Timestamp at{};
+  bool operator==(const CancelRequest&) const = default;
+};
+
 struct EngineState {
   EventSeq last_seq = 0;
   OrderId next_order_id = 1;
@@ -48,6 +56,7 @@ struct EngineState {
   std::unordered_map<std::string, OrderId> order_by_client_id;
   OpenOrderBook open_orders;                           // pending approval, approved or at the broker
   std::map<Symbol, std::set<OrderId>> working_orders;  // at the broker, by symbol
+  std::map<OrderId, CancelRequest> cancel_requests;    // working orders only: dropped when the order ends
   std::deque<Timestamp> recent_submissions;            // for the order-rate throttle
   std::deque<Fill> fills;                              // a deque: a million fills are never copied to grow
   std::deque<NewsEvent> recent_news;                   // newest last, at most kMaxRecentNews

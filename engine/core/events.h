@@ -57,6 +57,29 @@ struct OrderSubmitted {
   OrderId order_id = 0;
   bool operator==(const OrderSubmitted&) const = default;
 };
+// A remote broker acknowledged a submitted order: it is working there.
+struct OrderAccepted {
+  static constexpr const char* kName = "order_accepted";
+  OrderId order_id = 0;
+  bool operator==(const OrderAccepted&) const = default;
+};
+// The broker ended a working order by its time in force; fills before it stay.
+struct OrderExpired {
+  static constexpr const char* kName = "order_expired";
+  OrderId order_id = 0;
+  std::string reason;  // the broker's words
+  bool operator==(const OrderExpired&) const = default;
+};
+// Someone asked a remote broker to cancel a working order. Durable, so that a
+// restart asks again; the broker's answer (the cancel, or a fill that won the
+// race) comes later, and a cancel then carries this request's by and reason.
+struct CancelRequested {
+  static constexpr const char* kName = "cancel_requested";
+  OrderId order_id = 0;
+  std::string by;
+  std::string reason;
+  bool operator==(const CancelRequested&) const = default;
+};
 // Refused after intake: the re-check on approval, or the broker.
 struct OrderRejected {
   static constexpr const char* kName = "order_rejected";
@@ -146,10 +169,10 @@ struct DayStarted {
   bool operator==(const DayStarted&) const = default;
 };
 
-using Event =
-    std::variant<CashDeposited, OrderReceived, OrderRiskRejected, ApprovalRequested, ApprovalDecided, OrderSubmitted,
-                 OrderRejected, OrderFilled, OrderCancelled, LockoutCreated, LockoutRemoved, LockoutExpired,
-                 ModeChanged, ConfigChanged, HaltChanged, QuoteReceived, BarReceived, NewsReceived, DayStarted>;
+using Event = std::variant<CashDeposited, OrderReceived, OrderRiskRejected, ApprovalRequested, ApprovalDecided,
+                           OrderSubmitted, OrderRejected, OrderFilled, OrderCancelled, LockoutCreated, LockoutRemoved,
+                           LockoutExpired, ModeChanged, ConfigChanged, HaltChanged, QuoteReceived, BarReceived,
+                           NewsReceived, DayStarted, OrderAccepted, OrderExpired, CancelRequested>;
 
 // Each event type names itself (kName: "order_received", ...), its name on
 // the wire and in the journal; the codecs (journal/event_codec.*) give each

@@ -96,6 +96,9 @@ Status Engine::report_execution(const ExecutionReport& r, Timestamp now) {
   if (r.kind == ExecutionReport::Kind::kRejected && !can_transition(o->status(), OrderStatus::kRejected))
     return Status::conflict("order " + std::to_string(r.order_id) + " is " + to_string(o->status()) +
                             " and can no longer be rejected");
+  if (r.kind == ExecutionReport::Kind::kAccepted && o->status() != OrderStatus::kSubmitted)
+    return Status::conflict("order " + std::to_string(r.order_id) + " is " + to_string(o->status()) +
+                            ": only a submitted order can be accepted");
   if (r.kind == ExecutionReport::Kind::kFill) {
     if (r.qty <= 0 || r.qty > o->remaining_qty())
       return Status::invalid_argument("fill quantity must be 1.." + std::to_string(o->remaining_qty()), "qty");

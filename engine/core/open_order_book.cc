@@ -6,12 +6,25 @@ Money OpenOrderBook::limit_notional(const Entry& e) {
   return e.side == Side::kBuy && e.limit ? saturating_notional(*e.limit, e.remaining) : Money();
 }
 
-void OpenOrderBook::add(const Entry& e, int sign) {
+void OpenOrderBook::value_market_buys(const Symbol& s, SymbolTotals& t, const MarketState& market) {
+  market_buy_notional_ -= t.market_buy_notional;
+  t.market_buy_notional = Money();
+  if (t.market_buy_qty != 0) {
+    if (std::optional<Price> px = market.last_price(s))
+      t.market_buy_notional = saturating_notional(*px, t.market_buy_qty);
+  }
+  market_buy_notional_ += t.market_buy_notional;
+}
+
+void OpenOrderBook::add(const Entry& e, int sign, const MarketState& market) {
   SymbolTotals& t = by_symbol_[e.symbol];
   const Quantity q = sign * e.remaining;
   if (e.side == Side::kBuy) {
     t.buy_qty += q;
-    if (!e.limit) t.market_buy_qty += q;
+    if (!e.limit) {
+      t.market_buy_qty += q;
+      value_market_buys(e.symbol, t, market);
+    }
   } else {
     t.sell_qty += q;
   }
@@ -21,9 +34,9 @@ void OpenOrderBook::add(const Entry& e, int sign) {
   if (t.count == 0) by_symbol_.erase(e.symbol);
 }
 
-void OpenOrderBook::update(const Order& o) {
+void OpenOrderBook::update(const Order& o, const MarketState& market) {
   auto it = entries_.find(o.id());
-  if (it != entries_.end()) add(it->second, -1);
+  if (it != entries_.end()) add(it->second, -1, market);
   const OrderStatus s = o.status();
   if (is_terminal(s) || s == OrderStatus::kReceived) {
     if (it != entries_.end()) entries_.erase(it);
@@ -31,12 +44,16 @@ void OpenOrderBook::update(const Order& o) {
   }
   const OrderIntent& in = o.intent();
   Entry e{in.symbol, in.side, o.remaining_qty(), in.limit_price};
-  add(e, +1);
+  add(e, +1, market);
   if (it != entries_.end()) {
     it->second = std::move(e);
   } else {
     entries_.emplace(o.id(), std::move(e));
   }
+}
+
+void OpenOrderBook::reprice(const Symbol& s, const MarketState& market) {
+  if (auto it = by_symbol_.find(s); it != by_symbol_.end()) value_market_buys(s, it->second, market);
 }
 
 std::vector<OrderId> OpenOrderBook::ids() const {
@@ -49,11 +66,7 @@ std::vector<OrderId> OpenOrderBook::ids() const {
 OpenOrderSummary OpenOrderBook::summary(const Symbol& symbol, OrderId self, const MarketState& market) const {
   OpenOrderSummary sum;
   sum.count = static_cast<int>(entries_.size());
-  sum.buy_notional = limit_buy_notional_;
-  for (const auto& [s, t] : by_symbol_) {
-    if (t.market_buy_qty == 0) continue;
-    if (std::optional<Price> px = market.last_price(s)) sum.buy_notional += saturating_notional(*px, t.market_buy_qty);
-  }
+  sum.buy_notional = limit_buy_notional_ + market_buy_notional_;
   if (auto it = by_symbol_.find(symbol); it != by_symbol_.end()) {
     sum.buy_qty_in_symbol = it->second.buy_qty;
     sum.sell_qty_in_symbol = it->second.sell_qty;

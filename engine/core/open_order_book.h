@@ -1,8 +1,9 @@
 // OpenOrderBook: the orders still waiting or working (pending approval,
 // approved, at the broker) with running totals per symbol. A risk check asks
 // for the summary of everything open; with thousands of approvals pending,
-// walking every open order on every command made the approval path
-// quadratic, so the totals move with each order instead.
+// walking every open order (or every symbol) on every command made the
+// approval path quadratic, so the totals move with each order, and market
+// buys are repriced when their symbol's mark moves.
 #pragma once
 
 #include <cstddef>
@@ -20,7 +21,10 @@ class OpenOrderBook {
  public:
   // Brings the book in line with `o` after any change to it: adds an order
   // that became open, updates one that filled in part, drops one that ended.
-  void update(const Order& o);
+  // Market buys are valued at `market`'s mark of their symbol.
+  void update(const Order& o, const MarketState& market);
+  // Revalues the open market buys in `s` at its mark; call when it moved.
+  void reprice(const Symbol& s, const MarketState& market);
 
   bool contains(OrderId id) const { return entries_.count(id) != 0; }
   bool empty() const { return entries_.empty(); }
@@ -28,7 +32,8 @@ class OpenOrderBook {
   std::vector<OrderId> ids() const;  // ascending
 
   // The open orders other than `self` (0: none excluded) as the risk checks
-  // see them; market buys reserve at the symbol's current mark.
+  // see them; market buys reserve at their symbol's mark (as of the last
+  // update or reprice; `market` values `self`).
   OpenOrderSummary summary(const Symbol& symbol, OrderId self, const MarketState& market) const;
 
   bool operator==(const OpenOrderBook&) const = default;
@@ -46,15 +51,18 @@ class OpenOrderBook {
     Quantity buy_qty = 0;         // unfilled buys, market and limit
     Quantity sell_qty = 0;        // unfilled sells
     Quantity market_buy_qty = 0;  // unfilled market buys (valued at the mark)
+    Money market_buy_notional;    // market_buy_qty at the mark; zero without one
     int count = 0;
     bool operator==(const SymbolTotals&) const = default;
   };
   static Money limit_notional(const Entry& e);
-  void add(const Entry& e, int sign);
+  void add(const Entry& e, int sign, const MarketState& market);
+  void value_market_buys(const Symbol& s, SymbolTotals& t, const MarketState& market);
 
   std::map<OrderId, Entry> entries_;
   std::map<Symbol, SymbolTotals> by_symbol_;  // symbols with open orders
   Money limit_buy_notional_;                  // sum over open limit buys of limit * remaining
+  Money market_buy_notional_;                 // sum over symbols of market_buy_notional
 };
 
 }  // namespace stonks

@@ -24,6 +24,8 @@ RiskContext Engine::risk_context(const OrderIntent& intent, OrderId self, bool a
   ctx.orders_in_rate_window =
       static_cast<int>(recent.end() - std::upper_bound(recent.begin(), recent.end(), now - window));
   ctx.at_intake = at_intake;
+  ctx.paper_fills = broker_.can_trade_paper();
+  ctx.symbol = symbol_facts(intent.symbol, state_.market, state_.portfolio);
   return ctx;
 }
 
@@ -69,7 +71,7 @@ Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
     req.id = state_.next_approval_id;
     req.order_id = id;
     req.notional = risk.notional;
-    req.checks_passed.assign(risk.passed.begin(), risk.passed.end());
+    req.checks_passed = risk.passed_names();
     req.created_at = now;
     req.expires_at = now + std::chrono::minutes(state_.config.operator_approval.approval_timeout_minutes);
     emit(now, ApprovalRequested{std::move(req)});
@@ -123,7 +125,10 @@ Result<Order> Engine::cancel_order(OrderId id, const std::string& by, const std:
     emit(now, OrderCancelled{id, by, reason});
   } else {
     // The broker may confirm at once (paper) or later; a confirmation now is
-    // recorded as the operator's cancel, with their reason.
+    // recorded as the operator's cancel, with their reason. A later one is
+    // waited for under a durable request (the first one's by and reason);
+    // asking again asks the broker again.
+    const bool requested = state_.cancel_requests.contains(id);
     for (ExecutionReport r : broker_.cancel(*o, broker_view(o->intent().symbol, now))) {
       if (r.kind == ExecutionReport::Kind::kCancelled && r.order_id == id) {
         emit(now, OrderCancelled{id, by, reason});
@@ -131,6 +136,7 @@ Result<Order> Engine::cancel_order(OrderId id, const std::string& by, const std:
         handle_report(r, now);
       }
     }
+    if (!requested && is_open_at_broker(state_.orders.at(id).status())) emit(now, CancelRequested{id, by, reason});
   }
   if (Status st = finish(); !st.is_ok()) return st;
   return state_.orders.at(id);
@@ -168,7 +174,17 @@ void Engine::handle_report(const ExecutionReport& r, Timestamp now) {
       emit(now, OrderRejected{r.order_id, {Reason{ReasonCode::kBrokerRejected, r.reason}}});
       break;
     case ExecutionReport::Kind::kCancelled:
-      emit(now, OrderCancelled{r.order_id, "broker", r.reason});
+      if (auto it = state_.cancel_requests.find(r.order_id); it != state_.cancel_requests.end()) {
+        emit(now, OrderCancelled{r.order_id, it->second.by, it->second.reason});
+      } else {
+        emit(now, OrderCancelled{r.order_id, "broker", r.reason});
+      }
+      break;
+    case ExecutionReport::Kind::kAccepted:
+      emit(now, OrderAccepted{r.order_id});
+      break;
+    case ExecutionReport::Kind::kExpired:
+      emit(now, OrderExpired{r.order_id, r.reason});
       break;
   }
 }

@@ -15,13 +15,19 @@
 namespace stonks {
 
 struct ExecutionReport {
-  enum class Kind { kFill, kRejected, kCancelled };
+  enum class Kind {
+    kFill,
+    kRejected,
+    kCancelled,
+    kAccepted,  // a remote broker acknowledged a submitted order
+    kExpired,   // the broker's time in force ran out
+  };
   Kind kind = Kind::kFill;
   OrderId order_id = 0;
   Quantity qty = 0;    // fills
   Price price;         // fills
   Money fee;           // fills
-  std::string reason;  // rejections and cancels
+  std::string reason;  // rejections, cancels and expiries
   bool operator==(const ExecutionReport&) const = default;
 };
 
@@ -60,6 +66,10 @@ class Broker {
   // enter live mode. A simulated venue never can; a live adapter can when it
   // is configured and its account is usable.
   virtual bool can_trade_live() const = 0;
+  // Whether it simulates fills for paper mode. A live adapter does not: its
+  // fills are the broker account's, and simulated ones in the same portfolio
+  // would show up as differences from that account.
+  virtual bool can_trade_paper() const { return true; }
 };
 
 }  // namespace stonks

@@ -47,6 +47,7 @@ Result<EngineState> decode_binary(std::string_view payload) {
   EngineState s;
   if (Status st = read_json_without_orders_and_fills(*j, s); !st.is_ok()) return st;
   if (Status st = read_orders_and_fills(r, s); !st.is_ok()) return st;
+  if (Status st = check_cancel_requests(s); !st.is_ok()) return st;
   rebuild_derived_state(s);
   return s;
 }

@@ -77,6 +77,24 @@ void read(JsonObjectReader& r, ApprovalDecided& e) {
 json write(const OrderSubmitted& e, Timestamp) { return {{"order_id", e.order_id}}; }
 void read(JsonObjectReader& r, OrderSubmitted& e) { r.required_int("order_id", e.order_id); }
 
+json write(const OrderAccepted& e, Timestamp) { return {{"order_id", e.order_id}}; }
+void read(JsonObjectReader& r, OrderAccepted& e) { r.required_int("order_id", e.order_id); }
+
+json write(const OrderExpired& e, Timestamp) { return {{"order_id", e.order_id}, {"reason", e.reason}}; }
+void read(JsonObjectReader& r, OrderExpired& e) {
+  r.required_int("order_id", e.order_id);
+  r.required_string("reason", e.reason);
+}
+
+json write(const CancelRequested& e, Timestamp) {
+  return {{"order_id", e.order_id}, {"by", e.by}, {"reason", e.reason}};
+}
+void read(JsonObjectReader& r, CancelRequested& e) {
+  r.required_int("order_id", e.order_id);
+  r.required_string("by", e.by);
+  r.required_string("reason", e.reason);
+}
+
 json write(const OrderRejected& e, Timestamp) {
   return {{"order_id", e.order_id}, {"reasons", reason_texts(e.reasons)}};
 }

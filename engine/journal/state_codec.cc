@@ -131,6 +131,17 @@ Result<Timestamp> time_at(const json& value, std::string_view path) {
   return t;
 }
 
+Result<std::pair<OrderId, CancelRequest>> cancel_request_at(const json& value, std::string_view path) {
+  JsonObjectReader r(value, std::string(path));
+  std::pair<OrderId, CancelRequest> out;
+  r.required_int("order_id", out.first);
+  r.required_string("by", out.second.by);
+  r.required_string("reason", out.second.reason);
+  r.required_timestamp("at", out.second.at);
+  if (Status s = r.finish(); !s.is_ok()) return s;
+  return out;
+}
+
 Result<ConfigVersion> config_version_at(const json& value, std::string_view path) {
   JsonObjectReader r(value, std::string(path));
   ConfigVersion v;
@@ -246,6 +257,10 @@ json state_json(const EngineState& s, Bulk bulk) {
     out["orders"] = array_of(s.orders, [](const auto& kv) { return to_json(kv.second); });
     out["fills"] = array_of(s.fills, [](const Fill& f) { return to_json(f); });
   }
+  out["cancel_requests"] = array_of(s.cancel_requests, [](const auto& kv) {
+    return json{
+        {"order_id", kv.first}, {"by", kv.second.by}, {"reason", kv.second.reason}, {"at", to_json(kv.second.at)}};
+  });
   out["recent_submissions"] = array_of(s.recent_submissions, [](Timestamp t) { return to_json(t); });
   out["recent_news"] = array_of(s.recent_news, [](const NewsEvent& n) { return to_json(n); });
   out["approvals"] = array_of(s.approvals.all(), [](const auto& kv) { return to_json(kv.second); });
@@ -297,6 +312,13 @@ Status read_state_json(const json& value, Bulk bulk, EngineState& s) {
       return Status::ok();
     });
   }
+  // Snapshots from before cancel requests were durable have none.
+  if (value.is_object() && value.contains("cancel_requests"))
+    read_array(r, "cancel_requests", cancel_request_at, [&](std::pair<OrderId, CancelRequest> c) {
+      if (!s.cancel_requests.emplace(c.first, std::move(c.second)).second)
+        return duplicate("cancel request", "order_id");
+      return Status::ok();
+    });
   read_array(r, "recent_submissions", time_at, [&](Timestamp t) {
     s.recent_submissions.push_back(t);
     return Status::ok();
@@ -326,9 +348,20 @@ Status read_state_json(const json& value, Bulk bulk, EngineState& s) {
 
 json to_json(const EngineState& state) { return state_json(state, Bulk::kInJson); }
 
+Status check_cancel_requests(const EngineState& state) {
+  for (const auto& [id, request] : state.cancel_requests) {
+    const Order* o = state.order(id);
+    if (!o || !is_open_at_broker(o->status()))
+      return Status::invalid_argument(
+          "cancel request for order " + std::to_string(id) + ", which is not working at the broker", "cancel_requests");
+  }
+  return Status::ok();
+}
+
 Result<EngineState> engine_state_from_json(const json& value) {
   EngineState s;
   if (Status st = read_state_json(value, Bulk::kInJson, s); !st.is_ok()) return st;
+  if (Status st = check_cancel_requests(s); !st.is_ok()) return st;
   rebuild_derived_state(s);
   return s;
 }

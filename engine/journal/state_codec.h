@@ -47,6 +47,9 @@ Result<EngineState> engine_state_from_json(const nlohmann::json& value);
 // The reader fills `state` but for those (and the derived indexes).
 nlohmann::json to_json_without_orders_and_fills(const EngineState& state);
 Status read_json_without_orders_and_fills(const nlohmann::json& value, EngineState& state);
+// Every cancel request names an order working at the broker (checked once the
+// orders are read: format 2 reads them after the JSON part).
+Status check_cancel_requests(const EngineState& state);
 
 // The readable serialized form (the web build's state export, tests
 // comparing states): compact JSON text of to_json(state), and back.

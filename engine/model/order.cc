@@ -15,7 +15,9 @@ bool is_terminal(OrderStatus s) {
   }
 }
 
-bool is_open_at_broker(OrderStatus s) { return s == OrderStatus::kSubmitted || s == OrderStatus::kPartiallyFilled; }
+bool is_open_at_broker(OrderStatus s) {
+  return s == OrderStatus::kSubmitted || s == OrderStatus::kAccepted || s == OrderStatus::kPartiallyFilled;
+}
 
 bool can_transition(OrderStatus from, OrderStatus to) {
   using S = OrderStatus;
@@ -27,9 +29,14 @@ bool can_transition(OrderStatus from, OrderStatus to) {
     case S::kApproved:
       return to == S::kSubmitted || to == S::kRejected;
     case S::kSubmitted:
-      return to == S::kPartiallyFilled || to == S::kFilled || to == S::kCancelled || to == S::kRejected;
+      return to == S::kAccepted || to == S::kPartiallyFilled || to == S::kFilled || to == S::kCancelled ||
+             to == S::kRejected || to == S::kExpired;
+    case S::kAccepted:
+      return to == S::kPartiallyFilled || to == S::kFilled || to == S::kCancelled || to == S::kRejected ||
+             to == S::kExpired;
     case S::kPartiallyFilled:
-      return to == S::kPartiallyFilled || to == S::kFilled || to == S::kCancelled;
+      // A broker cannot reject what it has partly filled; it can still cancel or expire the rest.
+      return to == S::kPartiallyFilled || to == S::kFilled || to == S::kCancelled || to == S::kExpired;
     default:
       return false;  // terminal
   }
@@ -46,7 +53,8 @@ Result<Order> Order::restore(Fields f) {
     return Status::invalid_argument("a filled order must have filled its whole quantity", "filled_qty");
   if (f.status == S::kPartiallyFilled && (f.filled_qty == 0 || f.filled_qty == f.intent.qty))
     return Status::invalid_argument("a partially filled order must have filled part of its quantity", "filled_qty");
-  if (f.filled_qty > 0 && f.status != S::kPartiallyFilled && f.status != S::kFilled && f.status != S::kCancelled)
+  if (f.filled_qty > 0 && f.status != S::kPartiallyFilled && f.status != S::kFilled && f.status != S::kCancelled &&
+      f.status != S::kExpired)
     return Status::invalid_argument(std::string("a ") + to_string(f.status) + " order cannot hold fills", "filled_qty");
   if (f.filled_qty == 0 && f.filled_notional.micros() != 0)
     return Status::invalid_argument("filled_notional without fills", "filled_notional");

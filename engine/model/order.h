@@ -21,12 +21,14 @@ enum class OrderStatus {
   kRiskRejected,     // failed pre-trade risk checks (terminal)
   kPendingApproval,  // held by the approval gate for the operator
   kApproved,         // the operator approved; about to go to the broker
-  kSubmitted,        // at the broker, nothing filled yet
+  kSubmitted,        // sent to the broker, nothing filled yet (a paper order rests here)
   kPartiallyFilled,  // at the broker, some quantity filled
   kFilled,           // fully filled (terminal)
   kRejected,         // refused by the operator, the re-check or the broker (terminal)
-  kExpired,          // approval timed out (terminal)
+  kExpired,          // approval timed out, or the broker's time in force ran out (terminal)
   kCancelled,        // cancelled before completion (terminal)
+  // Last, so that the numbers journals and snapshots hold stay what they were.
+  kAccepted,  // a remote broker acknowledged it, nothing filled yet
 };
 
 template <>
@@ -42,6 +44,7 @@ struct EnumNames<OrderStatus> {
       {OrderStatus::kRejected, "rejected"},
       {OrderStatus::kExpired, "expired"},
       {OrderStatus::kCancelled, "cancelled"},
+      {OrderStatus::kAccepted, "accepted"},
   };
 };
 
@@ -72,8 +75,8 @@ class Order {
   // Rebuilds an order from stored fields (snapshots, decoded views). Refuses,
   // with kInvalidArgument naming the field, what no lifecycle could produce:
   // filled_qty outside [0, intent.qty], a status that disagrees with
-  // filled_qty (filled needs all of it, partially_filled some, and only those
-  // and cancelled may hold fills), a notional or fees without fills, or
+  // filled_qty (filled needs all of it, partially_filled some, and only those,
+  // cancelled and expired may hold fills), a notional or fees without fills, or
   // updated_at before created_at.
   static Result<Order> restore(Fields fields);
 

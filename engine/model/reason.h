@@ -14,6 +14,7 @@ namespace stonks {
 enum class ReasonCode {
   // Pre-trade risk checks (risk/risk_checks.h), in check order.
   kTradingDisabled,
+  kPaperTradingUnavailable,
   kTradingHalted,
   kLockedOut,
   kSymbolNotTradable,
@@ -32,12 +33,14 @@ enum class ReasonCode {
   kApprovalExpired,
   kCancelled,
   kBrokerRejected,
+  kExpiredAtBroker,
 };
 
 template <>
 struct EnumNames<ReasonCode> {
   static constexpr EnumName<ReasonCode> table[] = {
       {ReasonCode::kTradingDisabled, "TRADING_DISABLED"},
+      {ReasonCode::kPaperTradingUnavailable, "PAPER_TRADING_UNAVAILABLE"},
       {ReasonCode::kTradingHalted, "TRADING_HALTED"},
       {ReasonCode::kLockedOut, "LOCKED_OUT"},
       {ReasonCode::kSymbolNotTradable, "SYMBOL_NOT_TRADABLE"},
@@ -55,6 +58,7 @@ struct EnumNames<ReasonCode> {
       {ReasonCode::kApprovalExpired, "APPROVAL_EXPIRED"},
       {ReasonCode::kCancelled, "CANCELLED"},
       {ReasonCode::kBrokerRejected, "BROKER_REJECTED"},
+      {ReasonCode::kExpiredAtBroker, "EXPIRED_AT_BROKER"},
   };
 };
 

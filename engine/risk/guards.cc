@@ -1,6 +1,7 @@
 #include "risk/guards.h"
 
 #include <cstdlib>
+#include <utility>
 
 namespace stonks {
 
@@ -36,14 +37,13 @@ std::optional<GuardLockout> price_shock_guard(const GuardConfig& g, const Symbol
 
 std::optional<GuardLockout> cooldown_guard(const GuardConfig& g, const Symbol& s, Money realized,
                                            const LockoutBook& book, Timestamp now) {
-  int seconds = g.cooldown_after_fill_seconds;
-  std::string reason = "cooldown after fill";
-  if (realized.micros() < 0 && g.cooldown_after_loss_seconds > seconds) {
-    seconds = g.cooldown_after_loss_seconds;
-    reason = "cooldown after losing exit (realized " + realized.to_string() + ")";
-  }
+  // The reason is built last: most fills trigger no cooldown, and this runs on every fill.
+  const bool after_loss = realized.micros() < 0 && g.cooldown_after_loss_seconds > g.cooldown_after_fill_seconds;
+  const int seconds = after_loss ? g.cooldown_after_loss_seconds : g.cooldown_after_fill_seconds;
   if (seconds <= 0 || book.has_active(s, LockoutSource::kCooldown, now)) return std::nullopt;
-  return GuardLockout{s, LockoutSource::kCooldown, reason, std::chrono::seconds(seconds)};
+  std::string reason = after_loss ? "cooldown after losing exit (realized " + realized.to_string() + ")"
+                                  : std::string("cooldown after fill");
+  return GuardLockout{s, LockoutSource::kCooldown, std::move(reason), std::chrono::seconds(seconds)};
 }
 
 }  // namespace stonks

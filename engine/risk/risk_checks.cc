@@ -14,14 +14,18 @@ Quantity signed_qty(const OrderIntent& o) { return side_sign(o.side) * o.qty; }
 
 }  // namespace
 
+SymbolFacts symbol_facts(const Symbol& s, const MarketState& market, const Portfolio& portfolio) {
+  return SymbolFacts{market.quote(s), market.last_price(s), portfolio.position(s)};
+}
+
 std::optional<Price> reference_price(const RiskContext& ctx, const OrderIntent& o) {
   if (o.limit_price) return *o.limit_price;
-  if (const Quote* q = ctx.market.quote(o.symbol)) return o.side == Side::kBuy ? q->ask : q->bid;
-  return ctx.market.last_price(o.symbol);
+  if (const Quote* q = ctx.symbol.quote) return o.side == Side::kBuy ? q->ask : q->bid;
+  return ctx.symbol.last_price;
 }
 
 bool reduces_exposure(const RiskContext& ctx, const OrderIntent& o) {
-  Quantity held = ctx.portfolio.position(o.symbol).qty;
+  Quantity held = ctx.symbol.position.qty;
   if (held == 0) return false;
   bool opposite = (held > 0) != (o.side == Side::kBuy);
   // Orders already working on the same side close the position first.
@@ -38,6 +42,14 @@ namespace checks {
 
 CheckResult trading_enabled(const RiskContext& ctx, const OrderIntent&) {
   if (ctx.mode == TradingMode::kDisabled) return deny(ReasonCode::kTradingDisabled, "trading mode is disabled");
+  return std::nullopt;
+}
+
+CheckResult paper_available(const RiskContext& ctx, const OrderIntent&) {
+  if (ctx.mode == TradingMode::kPaper && !ctx.paper_fills)
+    return deny(ReasonCode::kPaperTradingUnavailable,
+                "this server trades through its broker: paper orders need a server without --broker, "
+                "or the broker's paper account in live mode");
   return std::nullopt;
 }
 
@@ -64,12 +76,12 @@ CheckResult symbol_tradable(const RiskContext& ctx, const OrderIntent& o) {
 }
 
 CheckResult has_market_data(const RiskContext& ctx, const OrderIntent& o) {
-  if (!ctx.market.last_price(o.symbol)) return deny(ReasonCode::kNoMarketData, "no price seen for " + o.symbol.str());
+  if (!ctx.symbol.last_price) return deny(ReasonCode::kNoMarketData, "no price seen for " + o.symbol.str());
   return std::nullopt;
 }
 
 CheckResult limit_price_in_band(const RiskContext& ctx, const OrderIntent& o) {
-  std::optional<Price> last = ctx.market.last_price(o.symbol);
+  const std::optional<Price>& last = ctx.symbol.last_price;
   if (!o.limit_price || !last) return std::nullopt;
   const int band = ctx.config.limits.limit_price_band_bps;
   Price low = apply_bps(*last, -band);
@@ -96,7 +108,7 @@ CheckResult position_notional(const RiskContext& ctx, const OrderIntent& o) {
   // Where the position ends up if this and every working order on the same
   // side fill.
   const Quantity same_side_open = o.side == Side::kBuy ? ctx.open.buy_qty_in_symbol : -ctx.open.sell_qty_in_symbol;
-  Quantity after = ctx.portfolio.position(o.symbol).qty + same_side_open + signed_qty(o);
+  Quantity after = ctx.symbol.position.qty + same_side_open + signed_qty(o);
   Money value = abs_money(saturating_notional(*px, after));
   Money max = ctx.config.limits.max_position_notional;
   if (value > max)
@@ -110,7 +122,7 @@ CheckResult gross_exposure(const RiskContext& ctx, const OrderIntent& o) {
   if (!px || reduces_exposure(ctx, o)) return std::nullopt;
   // Swap this symbol's current exposure for what it would be after the order
   // (an order that flips a position only adds the part beyond flat).
-  const Quantity held = ctx.portfolio.position(o.symbol).qty;
+  const Quantity held = ctx.symbol.position.qty;
   Money after = ctx.valuation.gross_exposure() - abs_money(saturating_notional(*px, held)) +
                 abs_money(saturating_notional(*px, held + signed_qty(o)));
   Money max = ctx.config.limits.max_gross_exposure;
@@ -124,7 +136,7 @@ CheckResult buying_power(const RiskContext& ctx, const OrderIntent& o) {
   std::optional<Price> px = reference_price(ctx, o);
   if (!px || reduces_exposure(ctx, o)) return std::nullopt;
   // Only the part that opens or grows a position needs funding.
-  Quantity held = ctx.portfolio.position(o.symbol).qty;
+  Quantity held = ctx.symbol.position.qty;
   Quantity opening = o.qty;
   if (held != 0 && (held > 0) != (o.side == Side::kBuy)) opening = o.qty - std::llabs(held);
   Money needed = saturating_notional(*px, opening);
@@ -137,7 +149,7 @@ CheckResult buying_power(const RiskContext& ctx, const OrderIntent& o) {
 
 CheckResult short_selling(const RiskContext& ctx, const OrderIntent& o) {
   if (o.side != Side::kSell || ctx.config.limits.allow_short) return std::nullopt;
-  Quantity sellable = ctx.portfolio.position(o.symbol).qty - ctx.open.sell_qty_in_symbol;
+  Quantity sellable = ctx.symbol.position.qty - ctx.open.sell_qty_in_symbol;
   if (o.qty > sellable)
     return deny(ReasonCode::kShortSellingNotAllowed,
                 "sell=" + std::to_string(o.qty) + " sellable=" + std::to_string(std::max<Quantity>(sellable, 0)));

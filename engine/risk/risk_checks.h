@@ -20,12 +20,16 @@ bool reduces_exposure(const RiskContext& ctx, const OrderIntent& o);
 
 namespace checks {
 // Each check reads only the context and the order, and names one ReasonCode.
+// The context's `symbol` holds the facts of the order's symbol.
 // Without a reference price (no limit, no quote, no last price) the checks
 // that value the order pass: has_market_data denies that order on its own,
 // and one refusal with its true reason beats five with made-up numbers.
 
 // TRADING_DISABLED when the mode is disabled.
 CheckResult trading_enabled(const RiskContext& ctx, const OrderIntent& o);
+// PAPER_TRADING_UNAVAILABLE in paper mode when the broker simulates no fills
+// (a server trading through a live broker keeps one portfolio: the broker's).
+CheckResult paper_available(const RiskContext& ctx, const OrderIntent& o);
 // TRADING_HALTED while halted, unless the order only shrinks a position.
 CheckResult not_halted(const RiskContext& ctx, const OrderIntent& o);
 // LOCKED_OUT when an active lockout bars this symbol and side at ctx.now;

@@ -13,25 +13,43 @@ struct NamedCheck {
 // The order reads like DESIGN.md's list: mode and kill switch first, then the
 // symbol, then sizes and money, then counts and rates.
 constexpr NamedCheck kChecks[] = {
-    {"trading_enabled", checks::trading_enabled}, {"not_halted", checks::not_halted},
-    {"not_locked_out", checks::not_locked_out},   {"symbol_tradable", checks::symbol_tradable},
-    {"has_market_data", checks::has_market_data}, {"limit_price_in_band", checks::limit_price_in_band},
-    {"order_notional", checks::order_notional},   {"position_notional", checks::position_notional},
-    {"gross_exposure", checks::gross_exposure},   {"buying_power", checks::buying_power},
-    {"short_selling", checks::short_selling},     {"open_orders", checks::open_orders},
-    {"order_rate", checks::order_rate},           {"daily_loss", checks::daily_loss},
+    {"trading_enabled", checks::trading_enabled},
+    {"paper_available", checks::paper_available},
+    {"not_halted", checks::not_halted},
+    {"not_locked_out", checks::not_locked_out},
+    {"symbol_tradable", checks::symbol_tradable},
+    {"has_market_data", checks::has_market_data},
+    {"limit_price_in_band", checks::limit_price_in_band},
+    {"order_notional", checks::order_notional},
+    {"position_notional", checks::position_notional},
+    {"gross_exposure", checks::gross_exposure},
+    {"buying_power", checks::buying_power},
+    {"short_selling", checks::short_selling},
+    {"open_orders", checks::open_orders},
+    {"order_rate", checks::order_rate},
+    {"daily_loss", checks::daily_loss},
 };
+static_assert(std::size(kChecks) == kRiskCheckCount);
 
 }  // namespace
 
+const char* risk_check_name(std::size_t i) { return kChecks[i].name; }
+
+std::vector<std::string> RiskResult::passed_names() const {
+  std::vector<std::string> names;
+  names.reserve(passed.count());
+  for (std::size_t i = 0; i < kRiskCheckCount; ++i)
+    if (passed[i]) names.emplace_back(kChecks[i].name);
+  return names;
+}
+
 RiskResult evaluate_risk(const RiskContext& ctx, const OrderIntent& o) {
   RiskResult result;
-  result.passed.reserve(std::size(kChecks));
-  for (const auto& check : kChecks) {
-    if (CheckResult denial = check.run(ctx, o)) {
+  for (std::size_t i = 0; i < kRiskCheckCount; ++i) {
+    if (CheckResult denial = kChecks[i].run(ctx, o)) {
       result.denials.push_back(std::move(*denial));
     } else {
-      result.passed.push_back(check.name);
+      result.passed.set(i);
     }
   }
   if (std::optional<Price> px = reference_price(ctx, o)) result.notional = saturating_notional(*px, o.qty);

@@ -2,6 +2,8 @@
 // denials, not just the first.
 #pragma once
 
+#include <bitset>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -10,12 +12,19 @@
 
 namespace stonks {
 
+// How many checks evaluate_risk runs; check i is named risk_check_name(i).
+inline constexpr std::size_t kRiskCheckCount = 15;
+// The name of check `i` (below kRiskCheckCount) as the API shows it, e.g. "buying_power".
+const char* risk_check_name(std::size_t i);
+
 struct RiskResult {
-  std::vector<Reason> denials;      // empty: the order passed
-  std::vector<const char*> passed;  // names of the checks that passed
-  Money notional;                   // at the reference price; zero without one
+  std::vector<Reason> denials;          // empty: the order passed
+  std::bitset<kRiskCheckCount> passed;  // bit i: check i passed (bits, not names: no allocation per order)
+  Money notional;                       // at the reference price; zero without one
 
   bool ok() const { return denials.empty(); }
+  // The names of the checks that passed, in check order.
+  std::vector<std::string> passed_names() const;
 };
 
 // Evaluates `o` against every check. Pure: same inputs, same result.

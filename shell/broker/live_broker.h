@@ -20,7 +20,8 @@ class LiveBroker final : public Broker {
   explicit LiveBroker(AlpacaWorker& worker) : worker_(worker) {}
   void set_mode_source(std::function<TradingMode()> mode) { mode_ = std::move(mode); }
 
-  // Outside live mode an order is refused at once: the orders this broker
+  // Outside live mode an order is refused at once (the risk checks refuse
+  // paper orders before; this guards the network): the orders this broker
   // holds must all be real ones, or a restart could not tell which to
   // reconcile. In live mode: staged; nothing is reported now.
   std::vector<ExecutionReport> submit(const Order& order, const BrokerView& view) override;
@@ -28,6 +29,9 @@ class LiveBroker final : public Broker {
   // Staged; the cancel (or the fill that beat it) is reported later.
   std::vector<ExecutionReport> cancel(const Order& order, const BrokerView& view) override;
   bool can_trade_live() const override { return worker_.account_usable(); }
+  // Paper orders are refused at intake (PAPER_TRADING_UNAVAILABLE): this
+  // engine's portfolio is the broker account's.
+  bool can_trade_paper() const override { return false; }
 
   // After a successful flush: the staged work goes to the network.
   void release();

@@ -3,7 +3,7 @@
 namespace stonks::alpaca {
 namespace {
 
-ExecutionReport closing(const Order& o, ExecutionReport::Kind kind, std::string reason) {
+ExecutionReport report(const Order& o, ExecutionReport::Kind kind, std::string reason) {
   ExecutionReport r;
   r.kind = kind;
   r.order_id = o.id();
@@ -16,6 +16,9 @@ ExecutionReport closing(const Order& o, ExecutionReport::Kind kind, std::string 
 std::vector<ExecutionReport> reports_for(const Order& engine, const BrokerOrder& broker) {
   std::vector<ExecutionReport> out;
   if (!is_open_at_broker(engine.status())) return out;
+  using K = ExecutionReport::Kind;
+  if (engine.status() == OrderStatus::kSubmitted && broker.status != "rejected")
+    out.push_back(report(engine, K::kAccepted, ""));
   const Quantity filled = std::min(broker.filled_qty, engine.intent().qty);
   if (filled > engine.filled_qty() && broker.filled_avg_price.micros() > 0) {
     const Quantity qty = filled - engine.filled_qty();
@@ -30,14 +33,13 @@ std::vector<ExecutionReport> reports_for(const Order& engine, const BrokerOrder&
     out.push_back(fill);
   }
   const bool any_fill = filled > 0;
-  using K = ExecutionReport::Kind;
-  if (broker.status == "canceled") out.push_back(closing(engine, K::kCancelled, "cancelled at the broker"));
-  if (broker.status == "expired") out.push_back(closing(engine, K::kCancelled, "expired at the broker"));
+  if (broker.status == "canceled") out.push_back(report(engine, K::kCancelled, "cancelled at the broker"));
+  if (broker.status == "expired") out.push_back(report(engine, K::kExpired, "the broker expired it (time in force)"));
   if (broker.status == "replaced")
-    out.push_back(closing(engine, K::kCancelled, "replaced at the broker (the adapter does not follow replacements)"));
+    out.push_back(report(engine, K::kCancelled, "replaced at the broker (the adapter does not follow replacements)"));
   if (broker.status == "rejected")
-    out.push_back(any_fill ? closing(engine, K::kCancelled, "rejected by the broker after a partial fill")
-                           : closing(engine, K::kRejected, "rejected by the broker"));
+    out.push_back(any_fill ? report(engine, K::kCancelled, "rejected by the broker after a partial fill")
+                           : report(engine, K::kRejected, "rejected by the broker"));
   return out;
 }
 

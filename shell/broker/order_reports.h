@@ -15,14 +15,16 @@ namespace stonks::alpaca {
 // (filled_qty, filled_notional: durable in the journal), never a memory of
 // the adapter's.
 //
-// Fills: the cumulative filled_qty beyond the engine's becomes one fill, at
-// the price that makes the engine's notional equal filled_qty x
+// First, a submitted order the broker knows (any status but rejected) is
+// accepted. Fills: the cumulative filled_qty beyond the engine's becomes one
+// fill, at the price that makes the engine's notional equal filled_qty x
 // filled_avg_price (rounded to a micro-unit per share), fee 0 (Alpaca charges
 // no commission). Then the final states: canceled -> cancelled "cancelled at
-// the broker"; expired -> cancelled "expired at the broker" (the engine has no
-// broker-expired state yet); rejected -> rejected "rejected by the broker",
-// or cancelled when part was filled (a partial fill cannot be rejected);
-// replaced -> cancelled (the adapter never replaces, so it does not follow).
+// the broker" (or with the operator's words when a cancel was requested);
+// expired -> expired, fills before it kept; rejected -> rejected "rejected by
+// the broker", or cancelled when part was filled (a partial fill cannot be
+// rejected); replaced -> cancelled (the adapter never replaces, so it does
+// not follow).
 std::vector<ExecutionReport> reports_for(const Order& engine, const BrokerOrder& broker);
 
 }  // namespace stonks::alpaca

@@ -160,16 +160,18 @@ class ApprovalAndModes(LiveTest):
         self.assertEqual(order["status"], "submitted")
         self.assert_matches_broker(self.settle(order["id"]), "filled", 3)
 
-    def test_3_2_disabled_mode_sends_nothing_and_paper_mode_is_refused_by_the_adapter(self):
+    def test_3_2_disabled_mode_sends_nothing_and_paper_mode_is_refused_at_intake(self):
         before = len(self.broker.orders())
         self.s.ok("PUT", MODE, {"mode": "disabled"})
         r = self.s.request("POST", "/api/orders", {"ticker": "AAPL", "side": "buy", "qty": 1})
         self.assertEqual(r.status, 422, r)
         self.assertTrue(r.json["error"]["reasons"][0].startswith("TRADING_DISABLED"), r)
+        # One portfolio, the broker account's: simulated paper fills have no place in it.
         self.s.ok("PUT", MODE, {"mode": "paper"})
-        paper = self.order(qty=1)
-        self.assertEqual(paper["status"], "rejected")
-        self.assertIn("live mode only", " ".join(paper["reasons"]))
+        r = self.s.request("POST", "/api/orders", {"ticker": "AAPL", "side": "buy", "qty": 1})
+        self.assertEqual(r.status, 422, r)
+        self.assertTrue(r.json["error"]["reasons"][0].startswith("PAPER_TRADING_UNAVAILABLE"), r)
+        self.assertEqual(r.json["order"]["status"], "risk_rejected")
         time.sleep(0.3)
         self.assertEqual(len(self.broker.orders()), before)
 
@@ -250,13 +252,24 @@ class Lifecycles(LiveTest):
         self.assert_matches_broker(done, "filled", 10)
 
     def test_cancel_of_a_resting_order(self):
-        self.broker.lifecycle({"next": {"outcome": "never"}})
+        self.broker.lifecycle({"next": {"outcome": "never", "cancel_polls": 2}})
         order = self.order(qty=4)
-        wait_for("the order at the broker", lambda: self.at_broker(order["id"]))
-        self.s.ok("POST", "/api/orders/%d/cancel" % order["id"], {"reason": "changed my mind"}, status=200)
+        self.settle(order["id"], statuses=("accepted",))
+        asked = self.s.ok("POST", "/api/orders/%d/cancel" % order["id"], {"reason": "changed my mind"}, status=200)
+        self.assertEqual(asked["status"], "accepted", "working until the broker answers")
+        self.assertEqual(asked["cancel_request"]["by"], "admin")
         done = self.settle(order["id"])
         self.assertEqual(done["status"], "cancelled")
+        self.assertNotIn("cancel_request", done)
+        self.assertEqual(done["reasons"], ["CANCELLED: admin: changed my mind"])
         self.assert_matches_broker(done, "canceled", 0)
+
+    def test_an_order_the_broker_expires_ends_expired(self):
+        self.broker.lifecycle({"next": {"hold_polls": 2, "outcome": "expire"}})
+        done = self.settle(self.order(qty=3)["id"])
+        self.assertEqual(done["status"], "expired")
+        self.assertTrue(done["reasons"][0].startswith("EXPIRED_AT_BROKER"), done)
+        self.assert_matches_broker(done, "expired", 0)
 
     def test_cancel_that_loses_to_a_fill_shows_the_fill(self):
         self.broker.lifecycle({"next": {"outcome": "never", "cancel_race": True}})
@@ -410,6 +423,37 @@ class Restart(unittest.TestCase):
                 self.assertEqual(len(broker.orders()), 3)
                 self.assertEqual(s.stop(), 0)
                 LiveTest.assert_no_key_anywhere(s, broker)
+            finally:
+                s.close()
+
+
+    def test_a_cancel_asked_for_before_a_kill_9_is_asked_again_after_the_restart(self):
+        keys = tempfile.mkdtemp(prefix="stonks-live-keys-")
+        with FakeBroker(key_id=KEY_ID, secret=SECRET) as broker:
+            s = live_server(broker, keys)
+            try:
+                s.ok("POST", "/api/account/deposits", {"amount": "1000000"})
+                LiveTest.quote(s)
+                s.ok("PUT", APPROVAL_CONFIG, {"require_approval_for_live": False})
+                wait_for("live mode", lambda: s.request("PUT", MODE, {"mode": "live"}).status == 200)
+                broker.lifecycle({"next": {"outcome": "never"}})
+                order_id = s.ok("POST", "/api/orders", {"ticker": "AAPL", "side": "buy", "qty": 2})["id"]
+                wait_for("accepted", lambda: s.ok("GET", "/api/orders/%d" % order_id)["status"] == "accepted")
+                # Every DELETE fails while this server runs: the cancel is only asked for.
+                broker.fault(method="DELETE", path="/v2/orders", kind="respond", status=500, times="always")
+                s.ok("POST", "/api/orders/%d/cancel" % order_id, {"reason": "flatten"}, status=200)
+                time.sleep(0.3)
+                s.kill9()
+                broker.control("DELETE", "/_control/faults")
+                token = s.token
+                s.start()
+                s.token = token
+                done = wait_for("the cancel", lambda: (lambda o: o if o["status"] == "cancelled" else None)(
+                    s.ok("GET", "/api/orders/%d" % order_id)))
+                self.assertEqual(done["reasons"], ["CANCELLED: admin: flatten"])
+                mine = [o for o in broker.orders() if o["order"]["client_order_id"].endswith("-%d" % order_id)]
+                self.assertEqual([(o["posts"], o["order"]["status"]) for o in mine], [(1, "canceled")])
+                self.assertEqual(s.stop(), 0)
             finally:
                 s.close()
 

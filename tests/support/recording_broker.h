@@ -23,13 +23,18 @@ class RecordingBroker final : public Broker {
   }
   std::vector<ExecutionReport> cancel(const Order& order, const BrokerView& view) override {
     cancelled.push_back(order.id());
+    if (!answers_cancels) return {};
     return paper_.cancel(order, view);
   }
 
   // Stands in for a live venue too, unless a test says otherwise.
   bool can_trade_live() const override { return live_capable; }
+  bool can_trade_paper() const override { return paper_capable; }
 
   bool live_capable = true;
+  bool paper_capable = true;
+  // false: a remote venue, whose cancel is answered later (report_execution).
+  bool answers_cancels = true;
   std::vector<OrderId> submitted;
   std::vector<OrderId> cancelled;
 

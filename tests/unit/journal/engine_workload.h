@@ -232,11 +232,17 @@ class EngineWorkload {
     const Order& o = s.orders.at(pick(working));
     ExecutionReport r;
     r.order_id = o.id();
-    if (rng_.chance(80)) {
+    const int roll = static_cast<int>(rng_.between(0, 99));
+    if (roll < 10 && o.status() == OrderStatus::kSubmitted) {
+      r.kind = ExecutionReport::Kind::kAccepted;
+    } else if (roll < 80) {
       r.kind = ExecutionReport::Kind::kFill;
       r.qty = rng_.between(1, o.remaining_qty());
       r.price = o.intent().limit_price ? *o.intent().limit_price : Price::from_units(100);
       r.fee = Money::from_micros(rng_.between(0, 1'000'000));
+    } else if (roll < 90) {
+      r.kind = ExecutionReport::Kind::kExpired;
+      r.reason = "day order ended";
     } else {
       r.kind = ExecutionReport::Kind::kRejected;
       r.reason = "venue closed";

@@ -170,6 +170,9 @@ std::vector<EventRecord> hand_built_records() {
       BarReceived{b},
       NewsReceived{n},
       DayStarted{20'781, usd("-12.5")},
+      OrderAccepted{42},
+      OrderExpired{42, "the broker expired it (time in force)"},
+      CancelRequested{42, "alice", "wrong size"},
   };
   std::vector<EventRecord> out;
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -238,6 +241,15 @@ std::vector<EventRecord> engine_session_records() {
   h.submit(market("AAPL", Side::kBuy, 1'000'000));  // risk rejected
   Order resting = h.submit(testing::limit("MSFT", Side::kBuy, 5, "190"));
   EXPECT_TRUE(h.engine.cancel_order(resting.id(), "operator", "stale", h.now).is_ok());
+  // A remote broker's answers: accepted, a cancel it answers later, an expiry.
+  h.broker.answers_cancels = false;
+  Order remote = h.submit(testing::limit("MSFT", Side::kBuy, 5, "190"));
+  ExecutionReport accepted{ExecutionReport::Kind::kAccepted, remote.id(), 0, Price(), Money(), ""};
+  EXPECT_TRUE(h.engine.report_execution(accepted, h.now).is_ok());
+  EXPECT_TRUE(h.engine.cancel_order(remote.id(), "operator", "stale", h.now).is_ok());  // cancel requested
+  ExecutionReport expired{ExecutionReport::Kind::kExpired, remote.id(), 0, Price(), Money(), "day order ended"};
+  EXPECT_TRUE(h.engine.report_execution(expired, h.now).is_ok());
+  h.broker.answers_cancels = true;
   h.require_paper_approval();                            // config changed
   Order held = h.submit(market("MSFT", Side::kBuy, 3));  // approval requested
   EXPECT_TRUE(h.engine.decide_approval(held.approval_id(), true, "alice", "ok", h.now).is_ok());

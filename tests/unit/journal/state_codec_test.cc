@@ -11,6 +11,7 @@
 
 #include "engine_workload.h"
 #include "execution/paper_broker.h"
+#include "journal/binary_state_codec.h"
 #include "json/json_values.h"
 #include "store_test_util.h"
 #include "support/engine_harness.h"
@@ -91,6 +92,40 @@ TEST(StateCodec, ARestoredEngineBehavesLikeTheOriginal) {
     ASSERT_EQ(a.code(), b.code()) << "step " << i << ": " << a.to_string() << " vs " << b.to_string();
   }
   EXPECT_TRUE(same_state(restored.state(), original.state()));
+}
+
+// A cancel asked of a remote broker and not yet answered.
+EngineState with_cancel_request() {
+  testing::EngineHarness h;
+  h.broker.answers_cancels = false;
+  const Order o = h.submit(testing::limit("AAPL", Side::kBuy, 5, "95"));
+  EXPECT_TRUE(h.engine.cancel_order(o.id(), "alice", "wrong size", h.now).is_ok());
+  EXPECT_EQ(h.engine.state().cancel_requests.size(), 1u);
+  return h.engine.state();
+}
+
+TEST(StateCodec, ACancelRequestRoundTripsInBothFormats) {
+  const EngineState s = with_cancel_request();
+  EXPECT_TRUE(round_trips(s));
+  Result<EngineState> back = decode_snapshot_state(encode_snapshot_state(s));
+  ASSERT_TRUE(back.is_ok()) << back.status().to_string();
+  EXPECT_TRUE(same_state(*back, s));
+}
+
+TEST(StateCodec, ASnapshotFromBeforeCancelRequestsReadsWithNone) {
+  json j = to_json(with_cancel_request());
+  j.erase("cancel_requests");
+  Result<EngineState> back = engine_state_from_json(j);
+  ASSERT_TRUE(back.is_ok()) << back.status().to_string();
+  EXPECT_TRUE(back->cancel_requests.empty());
+}
+
+TEST(StateCodecStrictness, ACancelRequestForAnOrderNotWorkingIsRefused) {
+  json j = to_json(with_cancel_request());
+  j["cancel_requests"][0]["order_id"] = 999;
+  Result<EngineState> r = engine_state_from_json(j);
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_EQ(r.status().field(), "cancel_requests") << r.status().to_string();
 }
 
 // ---- strictness ----

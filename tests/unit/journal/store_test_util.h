@@ -41,6 +41,7 @@ inline ::testing::AssertionResult same_state(const EngineState& a, const EngineS
   STONKS_DIFF(order_by_client_id)
   STONKS_DIFF(open_orders)
   STONKS_DIFF(working_orders)
+  STONKS_DIFF(cancel_requests)
   STONKS_DIFF(recent_submissions)
   STONKS_DIFF(fills)
   STONKS_DIFF(recent_news)

@@ -14,7 +14,7 @@ using S = OrderStatus;
 
 const std::vector<S> kAllStatuses = {S::kReceived,  S::kRiskRejected,    S::kPendingApproval, S::kApproved,
                                      S::kSubmitted, S::kPartiallyFilled, S::kFilled,          S::kRejected,
-                                     S::kExpired,   S::kCancelled};
+                                     S::kExpired,   S::kCancelled,       S::kAccepted};
 
 // The lifecycle as the design describes it, written out independently of
 // can_transition() so a change to either shows up here.
@@ -33,9 +33,17 @@ const std::set<std::pair<S, S>> kLegal = {
     {S::kSubmitted, S::kFilled},
     {S::kSubmitted, S::kCancelled},
     {S::kSubmitted, S::kRejected},
+    {S::kSubmitted, S::kAccepted},
+    {S::kSubmitted, S::kExpired},
+    {S::kAccepted, S::kPartiallyFilled},
+    {S::kAccepted, S::kFilled},
+    {S::kAccepted, S::kCancelled},
+    {S::kAccepted, S::kRejected},
+    {S::kAccepted, S::kExpired},
     {S::kPartiallyFilled, S::kPartiallyFilled},
     {S::kPartiallyFilled, S::kFilled},
     {S::kPartiallyFilled, S::kCancelled},
+    {S::kPartiallyFilled, S::kExpired},
 };
 
 Timestamp t(std::int64_t seconds) { return timestamp_from_micros(seconds * 1'000'000); }
@@ -66,6 +74,10 @@ Order order_in(S status) {
       break;
     case S::kSubmitted:
       move(S::kSubmitted);
+      break;
+    case S::kAccepted:
+      move(S::kSubmitted);
+      move(S::kAccepted);
       break;
     case S::kPartiallyFilled:
       move(S::kSubmitted);
@@ -188,6 +200,17 @@ TEST(OrderLifecycleTest, CancellingAPartiallyFilledOrderKeepsItsFills) {
 Order::Fields fields_of(const Order& o) {
   return Order::Fields{o.id(),   o.intent(),     o.status(),     o.filled_qty(), o.filled_notional(),
                        o.fees(), o.created_at(), o.updated_at(), o.reasons(),    o.approval_id()};
+}
+
+TEST(OrderLifecycleTest, AnAcceptedOrderFillsAndABrokerExpiryKeepsTheFills) {
+  Order o = order_in(S::kAccepted);
+  EXPECT_TRUE(is_open_at_broker(o.status()));
+  ASSERT_TRUE(o.apply_fill(3, Price::from_units(100), Money(), t(3)).is_ok());
+  EXPECT_EQ(o.status(), S::kPartiallyFilled);
+  ASSERT_TRUE(o.transition(S::kExpired, t(4), {Reason{ReasonCode::kExpiredAtBroker, "day order"}}).is_ok());
+  EXPECT_EQ(o.filled_qty(), 3);
+  EXPECT_TRUE(is_terminal(o.status()));
+  ASSERT_TRUE(Order::restore(fields_of(o)).is_ok()) << "an expired order may hold fills";
 }
 
 TEST(OrderRestoreTest, RestoresEveryReachableState) {

@@ -14,9 +14,9 @@ namespace stonks::testing {
 namespace {
 
 const std::vector<std::string> kAllChecks = {
-    "trading_enabled",     "not_halted",     "not_locked_out",    "symbol_tradable", "has_market_data",
-    "limit_price_in_band", "order_notional", "position_notional", "gross_exposure",  "buying_power",
-    "short_selling",       "open_orders",    "order_rate",        "daily_loss"};
+    "trading_enabled", "paper_available",     "not_halted",     "not_locked_out",    "symbol_tradable",
+    "has_market_data", "limit_price_in_band", "order_notional", "position_notional", "gross_exposure",
+    "buying_power",    "short_selling",       "open_orders",    "order_rate",        "daily_loss"};
 
 class RiskEngineTest : public ::testing::Test {
  protected:
@@ -31,6 +31,7 @@ class RiskEngineTest : public ::testing::Test {
   RiskResult evaluate(const OrderIntent& o) const {
     const Valuation valuation = Valuation::of(portfolio, mkt);
     RiskContext c{config, mode, false, now, lockouts, mkt, portfolio, valuation, open};
+    c.symbol = symbol_facts(o.symbol, mkt, portfolio);
     return evaluate_risk(c, o);
   }
 
@@ -43,10 +44,6 @@ class RiskEngineTest : public ::testing::Test {
     l.expires_at = now + std::chrono::hours(1);
     l.created_by = "operator";
     lockouts.add(l);
-  }
-
-  static std::vector<std::string> names(const std::vector<const char*>& passed) {
-    return std::vector<std::string>(passed.begin(), passed.end());
   }
 
   RiskConfig config;
@@ -62,7 +59,7 @@ TEST_F(RiskEngineTest, ACleanOrderPassesEveryCheckByName) {
   RiskResult r = evaluate(market("AAPL", Side::kBuy, 10));
   EXPECT_TRUE(r.ok());
   EXPECT_TRUE(r.denials.empty());
-  EXPECT_EQ(names(r.passed), kAllChecks);
+  EXPECT_EQ(r.passed_names(), kAllChecks);
   EXPECT_EQ(r.notional, usd("1001"));
 }
 
@@ -79,8 +76,8 @@ TEST_F(RiskEngineTest, ReportsDisabledLockedAndTooBigTogetherInCheckOrder) {
   std::vector<std::string> expected_passed = kAllChecks;
   for (const char* failed : {"trading_enabled", "not_locked_out", "order_notional"})
     expected_passed.erase(std::find(expected_passed.begin(), expected_passed.end(), failed));
-  EXPECT_EQ(names(r.passed), expected_passed);
-  EXPECT_EQ(r.denials.size() + r.passed.size(), kAllChecks.size());
+  EXPECT_EQ(r.passed_names(), expected_passed);
+  EXPECT_EQ(r.denials.size() + r.passed.count(), kAllChecks.size());
   EXPECT_EQ(r.notional, usd("200200"));
 }
 
@@ -110,7 +107,7 @@ TEST_F(RiskEngineTest, SameInputsGiveTheSameResult) {
   RiskResult a = evaluate(market("AAPL", Side::kSell, 3));
   RiskResult b = evaluate(market("AAPL", Side::kSell, 3));
   EXPECT_EQ(a.denials, b.denials);
-  EXPECT_EQ(names(a.passed), names(b.passed));
+  EXPECT_EQ(a.passed_names(), b.passed_names());
   EXPECT_EQ(a.notional, b.notional);
   EXPECT_EQ(a.notional, usd("299.70"));
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Runs one end-to-end scenario (scenarios/<name>.js) against the built app:
-//   node tests/e2e/run.js <scenario> [--app DIR] [--artifacts DIR] [--server BIN]
+//   node tests/e2e/run.js <scenario> [--app DIR] [--artifacts DIR] [--server BIN] [--fake-broker PY]
 // Serves the app, gives the scenario fresh browser profiles, prints each
 // step, saves screenshots of every open tab when a step fails. Exit 0 = pass.
-// Scenarios of the server's desk start stonks-server themselves (--server).
+// Scenarios of the server's desk start stonks-server themselves (--server), and
+// a live one the fake Alpaca broker (--fake-broker: tests/broker/fake_alpaca.py).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -17,6 +18,7 @@ function parseArgs(argv) {
     if (argv[i] === '--app') args.app = argv[++i];
     else if (argv[i] === '--artifacts') args.artifacts = argv[++i];
     else if (argv[i] === '--server') args.server = argv[++i];
+    else if (argv[i] === '--fake-broker') args.fakeBroker = argv[++i];
     else rest.push(argv[i]);
   }
   args.scenario = rest[0];
@@ -28,7 +30,7 @@ async function main() {
   const file = args.scenario && path.join(__dirname, 'scenarios', `${args.scenario}.js`);
   if (!file || !fs.existsSync(file)) {
     const known = fs.readdirSync(path.join(__dirname, 'scenarios')).map((f) => f.replace(/\.js$/, ''));
-    console.error(`usage: run.js <scenario> [--app DIR] [--artifacts DIR] [--server BIN]; scenarios: ${known.join(', ')}`);
+    console.error(`usage: run.js <scenario> [--app DIR] [--artifacts DIR] [--server BIN] [--fake-broker PY]; scenarios: ${known.join(', ')}`);
     return 2;
   }
   if (!fs.existsSync(path.join(args.app, 'stonks.wasm'))) {
@@ -45,6 +47,7 @@ async function main() {
     url: server.url,
     app: args.app,
     serverBinary: args.server,
+    fakeBroker: args.fakeBroker,
     artifacts: args.artifacts,
     async launch(options) {
       const b = await launch(options);

@@ -9,12 +9,29 @@ namespace {
 
 constexpr FieldWidget kHaltFields[] = {{"reason", ids::kHaltReason}};
 
-void request_mode(DeskContext& ctx, TradingMode mode) {
+void request_mode(Requests& requests, Toasts& toasts_ref, TradingMode mode) {
   const std::string name = to_string(mode);
-  Toasts* toasts = &ctx.toasts;
-  ctx.requests.send("PUT", "/api/admin/trading/mode", {{"mode", name}}, [toasts, name](const ApiReply& r) {
+  Toasts* toasts = &toasts_ref;
+  requests.send("PUT", "/api/admin/trading/mode", {{"mode", name}}, [toasts, name](const ApiReply& r) {
     toasts->outcome(r, "Trading mode is now " + name, "Could not switch to " + name);
   });
+}
+
+// Live trades real money: asked first, saying where orders will go and
+// whether the operator still approves each one.
+void ask_live(DeskContext& ctx) {
+  const bool approval = ctx.state().config.operator_approval.require_approval_for_live;
+  ModalSpec spec;
+  spec.title = "Switch to LIVE trading?";
+  spec.body = std::string("Orders sent from now on go to the broker and trade in its account.\n") +
+              (approval ? "Each one still waits for an operator's approval (require_approval_for_live is on)."
+                        : "require_approval_for_live is OFF: orders go to the broker without approval.");
+  spec.ok_label = "Go live";
+  // The dialog outlives this frame's context: it keeps the desk's own parts.
+  spec.on_ok = [requests = &ctx.requests, toasts = &ctx.toasts](const std::string&) {
+    request_mode(*requests, *toasts, TradingMode::kLive);
+  };
+  ctx.modal.open(std::move(spec));
 }
 
 }  // namespace
@@ -25,15 +42,20 @@ void ModePanel::draw(DeskContext& ctx) {
   const TradingMode mode = state.mode;
   if (choice_button(ctx.frame, ids::kModeDisabled, "Disabled", mode == TradingMode::kDisabled) &&
       mode != TradingMode::kDisabled)
-    request_mode(ctx, TradingMode::kDisabled);
+    request_mode(ctx.requests, ctx.toasts, TradingMode::kDisabled);
   ImGui::SameLine();
   if (choice_button(ctx.frame, ids::kModePaper, "Paper", mode == TradingMode::kPaper) && mode != TradingMode::kPaper)
-    request_mode(ctx, TradingMode::kPaper);
+    request_mode(ctx.requests, ctx.toasts, TradingMode::kPaper);
   ImGui::SameLine();
-  choice_button(ctx.frame, ids::kModeLive, "Live", mode == TradingMode::kLive, false);
+  // Only a server trading at a broker can go live; it refuses (409) while
+  // the broker's account cannot trade, and the toast says why.
+  const bool has_broker = ctx.view.broker != nullptr;
+  if (choice_button(ctx.frame, ids::kModeLive, "Live", mode == TradingMode::kLive, has_broker) &&
+      mode != TradingMode::kLive)
+    ask_live(ctx);
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
-  ImGui::TextWrapped("Live needs stonks-server with a broker.");
+  ImGui::TextWrapped(has_broker ? "Live sends orders to the broker." : "Live needs stonks-server with a broker.");
   ImGui::PopStyleColor();
 
   if (recorded_checkbox(ctx.frame, ids::kHaltToggle, "Halt (reduce-only)", state.halted)) {

@@ -41,7 +41,7 @@ ApiResponse DeskDriver::answer(const ApiRequest& request) {
 void DeskDriver::frame(int n) {
   for (int i = 0; i < n; ++i) {
     ImGui::NewFrame();
-    desk.draw(ui::DeskView{engine.state(), now, sim ? &*sim : nullptr, host});
+    desk.draw(ui::DeskView{engine.state(), now, sim ? &*sim : nullptr, host, broker_view});
     ImGui::Render();
     client.poll();
   }

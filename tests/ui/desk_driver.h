@@ -55,7 +55,8 @@ class DeskDriver {
   Engine engine;
   ApiRouter router;
   Timestamp now;
-  std::optional<SimStatus> sim;  // shown when set
+  std::optional<SimStatus> sim;                       // shown when set
+  const ui::BrokerStatusView* broker_view = nullptr;  // a live server's broker, when set
   ui::HostStatus host;
   // Answers a request instead of the router when it returns one (the sim
   // routes, a failing server).

@@ -1,7 +1,9 @@
-// Trading mode and halt: disabled/paper switch through the API, live shown
-// but never sent from here, halt with a reason.
+// Trading mode and halt: disabled/paper switch through the API; live only
+// with a broker behind the desk, and only after a confirmation; halt with a
+// reason.
 #include <gtest/gtest.h>
 
+#include "imgui_ui/broker_view.h"
 #include "imgui_ui/widget_ids.h"
 #include "ui/desk_driver.h"
 
@@ -24,6 +26,36 @@ TEST(TradingMode, ClickingTheCurrentModeSendsNothing) {
   DeskDriver d;
   d.click(ids::kModePaper);
   EXPECT_TRUE(d.sent.empty());
+}
+
+TEST(TradingMode, WithABrokerLiveIsAskedFirstThenSent) {
+  DeskDriver d;
+  ui::BrokerStatusView broker;
+  d.broker_view = &broker;
+  d.frame();
+  d.click(ids::kModeLive);
+  EXPECT_TRUE(d.sent.empty()) << "nothing before the confirmation";
+  EXPECT_NE(d.messages_at("dialog").find("Switch to LIVE trading?"), std::string::npos) << d.messages_at("dialog");
+  EXPECT_NE(d.messages_at("dialog").find("waits for an operator's approval"), std::string::npos);
+  d.click(ids::kConfirmCancel);
+  EXPECT_TRUE(d.sent.empty()) << "cancel changes nothing";
+  d.click(ids::kModeLive);
+  d.click(ids::kConfirmOk);
+  ASSERT_EQ(d.sent.size(), 1u);
+  EXPECT_EQ(d.sent[0].path, "/api/admin/trading/mode");
+  EXPECT_EQ(d.engine.state().mode, TradingMode::kLive);  // the driver's broker can trade live
+  EXPECT_NE(d.messages_at("toast").find("Trading mode is now live"), std::string::npos) << d.messages_at("toast");
+}
+
+TEST(TradingMode, AServerThatCannotGoLiveSaysWhy) {
+  DeskDriver d;
+  ui::BrokerStatusView broker;
+  d.broker_view = &broker;
+  d.broker.live_capable = false;  // e.g. the broker's account is blocked
+  d.click(ids::kModeLive);
+  d.click(ids::kConfirmOk);
+  EXPECT_EQ(d.engine.state().mode, TradingMode::kPaper);
+  EXPECT_NE(d.messages_at("toast").find("Could not switch to live"), std::string::npos) << d.messages_at("toast");
 }
 
 TEST(TradingMode, LiveIsShownButNeverSent) {

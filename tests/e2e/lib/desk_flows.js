@@ -4,6 +4,7 @@
 
 const ids = {
   autoApprove: 'approval_config/auto_approve_paper',
+  modeLive: 'mode/live',
   confirmOk: 'confirm/ok',
   confirmCancel: 'confirm/cancel',
   rejectReason: 'reject/reason',

@@ -21,10 +21,13 @@ function freePort() {
 }
 
 class StonksServer {
-  // binary: the stonks-server executable; app: the built browser app to serve.
-  constructor(binary, app) {
+  // binary: the stonks-server executable; app: the built browser app to serve;
+  // args: more flags (e.g. a broker's); env: more environment (its keys).
+  constructor(binary, app, { args = [], env = {} } = {}) {
     this.binary = binary;
     this.app = app;
+    this.args = args;
+    this.env = env;
     this.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stonks-e2e-server-'));
     this.child = null;
     this.token = null;
@@ -37,8 +40,9 @@ class StonksServer {
   // Starts (or restarts on the same port and data dir); resolves once it listens.
   async start() {
     if (!this.port) this.port = await freePort();
-    const args = ['--listen', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir, '--app-dir', this.app];
-    const child = spawn(this.binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = ['--listen', `127.0.0.1:${this.port}`, '--data-dir', this.dataDir, '--app-dir', this.app,
+                  ...this.args];
+    const child = spawn(this.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...this.env } });
     this.child = child;
     child.stderr.on('data', (chunk) => { this.log += chunk; });
     await new Promise((resolve, reject) => {

@@ -1,12 +1,11 @@
 // (10) The Broker section of a desk served by a live stonks-server
 // (--broker alpaca against the fake Alpaca broker, both real processes): the
-// link shows connected with a latency and a rate budget; a live order
+// link shows connected with a latency and a rate budget; Live, clicked and
+// confirmed in the panel, switches the server to live mode; a live order
 // approved with a click reaches the broker exactly once and ends filled in
 // the panel; a trade made at the broker behind the engine's back is flagged
 // as a difference, and the engine keeps what it booked.
 'use strict';
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const { StonksServer } = require('../lib/stonks_server');
 const { FakeBroker } = require('../lib/fake_broker');
@@ -21,23 +20,17 @@ const RATE_LIMIT = 1000;
 // refresh (200 ms here): a change at the broker shows within a few seconds.
 const BROKER_TIMEOUT_MS = 15000;
 
-// StonksServer starts the binary with its own flags only; a one-line script
-// that execs the binary with the live flags added makes it a live server
-// without a second copy of its start-up code. The keys go by the environment.
-function liveServerBinary(binary, broker, dir) {
-  const flags = ['--broker', 'alpaca', '--alpaca-url', broker.baseUrl, '--alpaca-data-url', broker.baseUrl,
-                 '--alpaca-timeout-ms', '1000', '--alpaca-poll-ms', '100', '--alpaca-account-ms', '200'];
-  const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const script = path.join(dir, 'stonks-server-live');
-  fs.writeFileSync(script, `#!/bin/sh\nexec ${quote(binary)} "$@" ${flags.map(quote).join(' ')}\n`, { mode: 0o700 });
-  return script;
+// The live flags: the fake broker for trading and market data, and short
+// timeouts and polls so that what the broker does shows quickly.
+function liveFlags(broker) {
+  return ['--broker', 'alpaca', '--alpaca-url', broker.baseUrl, '--alpaca-data-url', broker.baseUrl,
+          '--alpaca-timeout-ms', '1000', '--alpaca-poll-ms', '100', '--alpaca-account-ms', '200'];
 }
 
 module.exports = async function (t) {
   t.check(t.serverBinary, 'this scenario needs --server <stonks-server binary>');
   t.check(t.fakeBroker, 'this scenario needs --fake-broker <tests/broker/fake_alpaca.py>');
   const broker = new FakeBroker(t.fakeBroker, { keyId: KEY_ID, secret: SECRET });
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'stonks-e2e-live-'));
   let server;
   try {
     await broker.start();
@@ -47,14 +40,9 @@ module.exports = async function (t) {
     const account = await broker.control('POST', '/_control/account', { status: 'ACTIVE', trading_blocked: false });
     t.check(account.cash === '100000', `the fake broker starts with cash ${account.cash}`);
 
-    server = new StonksServer(liveServerBinary(t.serverBinary, broker, scratch), t.app);
-    Object.assign(process.env, { APCA_API_KEY_ID: KEY_ID, APCA_API_SECRET_KEY: SECRET });
-    try {
-      await server.start();
-    } finally {
-      delete process.env.APCA_API_KEY_ID;
-      delete process.env.APCA_API_SECRET_KEY;
-    }
+    server = new StonksServer(t.serverBinary, t.app, {
+      args: liveFlags(broker), env: { APCA_API_KEY_ID: KEY_ID, APCA_API_SECRET_KEY: SECRET } });
+    await server.start();
     const call = async (method, target, body, expect) => {
       const r = await server.request(method, target, body);
       t.check(r.status === expect, `${method} ${target} answered ${r.status}: ${JSON.stringify(r.body)}`);
@@ -94,9 +82,14 @@ module.exports = async function (t) {
     let order;
     await t.step('10c. a live order approved with a click reaches the broker once and ends filled', async () => {
       // The server takes live mode once its account check has seen the account ACTIVE.
-      await waitFor(async () => (await server.request('PUT', '/api/admin/trading/mode', { mode: 'live' })).status === 200,
-                    'the server to take live mode');
+      await waitFor(async () => (await server.request('GET', '/api/broker')).body.account !== null,
+                    'the server to have read the broker account');
+      await desk.click(ids.modeLive);
+      await desk.waitForMessage('dialog', /Switch to LIVE trading\?/);
+      await desk.click(ids.confirmOk);
       await desk.waitForState('the panel to show live mode', (s) => s.mode === 'live');
+      const mode = await call('GET', '/api/admin/trading/mode', undefined, 200);
+      t.check(mode.mode === 'live', `the server is in ${mode.mode} mode`);
       order = await call('POST', '/api/orders', { ticker: 'AAPL', side: 'buy', qty: 10 }, 201);
       t.check(order.status === 'pending_approval', `a live order is ${order.status}, not held for approval`);
       const s = await desk.waitForState('the pending approval', (st) => pendingApprovals(st).length === 1 && st);
@@ -150,7 +143,6 @@ module.exports = async function (t) {
   } finally {
     if (server) await server.stop();
     await broker.stop();
-    fs.rmSync(scratch, { recursive: true, force: true });
   }
 };
 

@@ -39,6 +39,10 @@ std::optional<AuditEntry> audit_entry(const EngineState& state, const EventRecor
           [](const OrderCancelled& e) -> Out {
             return AuditEntry{e.by, "order_cancelled", target("order", e.order_id), e.reason, nlohmann::json::object()};
           },
+          [](const CancelRequested& e) -> Out {
+            return AuditEntry{e.by, "cancel_requested", target("order", e.order_id), e.reason,
+                              nlohmann::json::object()};
+          },
           [&](const LockoutCreated& e) -> Out {
             return AuditEntry{e.lockout.created_by,
                               "lockout_created",

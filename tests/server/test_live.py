@@ -392,15 +392,20 @@ class BrokerStatus(unittest.TestCase):
 
 
 class Restart(unittest.TestCase):
+    @staticmethod
+    def go_live(s):
+        """Cash as the fake's, quotes, and live mode without the approval gate."""
+        s.ok("POST", "/api/account/deposits", {"amount": "1000000"})
+        LiveTest.quote(s)
+        s.ok("PUT", APPROVAL_CONFIG, {"require_approval_for_live": False})
+        wait_for("live mode", lambda: s.request("PUT", MODE, {"mode": "live"}).status == 200)
+
     def test_kill_9_with_orders_in_flight_then_restart_reconciles(self):
         keys = tempfile.mkdtemp(prefix="stonks-live-keys-")
         with FakeBroker(key_id=KEY_ID, secret=SECRET) as broker:
             s = live_server(broker, keys)
             try:
-                s.ok("POST", "/api/account/deposits", {"amount": "1000000"})
-                LiveTest.quote(s)
-                s.ok("PUT", APPROVAL_CONFIG, {"require_approval_for_live": False})
-                wait_for("live mode", lambda: s.request("PUT", MODE, {"mode": "live"}).status == 200)
+                self.go_live(s)
                 # The first POST is stored and then hangs; the others queue behind it.
                 broker.fault(method="POST", path="/v2/orders", kind="timeout", store=True, delay_ms=5000)
                 ids = [s.ok("POST", "/api/orders", {"ticker": "AAPL", "side": "buy", "qty": q})["id"]
@@ -426,16 +431,12 @@ class Restart(unittest.TestCase):
             finally:
                 s.close()
 
-
     def test_a_cancel_asked_for_before_a_kill_9_is_asked_again_after_the_restart(self):
         keys = tempfile.mkdtemp(prefix="stonks-live-keys-")
         with FakeBroker(key_id=KEY_ID, secret=SECRET) as broker:
             s = live_server(broker, keys)
             try:
-                s.ok("POST", "/api/account/deposits", {"amount": "1000000"})
-                LiveTest.quote(s)
-                s.ok("PUT", APPROVAL_CONFIG, {"require_approval_for_live": False})
-                wait_for("live mode", lambda: s.request("PUT", MODE, {"mode": "live"}).status == 200)
+                self.go_live(s)
                 broker.lifecycle({"next": {"outcome": "never"}})
                 order_id = s.ok("POST", "/api/orders", {"ticker": "AAPL", "side": "buy", "qty": 2})["id"]
                 wait_for("accepted", lambda: s.ok("GET", "/api/orders/%d" % order_id)["status"] == "accepted")

@@ -305,6 +305,20 @@ TEST_F(ApiRoutes, StreamsEventsAPageAtATime) {
   EXPECT_EQ(none["next_after"], last);
 }
 
+TEST_F(ApiRoutes, ACancelARemoteBrokerAnswersLaterIsAuditedWhenAsked) {
+  broker.answers_cancels = false;
+  json resting =
+      expect(201, "POST", "/api/orders", R"({"ticker":"AAPL","side":"buy","qty":1,"type":"limit","limit_price":"90"})");
+  json asked = expect(200, "POST", "/api/orders/" + resting["id"].dump() + "/cancel", R"({"reason":"flatten"})");
+  EXPECT_EQ(asked["status"], "submitted");
+  json all = expect(200, "GET", "/api/audit");
+  const json& last = all["entries"].back();
+  EXPECT_EQ(last["action"], "cancel_requested");
+  EXPECT_EQ(last["target"], "order/" + resting["id"].dump());
+  EXPECT_EQ(last["reason"], "flatten");
+  EXPECT_EQ(last["actor"], asked["cancel_request"]["by"]);
+}
+
 TEST_F(ApiRoutes, AuditLogsWhoDidWhatAndWhy) {
   hold_one_order();
   expect(200, "PUT", "/api/admin/trading/approvals/1", R"({"status":"rejected","reason":"too big"})");

@@ -70,7 +70,7 @@ void fill_drawdown(Money starting_cash, const EquityCurve& curve, BacktestReport
   rep.max_drawdown = rounded(deepest);
 }
 
-void fill_trades(const std::deque<Fill>& fills, BacktestReport& rep) {
+void fill_trades(const ChunkedVector<Fill>& fills, BacktestReport& rep) {
   TradeList list = trades_from_fills(fills);
   Money won, lost;
   for (const Trade& t : list.closed) {
@@ -92,7 +92,7 @@ void fill_trades(const std::deque<Fill>& fills, BacktestReport& rep) {
 
 }  // namespace
 
-BacktestReport make_report(Money starting_cash, const EquityCurve& curve, const std::deque<Fill>& fills) {
+BacktestReport make_report(Money starting_cash, const EquityCurve& curve, const ChunkedVector<Fill>& fills) {
   BacktestReport rep;
   rep.starting_equity = starting_cash;
   rep.final_equity = starting_cash;

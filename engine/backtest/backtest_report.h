@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <deque>
 #include <vector>
 
 #include "backtest/equity_curve.h"
@@ -49,6 +48,6 @@ struct BacktestReport {
 
 // The report of a replay that started with `starting_cash` and produced
 // `curve` and `fills`. An empty curve gives zeros throughout.
-BacktestReport make_report(Money starting_cash, const EquityCurve& curve, const std::deque<Fill>& fills);
+BacktestReport make_report(Money starting_cash, const EquityCurve& curve, const ChunkedVector<Fill>& fills);
 
 }  // namespace stonks

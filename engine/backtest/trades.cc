@@ -34,7 +34,7 @@ Trade closed(OpenTrade& t, Timestamp at) {
 
 }  // namespace
 
-TradeList trades_from_fills(const std::deque<Fill>& fills) {
+TradeList trades_from_fills(const ChunkedVector<Fill>& fills) {
   TradeList out;
   std::map<Symbol, OpenTrade> open;
   for (const Fill& f : fills) {

@@ -2,9 +2,9 @@
 // (docs/backtest.md, "Trades").
 #pragma once
 
-#include <deque>
 #include <vector>
 
+#include "core/chunked_vector.h"
 #include "model/fill.h"
 #include "model/fixed_point.h"
 #include "model/side.h"
@@ -36,6 +36,6 @@ struct TradeList {
 // that crosses 0 closes one trade and opens the next with the rest, its fee
 // split in proportion to the quantities (rounded half away from zero on the
 // closing part, the rest on the opening one).
-TradeList trades_from_fills(const std::deque<Fill>& fills);
+TradeList trades_from_fills(const ChunkedVector<Fill>& fills);
 
 }  // namespace stonks

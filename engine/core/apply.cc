@@ -171,12 +171,10 @@ class Applier {
     const OrderStatus now = o.status();
     s_.open_orders.update(o, s_.market);
     if (is_open_at_broker(before) == is_open_at_broker(now)) return;
-    auto& working = s_.working_orders[o.intent().symbol];
     if (is_open_at_broker(now)) {
-      working.insert(o.id());
+      s_.working_orders.insert(o.intent().symbol, o.id());
     } else {
-      working.erase(o.id());
-      if (working.empty()) s_.working_orders.erase(o.intent().symbol);
+      s_.working_orders.erase(o.intent().symbol, o.id());
       s_.cancel_requests.erase(o.id());
     }
   }

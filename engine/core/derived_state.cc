@@ -10,7 +10,7 @@ void rebuild_derived_state(EngineState& s) {
   for (const auto& [id, o] : s.orders) {
     if (!order_id_of_assigned(o.intent().client_order_id)) s.order_by_client_id[o.intent().client_order_id] = id;
     s.open_orders.update(o, s.market);
-    if (is_open_at_broker(o.status())) s.working_orders[o.intent().symbol].insert(id);
+    if (is_open_at_broker(o.status())) s.working_orders.insert(o.intent().symbol, id);
   }
   s.valuation = Valuation::of(s.portfolio, s.market);
 }

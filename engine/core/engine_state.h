@@ -3,15 +3,16 @@
 
 #include <deque>
 #include <map>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "config/risk_config.h"
+#include "core/chunked_vector.h"
 #include "core/events.h"
 #include "core/open_order_book.h"
 #include "core/order_table.h"
+#include "core/working_orders.h"
 #include "market/market_state.h"
 #include "model/fill.h"
 #include "model/order.h"
@@ -54,12 +55,12 @@ struct EngineState {
   OrderTable orders;
   // Client-chosen ids only: an assigned one ("so-<id>") names its order.
   std::unordered_map<std::string, OrderId> order_by_client_id;
-  OpenOrderBook open_orders;                           // pending approval, approved or at the broker
-  std::map<Symbol, std::set<OrderId>> working_orders;  // at the broker, by symbol
-  std::map<OrderId, CancelRequest> cancel_requests;    // working orders only: dropped when the order ends
-  std::deque<Timestamp> recent_submissions;            // for the order-rate throttle
-  std::deque<Fill> fills;                              // a deque: a million fills are never copied to grow
-  std::deque<NewsEvent> recent_news;                   // newest last, at most kMaxRecentNews
+  OpenOrderBook open_orders;                         // pending approval, approved or at the broker
+  WorkingOrders working_orders;                      // at the broker, by symbol
+  std::map<OrderId, CancelRequest> cancel_requests;  // working orders only: dropped when the order ends
+  std::deque<Timestamp> recent_submissions;          // for the order-rate throttle
+  ChunkedVector<Fill> fills;                         // a million fills are never copied to grow
+  std::deque<NewsEvent> recent_news;                 // newest last, at most kMaxRecentNews
   static constexpr std::size_t kMaxRecentNews = 200;
 
   ApprovalBook approvals;

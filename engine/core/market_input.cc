@@ -10,9 +10,7 @@ namespace {
 // hand the broker).
 std::vector<const Order*> working_orders_of(const EngineState& state, const Symbol& s) {
   std::vector<const Order*> orders;
-  auto working = state.working_orders.find(s);
-  if (working == state.working_orders.end()) return orders;
-  for (OrderId id : working->second) orders.push_back(&state.orders.at(id));
+  for (OrderId id : state.working_orders.of(s)) orders.push_back(&state.orders.at(id));
   return orders;
 }
 

@@ -31,7 +31,6 @@ void OpenOrderBook::add(const Entry& e, int sign, const MarketState& market) {
   t.count += sign;
   const Money notional = limit_notional(e);
   limit_buy_notional_ += sign > 0 ? notional : -notional;
-  if (t.count == 0) by_symbol_.erase(e.symbol);
 }
 
 void OpenOrderBook::update(const Order& o, const MarketState& market) {
@@ -54,6 +53,17 @@ void OpenOrderBook::update(const Order& o, const MarketState& market) {
 
 void OpenOrderBook::reprice(const Symbol& s, const MarketState& market) {
   if (auto it = by_symbol_.find(s); it != by_symbol_.end()) value_market_buys(s, it->second, market);
+}
+
+bool OpenOrderBook::operator==(const OpenOrderBook& o) const {
+  auto nonzero = [](const std::map<Symbol, SymbolTotals>& m) {
+    std::vector<std::pair<Symbol, SymbolTotals>> out;
+    for (const auto& [s, t] : m)
+      if (t != SymbolTotals{}) out.emplace_back(s, t);
+    return out;
+  };
+  return entries_ == o.entries_ && limit_buy_notional_ == o.limit_buy_notional_ &&
+         market_buy_notional_ == o.market_buy_notional_ && nonzero(by_symbol_) == nonzero(o.by_symbol_);
 }
 
 std::vector<OrderId> OpenOrderBook::ids() const {

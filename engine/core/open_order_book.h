@@ -36,7 +36,8 @@ class OpenOrderBook {
   // update or reprice; `market` values `self`).
   OpenOrderSummary summary(const Symbol& symbol, OrderId self, const MarketState& market) const;
 
-  bool operator==(const OpenOrderBook&) const = default;
+  // Symbols whose open orders all ended compare as absent (see by_symbol_).
+  bool operator==(const OpenOrderBook& o) const;
 
  private:
   // What one open order adds to the totals.
@@ -60,9 +61,12 @@ class OpenOrderBook {
   void value_market_buys(const Symbol& s, SymbolTotals& t, const MarketState& market);
 
   std::map<OrderId, Entry> entries_;
-  std::map<Symbol, SymbolTotals> by_symbol_;  // symbols with open orders
-  Money limit_buy_notional_;                  // sum over open limit buys of limit * remaining
-  Money market_buy_notional_;                 // sum over symbols of market_buy_notional
+  // Symbols that have had open orders. One whose orders all ended keeps its
+  // (zero) totals: a paper market order is open for a few events, and
+  // erasing and re-adding the symbol cost a tree node per order.
+  std::map<Symbol, SymbolTotals> by_symbol_;
+  Money limit_buy_notional_;   // sum over open limit buys of limit * remaining
+  Money market_buy_notional_;  // sum over symbols of market_buy_notional
 };
 
 }  // namespace stonks

@@ -1,13 +1,13 @@
 // OrderTable: every order the engine has received, by id. Ids are handed out
 // 1, 2, 3, ... and orders never leave, so the table is a dense array: a
 // lookup is an index, not a walk down a tree of a million nodes. Rows never
-// move once added (std::deque), so pointers to orders stay valid.
+// move once added (ChunkedVector), so pointers to orders stay valid.
 #pragma once
 
 #include <cstddef>
-#include <deque>
 #include <utility>
 
+#include "core/chunked_vector.h"
 #include "model/order.h"
 
 namespace stonks {
@@ -17,7 +17,7 @@ class OrderTable {
   // Rows look like a std::map's so callers can use structured bindings and
   // share code with the id-keyed maps (see api/routes.h, page_of).
   using value_type = std::pair<OrderId, Order>;  // only handed out const
-  using const_iterator = std::deque<value_type>::const_iterator;
+  using const_iterator = ChunkedVector<value_type>::const_iterator;
 
   // Adds `o`, which must carry the next id (size() + 1); false otherwise.
   bool append(Order o);
@@ -41,7 +41,7 @@ class OrderTable {
  private:
   bool contains(OrderId id) const { return id >= 1 && id <= rows_.size(); }
 
-  std::deque<value_type> rows_;  // rows_[i] holds order i + 1
+  ChunkedVector<value_type> rows_;  // rows_[i] holds order i + 1
 };
 
 }  // namespace stonks

@@ -4,6 +4,8 @@
 // won the race). Also: a broker without paper fills refuses paper orders.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "core/engine.h"
 #include "support/engine_harness.h"
 #include "support/sink_queries.h"
@@ -39,7 +41,8 @@ TEST(EngineRemoteBroker, AnAcceptedOrderIsWorkingAndStillFills) {
   ASSERT_TRUE(h.engine.report_execution(report(ExecutionReport::Kind::kAccepted, o.id()), h.now).is_ok());
   EXPECT_EQ(h.engine.state().order(o.id())->status(), OrderStatus::kAccepted);
   EXPECT_EQ(events_of<OrderAccepted>(h.sink).size(), 1u);
-  EXPECT_TRUE(h.engine.state().working_orders.at(sym("AAPL")).contains(o.id()));
+  const auto working = h.engine.state().working_orders.of(sym("AAPL"));
+  EXPECT_EQ(std::vector<OrderId>(working.begin(), working.end()), std::vector<OrderId>{o.id()});
   ASSERT_TRUE(h.engine.report_execution(fill(o.id(), 10, "99"), h.now).is_ok());
   EXPECT_EQ(h.engine.state().order(o.id())->status(), OrderStatus::kFilled);
 }

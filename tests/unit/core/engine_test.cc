@@ -172,7 +172,8 @@ TEST(EngineOrders, LimitOrderRestsThenFillsOnACrossingQuote) {
   EngineHarness h;
   Order o = h.submit(limit("AAPL", Side::kBuy, 10, "99.50"));
   EXPECT_EQ(o.status(), OrderStatus::kSubmitted);
-  EXPECT_EQ(h.engine.state().working_orders.at(sym("AAPL")), std::set<OrderId>{o.id()});
+  const auto working = h.engine.state().working_orders.of(sym("AAPL"));
+  EXPECT_EQ(std::vector<OrderId>(working.begin(), working.end()), std::vector<OrderId>{o.id()});
   EXPECT_TRUE(h.engine.state().fills.empty());
 
   h.advance(seconds(1));

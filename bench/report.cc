@@ -9,9 +9,10 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Issue 3's goals. Rates are per second; recovery's "1M events in under 1 s"
-// is a rate of at least 1,000,000 events/s. Every workload also has the wasm
-// goal: at least half the native rate.
+// Issue 11's goals (issue 3's, raised; issue 10's replay). Rates are per
+// second; recovery's "1M events in under 0.5 s" is a rate of at least
+// 2,000,000 events/s. Every workload also has the wasm goal: at least half
+// the native rate.
 struct Target {
   const char* name;
   double native_min_rate;
@@ -19,9 +20,11 @@ struct Target {
 };
 constexpr Target kTargets[] = {
     {"pipeline_journal_off", 2'000'000, ">= 2,000,000 orders/s native"},
-    {"pipeline_journal_on", 500'000, ">= 500,000 orders/s native"},
-    {"recovery_full_replay", 1'000'000, "1M events < 1 s native"},
-    {"recovery_from_snapshot", 1'000'000, "1M events < 1 s native"},
+    {"pipeline_journal_on", 1'000'000, ">= 1,000,000 orders/s native"},
+    {"approval_intents", 1'000'000, ">= 1,000,000 held/s native"},
+    {"approval_decisions", 1'000'000, ">= 1,000,000 decided/s native"},
+    {"recovery_full_replay", 2'000'000, "1M events < 0.5 s native"},
+    {"recovery_from_snapshot", 2'000'000, "1M events < 0.5 s native"},
     {"replay_backtest", 5'000'000, ">= 5,000,000 bars/s native (issue 10)"},
 };
 constexpr double kWasmMinRatio = 0.5;

@@ -1,5 +1,5 @@
 // Report: the results as a table and as JSON, and the native-vs-wasm comparison
-// against issue 3's targets.
+// against issue 11's targets.
 #pragma once
 
 #include <string>

@@ -1,8 +1,7 @@
 // ChunkedVector: an append-only sequence kept in fixed chunks of about 64 KB.
 // The engine keeps every order and fill it ever saw; a std::deque of them
-// allocated a 512-byte block per two orders (a malloc and fresh pages on
-// every other order: a sixth of the pipeline's time), and a std::vector
-// would copy a million of them to grow. Here a chunk holds hundreds,
+// allocated a 512-byte block per two orders (a malloc and its header on
+// every other order), and a std::vector would copy a million of them to grow. Here a chunk holds hundreds,
 // elements never move once added (pointers to them stay valid), and an
 // index is a shift and a mask.
 #pragma once
@@ -73,7 +72,9 @@ class ChunkedVector {
     swap(o);
     return *this;
   }
-  ~ChunkedVector() { clear(); }
+  ~ChunkedVector() {
+    for (std::size_t i = 0; i < size_; ++i) std::destroy_at(&(*this)[i]);
+  }
 
   void swap(ChunkedVector& o) noexcept {
     chunks_.swap(o.chunks_);
@@ -89,9 +90,7 @@ class ChunkedVector {
     if (i >= size_) throw std::out_of_range("ChunkedVector::at");
     return (*this)[i];
   }
-  const T& front() const { return (*this)[0]; }
   const T& back() const { return (*this)[size_ - 1]; }
-  T& back() { return (*this)[size_ - 1]; }
 
   const_iterator begin() const { return {this, 0}; }
   const_iterator end() const { return {this, size_}; }
@@ -106,12 +105,6 @@ class ChunkedVector {
   }
   void push_back(const T& x) { emplace_back(x); }
   void push_back(T&& x) { emplace_back(std::move(x)); }
-
-  void clear() {
-    for (std::size_t i = 0; i < size_; ++i) std::destroy_at(&(*this)[i]);
-    size_ = 0;
-    chunks_.clear();
-  }
 
   friend bool operator==(const ChunkedVector& a, const ChunkedVector& b) {
     return a.size_ == b.size_ && std::equal(a.begin(), a.end(), b.begin());

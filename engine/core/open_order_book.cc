@@ -1,5 +1,7 @@
 #include "core/open_order_book.h"
 
+#include "core/equal_ignoring.h"
+
 namespace stonks {
 
 Money OpenOrderBook::limit_notional(const Entry& e) {
@@ -56,14 +58,9 @@ void OpenOrderBook::reprice(const Symbol& s, const MarketState& market) {
 }
 
 bool OpenOrderBook::operator==(const OpenOrderBook& o) const {
-  auto nonzero = [](const std::map<Symbol, SymbolTotals>& m) {
-    std::vector<std::pair<Symbol, SymbolTotals>> out;
-    for (const auto& [s, t] : m)
-      if (t != SymbolTotals{}) out.emplace_back(s, t);
-    return out;
-  };
   return entries_ == o.entries_ && limit_buy_notional_ == o.limit_buy_notional_ &&
-         market_buy_notional_ == o.market_buy_notional_ && nonzero(by_symbol_) == nonzero(o.by_symbol_);
+         market_buy_notional_ == o.market_buy_notional_ &&
+         equal_ignoring(by_symbol_, o.by_symbol_, [](const SymbolTotals& t) { return t == SymbolTotals{}; });
 }
 
 std::vector<OrderId> OpenOrderBook::ids() const {

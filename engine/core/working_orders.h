@@ -13,6 +13,7 @@
 #include <span>
 #include <vector>
 
+#include "core/equal_ignoring.h"
 #include "model/ids.h"
 #include "model/symbol.h"
 
@@ -53,19 +54,8 @@ class WorkingOrders {
   auto end() const { return by_symbol_.end(); }
 
   friend bool operator==(const WorkingOrders& a, const WorkingOrders& b) {
-    if (a.size_ != b.size_) return false;
-    auto next = [](auto it, auto end) {
-      while (it != end && it->second.empty()) ++it;
-      return it;
-    };
-    auto i = next(a.begin(), a.end());
-    auto j = next(b.begin(), b.end());
-    while (i != a.end() && j != b.end()) {
-      if (i->first != j->first || i->second != j->second) return false;
-      i = next(++i, a.end());
-      j = next(++j, b.end());
-    }
-    return i == a.end() && j == b.end();
+    return a.size_ == b.size_ &&
+           equal_ignoring(a.by_symbol_, b.by_symbol_, [](const std::vector<OrderId>& ids) { return ids.empty(); });
   }
 
  private:

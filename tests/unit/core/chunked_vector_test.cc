@@ -16,7 +16,7 @@ TEST(ChunkedVector, KeepsElementsInOrderAcrossChunks) {
   for (std::size_t i = 0; i < n; ++i) v.push_back("s" + std::to_string(i));
   ASSERT_EQ(v.size(), n);
   for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(v[i], "s" + std::to_string(i));
-  EXPECT_EQ(v.front(), "s0");
+  EXPECT_EQ(*v.begin(), "s0");
   EXPECT_EQ(v.back(), "s" + std::to_string(n - 1));
   EXPECT_EQ(static_cast<std::size_t>(std::distance(v.begin(), v.end())), n);
   EXPECT_EQ(*(v.begin() + static_cast<std::ptrdiff_t>(n - 1)), v.back());

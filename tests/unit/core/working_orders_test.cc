@@ -50,7 +50,7 @@ TEST(WorkingOrders, ASymbolWhoseOrdersEndedEqualsOneThatNeverHadAny) {
   fresh.insert(sym("TSLA"), 3);
   EXPECT_NE(churned, fresh);
   churned.insert(sym("TSLA"), 4);
-  EXPECT_NE(churned, fresh);  // same count, different order
+  EXPECT_NE(churned, fresh);  // as many orders, but a different one
 }
 
 }  // namespace

@@ -1,8 +1,16 @@
 #include "core/open_order_book.h"
 
+#include <algorithm>
+
 #include "core/equal_ignoring.h"
 
 namespace stonks {
+namespace {
+
+// For lower_bound over the slots, which are ascending by id.
+constexpr auto id_below = [](const auto& slot, OrderId id) { return slot.first < id; };
+
+}  // namespace
 
 Money OpenOrderBook::limit_notional(const Entry& e) {
   return e.side == Side::kBuy && e.limit ? saturating_notional(*e.limit, e.remaining) : Money();
@@ -35,21 +43,38 @@ void OpenOrderBook::add(const Entry& e, int sign, const MarketState& market) {
   limit_buy_notional_ += sign > 0 ? notional : -notional;
 }
 
+const OpenOrderBook::Entry* OpenOrderBook::find(OrderId id) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), id, id_below);
+  return it != entries_.end() && it->first == id && it->second ? &*it->second : nullptr;
+}
+
+void OpenOrderBook::close(std::vector<Slot>::iterator slot) {
+  slot->second.reset();
+  --open_;
+  while (!entries_.empty() && !entries_.back().second) entries_.pop_back();
+  // A few holes are not worth a sweep of a short list.
+  const std::size_t holes = entries_.size() - open_;
+  if (holes > open_ && holes >= 64) std::erase_if(entries_, [](const Slot& s) { return !s.second; });
+}
+
 void OpenOrderBook::update(const Order& o, const MarketState& market) {
-  auto it = entries_.find(o.id());
-  if (it != entries_.end()) add(it->second, -1, market);
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), o.id(), id_below);
+  const bool listed = it != entries_.end() && it->first == o.id() && it->second;
+  if (listed) add(*it->second, -1, market);
   const OrderStatus s = o.status();
   if (is_terminal(s) || s == OrderStatus::kReceived) {
-    if (it != entries_.end()) entries_.erase(it);
+    if (listed) close(it);
     return;
   }
   const OrderIntent& in = o.intent();
   Entry e{in.symbol, in.side, o.remaining_qty(), in.limit_price};
   add(e, +1, market);
-  if (it != entries_.end()) {
+  if (it != entries_.end() && it->first == o.id()) {
+    if (!listed) ++open_;
     it->second = std::move(e);
   } else {
-    entries_.emplace(o.id(), std::move(e));
+    entries_.insert(it, Slot{o.id(), std::move(e)});
+    ++open_;
   }
 }
 
@@ -58,29 +83,31 @@ void OpenOrderBook::reprice(const Symbol& s, const MarketState& market) {
 }
 
 bool OpenOrderBook::operator==(const OpenOrderBook& o) const {
-  return entries_ == o.entries_ && limit_buy_notional_ == o.limit_buy_notional_ &&
+  const auto ended = [](const std::optional<Entry>& e) { return !e; };
+  return equal_ignoring(entries_, o.entries_, ended) && limit_buy_notional_ == o.limit_buy_notional_ &&
          market_buy_notional_ == o.market_buy_notional_ &&
          equal_ignoring(by_symbol_, o.by_symbol_, [](const SymbolTotals& t) { return t == SymbolTotals{}; });
 }
 
 std::vector<OrderId> OpenOrderBook::ids() const {
   std::vector<OrderId> out;
-  out.reserve(entries_.size());
-  for (const auto& [id, e] : entries_) out.push_back(id);
+  out.reserve(open_);
+  for (const auto& [id, e] : entries_)
+    if (e) out.push_back(id);
   return out;
 }
 
 OpenOrderSummary OpenOrderBook::summary(const Symbol& symbol, OrderId self, const MarketState& market) const {
   OpenOrderSummary sum;
-  sum.count = static_cast<int>(entries_.size());
+  sum.count = static_cast<int>(open_);
   sum.buy_notional = limit_buy_notional_ + market_buy_notional_;
   if (auto it = by_symbol_.find(symbol); it != by_symbol_.end()) {
     sum.buy_qty_in_symbol = it->second.buy_qty;
     sum.sell_qty_in_symbol = it->second.sell_qty;
   }
   // Take the order under check back out.
-  if (auto it = entries_.find(self); it != entries_.end()) {
-    const Entry& e = it->second;
+  if (const Entry* found = find(self)) {
+    const Entry& e = *found;
     --sum.count;
     if (e.side == Side::kBuy) {
       if (e.limit) {

@@ -7,12 +7,13 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "market/market_state.h"
 #include "model/order.h"
+#include "model/symbol_map.h"
 #include "risk/risk_context.h"
 
 namespace stonks {
@@ -26,9 +27,9 @@ class OpenOrderBook {
   // Revalues the open market buys in `s` at its mark; call when it moved.
   void reprice(const Symbol& s, const MarketState& market);
 
-  bool contains(OrderId id) const { return entries_.count(id) != 0; }
-  bool empty() const { return entries_.empty(); }
-  std::size_t size() const { return entries_.size(); }
+  bool contains(OrderId id) const { return find(id) != nullptr; }
+  bool empty() const { return open_ == 0; }
+  std::size_t size() const { return open_; }
   std::vector<OrderId> ids() const;  // ascending
 
   // The open orders other than `self` (0: none excluded) as the risk checks
@@ -56,15 +57,25 @@ class OpenOrderBook {
     int count = 0;
     bool operator==(const SymbolTotals&) const = default;
   };
+  // An order id and what it adds while open; none once it ended.
+  using Slot = std::pair<OrderId, std::optional<Entry>>;
   static Money limit_notional(const Entry& e);
   void add(const Entry& e, int sign, const MarketState& market);
   void value_market_buys(const Symbol& s, SymbolTotals& t, const MarketState& market);
+  const Entry* find(OrderId id) const;
+  void close(std::vector<Slot>::iterator slot);
 
-  std::map<OrderId, Entry> entries_;
+  // Ascending by id, in a flat array rather than a tree: an order that opens
+  // has the highest id yet (it opens within the command that received it), so
+  // it takes the back, and a paper market order that ends before the next
+  // one opens leaves from the back. One that ends elsewhere leaves a hole,
+  // swept out once holes outnumber the open orders.
+  std::vector<Slot> entries_;
+  std::size_t open_ = 0;  // slots holding an entry
   // Symbols that have had open orders. One whose orders all ended keeps its
   // (zero) totals: a paper market order is open for a few events, and
-  // erasing and re-adding the symbol cost a tree node per order.
-  std::map<Symbol, SymbolTotals> by_symbol_;
+  // erasing and re-adding the symbol would reshuffle the map per order.
+  SymbolMap<SymbolTotals> by_symbol_;
   Money limit_buy_notional_;   // sum over open limit buys of limit * remaining
   Money market_buy_notional_;  // sum over symbols of market_buy_notional
 };

@@ -1,21 +1,20 @@
 // WorkingOrders: the orders working at the broker, by symbol, ascending ids
 // (what a quote or bar hands the broker to match). A paper market order is
-// working for one event, so this index changes twice per order: kept as a
-// std::map of std::set it allocated and freed two tree nodes each time.
-// Here a symbol keeps its (sorted) list once it has had one, emptied rather
-// than erased, so the pipeline reuses it; equality ignores the empty lists,
-// so an index rebuilt from a snapshot equals the one the events built.
+// working for one event, so this index changes twice per order: a symbol's
+// entry added and erased each time would reshuffle the map. A symbol keeps its (sorted) list once it has had one,
+// emptied rather than erased, so the pipeline reuses it; equality ignores the empty lists, so an index rebuilt from a
+// snapshot equals the one the events built.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
-#include <map>
 #include <span>
 #include <vector>
 
 #include "core/equal_ignoring.h"
 #include "model/ids.h"
 #include "model/symbol.h"
+#include "model/symbol_map.h"
 
 namespace stonks {
 
@@ -59,7 +58,7 @@ class WorkingOrders {
   }
 
  private:
-  std::map<Symbol, std::vector<OrderId>> by_symbol_;
+  SymbolMap<std::vector<OrderId>> by_symbol_;
   std::size_t size_ = 0;
 };
 

@@ -202,9 +202,9 @@ Result<Position> position_at(const json& value, std::string_view path) {
 }
 
 void read_market(JsonObjectReader& r, MarketState& out) {
-  std::map<Symbol, Quote> quotes;
-  std::map<Symbol, Price> last_prices;
-  std::map<Symbol, MarketState::History> histories;
+  SymbolMap<Quote> quotes;
+  SymbolMap<Price> last_prices;
+  SymbolMap<MarketState::History> histories;
   read_array(r, "quotes", quote_from_json, [&](Quote q) {
     const Symbol s = q.symbol;
     return quotes.emplace(s, std::move(q)).second ? Status::ok() : duplicate("ticker " + s.str(), "ticker");

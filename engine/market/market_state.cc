@@ -2,8 +2,7 @@
 
 namespace stonks {
 
-MarketState MarketState::restore(std::map<Symbol, Quote> quotes, std::map<Symbol, Price> last_prices,
-                                 std::map<Symbol, History> histories) {
+MarketState MarketState::restore(SymbolMap<Quote> quotes, SymbolMap<Price> last_prices, SymbolMap<History> histories) {
   MarketState m;
   m.quotes_ = std::move(quotes);
   m.last_price_ = std::move(last_prices);

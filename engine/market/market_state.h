@@ -3,7 +3,6 @@
 #pragma once
 
 #include <deque>
-#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -11,6 +10,7 @@
 #include "model/fixed_point.h"
 #include "model/market_data.h"
 #include "model/symbol.h"
+#include "model/symbol_map.h"
 #include "model/time.h"
 
 namespace stonks {
@@ -24,8 +24,7 @@ class MarketState {
 
   // Rebuilds a market state from its stored fields (snapshots): what
   // quotes(), last_prices() and histories() returned. Takes them as they are.
-  static MarketState restore(std::map<Symbol, Quote> quotes, std::map<Symbol, Price> last_prices,
-                             std::map<Symbol, History> histories);
+  static MarketState restore(SymbolMap<Quote> quotes, SymbolMap<Price> last_prices, SymbolMap<History> histories);
 
   void apply_quote(const Quote& q);
   void apply_bar(const Bar& b);
@@ -36,20 +35,20 @@ class MarketState {
   // The price points seen for `s` at or after `since`, oldest first.
   std::vector<std::pair<Timestamp, Price>> history_since(const Symbol& s, Timestamp since) const;
 
-  const std::map<Symbol, Quote>& quotes() const { return quotes_; }
+  const SymbolMap<Quote>& quotes() const { return quotes_; }
   // Every symbol's mark (quote mid or bar close, whichever came last).
-  const std::map<Symbol, Price>& last_prices() const { return last_price_; }
+  const SymbolMap<Price>& last_prices() const { return last_price_; }
   // Every symbol's price history, oldest first.
-  const std::map<Symbol, History>& histories() const { return history_; }
+  const SymbolMap<History>& histories() const { return history_; }
 
   bool operator==(const MarketState&) const = default;
 
  private:
   void record(const Symbol& s, Timestamp at, Price p);
 
-  std::map<Symbol, Quote> quotes_;
-  std::map<Symbol, Price> last_price_;
-  std::map<Symbol, History> history_;
+  SymbolMap<Quote> quotes_;
+  SymbolMap<Price> last_price_;
+  SymbolMap<History> history_;
 };
 
 }  // namespace stonks

@@ -28,6 +28,14 @@ class Symbol {
     if (hi_ != o.hi_) return hi_ <=> o.hi_;
     return lo_ <=> o.lo_;
   }
+  // Well mixed in every bit (SymbolMap keeps a table indexed by its low bits;
+  // the packed words themselves end in zero padding for short tickers).
+  std::uint64_t hash() const {
+    std::uint64_t z = hi_ ^ (lo_ >> 48);          // lo_ holds characters 8-9 in its top two bytes
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;  // splitmix64's finalizer
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
 
  private:
   // Held inline rather than as a std::string: symbols key every per-symbol

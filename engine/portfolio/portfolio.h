@@ -2,11 +2,11 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 
 #include "market/market_state.h"
 #include "model/fill.h"
 #include "model/fixed_point.h"
+#include "model/symbol_map.h"
 #include "portfolio/position.h"
 
 namespace stonks {
@@ -19,7 +19,7 @@ class Portfolio {
     Money deposits;
     Money realized_pnl;
     Money fees_paid;
-    std::map<Symbol, Position> positions;  // flat ones included: they keep their realized P&L
+    SymbolMap<Position> positions;  // flat ones included: they keep their realized P&L
     std::int64_t day = 0;
     Money day_start_equity;
     Money day_deposits;
@@ -55,7 +55,7 @@ class Portfolio {
   Money fees_paid() const { return fees_paid_; }
   std::int64_t day() const { return day_; }
   Money day_start_equity() const { return day_start_equity_; }
-  const std::map<Symbol, Position>& positions() const { return positions_; }
+  const SymbolMap<Position>& positions() const { return positions_; }
   // Position in `s`; a flat one when nothing is held.
   Position position(const Symbol& s) const;
 
@@ -83,7 +83,7 @@ class Portfolio {
   Money deposits_;
   Money realized_pnl_;
   Money fees_paid_;
-  std::map<Symbol, Position> positions_;
+  SymbolMap<Position> positions_;
   std::int64_t day_ = 0;
   Money day_start_equity_;
   Money day_deposits_;

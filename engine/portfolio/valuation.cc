@@ -33,7 +33,7 @@ Valuation Valuation::of(const Portfolio& p, const MarketState& m) {
     if (pos.qty == 0) continue;
     Part part = part_of(s, pos, m);
     v.add(part, +1);
-    v.parts_.emplace(s, part);
+    v.parts_.try_emplace(s, part);
   }
   return v;
 }
@@ -52,7 +52,7 @@ void Valuation::refresh(const Symbol& s, const Portfolio& p, const MarketState& 
   if (it != parts_.end()) {
     it->second = part;
   } else {
-    parts_.emplace(s, part);
+    parts_.try_emplace(s, part);
   }
 }
 

@@ -5,11 +5,10 @@
 // on every order.
 #pragma once
 
-#include <map>
-
 #include "market/market_state.h"
 #include "model/fixed_point.h"
 #include "model/symbol.h"
+#include "model/symbol_map.h"
 #include "portfolio/position.h"
 
 namespace stonks {
@@ -46,7 +45,7 @@ class Valuation {
   static Part part_of(const Symbol& s, const Position& p, const MarketState& m);
   void add(const Part& part, int sign);
 
-  std::map<Symbol, Part> parts_;  // symbols with a non-flat position
+  SymbolMap<Part> parts_;  // symbols with a non-flat position
   Part total_;
 };
 

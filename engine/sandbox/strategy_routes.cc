@@ -116,15 +116,14 @@ nlohmann::json DeskStrategies::to_json() const {
           {"bar_seconds", std::chrono::duration_cast<std::chrono::seconds>(kBarLength).count()}};
 }
 
-Result<std::vector<StrategySpec>> parse_strategies_put(const nlohmann::json& body,
-                                                       const std::map<Symbol, Quote>& quoted) {
+Result<std::vector<StrategySpec>> parse_strategies_put(const nlohmann::json& body, const SymbolMap<Quote>& quoted) {
   for (const auto& [key, value] : body.items())
     if (key != "strategies") return Status::invalid_argument("unknown field", key);
   if (!body.contains("strategies")) return Status::invalid_argument("is required", "strategies");
   Result<std::vector<StrategySpec>> specs = specs_from_json(body["strategies"], "strategies");
   if (!specs.is_ok()) return specs;
   for (std::size_t i = 0; i < specs->size(); ++i)
-    if (!quoted.count((*specs)[i].symbol))
+    if (!quoted.contains((*specs)[i].symbol))
       return Status::invalid_argument("the simulated market does not quote " + (*specs)[i].symbol.str(),
                                       "strategies." + std::to_string(i) + ".symbol");
   return specs;

@@ -19,6 +19,7 @@
 #include "core/engine.h"
 #include "journal/storage.h"
 #include "model/status.h"
+#include "model/symbol_map.h"
 #include "strategy/strategy_registry.h"
 
 namespace stonks {
@@ -71,8 +72,7 @@ class DeskStrategies {
 // as make_strategy checks it, the field named with its index
 // ("strategies.0.params.fast"); a symbol listed twice for one strategy, or
 // one `quoted` says the market does not quote, is refused.
-Result<std::vector<StrategySpec>> parse_strategies_put(const nlohmann::json& body,
-                                                       const std::map<Symbol, Quote>& quoted);
+Result<std::vector<StrategySpec>> parse_strategies_put(const nlohmann::json& body, const SymbolMap<Quote>& quoted);
 
 enum class StrategiesRoute { kGet, kPut };
 

@@ -59,7 +59,9 @@ TEST(SandboxSimRoutes, ANewSeedKeepsPricesWhereTheyAre) {
   ASSERT_EQ(call(*s, "PUT", "/api/sim", R"({"seed":777})").status, 200);
   run_for(*s, std::chrono::milliseconds(250));  // one market step, 0.25 simulated seconds
   for (const auto& [symbol, q] : s->state().market.quotes()) {
-    const double before = static_cast<double>(quotes.at(symbol).mid().micros());
+    const auto was = quotes.find(symbol);
+    ASSERT_NE(was, quotes.end()) << symbol.str();
+    const double before = static_cast<double>(was->second.mid().micros());
     EXPECT_NEAR(static_cast<double>(q.mid().micros()) / before, 1.0, 0.01) << symbol.str();
   }
 }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/equal_ignoring.h"
+#include "model/equal_ignoring.h"
 
 namespace stonks {
 namespace {

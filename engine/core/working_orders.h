@@ -11,7 +11,7 @@
 #include <span>
 #include <vector>
 
-#include "core/equal_ignoring.h"
+#include "model/equal_ignoring.h"
 #include "model/ids.h"
 #include "model/symbol.h"
 #include "model/symbol_map.h"

@@ -1,5 +1,6 @@
 #include "portfolio/valuation.h"
 
+#include "model/equal_ignoring.h"
 #include "portfolio/portfolio.h"
 
 namespace stonks {
@@ -42,18 +43,17 @@ void Valuation::refresh(const Symbol& s, const Portfolio& p, const MarketState& 
   auto pos = p.positions().find(s);
   const bool held = pos != p.positions().end() && pos->second.qty != 0;
   auto it = parts_.find(s);
-  if (it != parts_.end()) add(it->second, -1);
-  if (!held) {
-    if (it != parts_.end()) parts_.erase(it);
-    return;
+  if (it == parts_.end()) {
+    if (!held) return;
+    it = parts_.try_emplace(s).first;
   }
-  Part part = part_of(s, pos->second, m);
-  add(part, +1);
-  if (it != parts_.end()) {
-    it->second = part;
-  } else {
-    parts_.try_emplace(s, part);
-  }
+  add(it->second, -1);
+  it->second = held ? part_of(s, pos->second, m) : Part{};
+  add(it->second, +1);
+}
+
+bool Valuation::operator==(const Valuation& o) const {
+  return total_ == o.total_ && equal_ignoring(parts_, o.parts_, [](const Part& p) { return p == Part{}; });
 }
 
 }  // namespace stonks

@@ -32,7 +32,9 @@ class Valuation {
   Money gross_exposure() const { return total_.gross_exposure; }
   Money short_market_value() const { return total_.short_market_value; }  // positive magnitude
 
-  bool operator==(const Valuation&) const = default;
+  // Equal when the totals and every held symbol's part are; the zero part a
+  // symbol keeps after its position went flat counts as absent.
+  bool operator==(const Valuation& o) const;
 
  private:
   struct Part {
@@ -45,7 +47,11 @@ class Valuation {
   static Part part_of(const Symbol& s, const Position& p, const MarketState& m);
   void add(const Part& part, int sign);
 
-  SymbolMap<Part> parts_;  // symbols with a non-flat position
+  // Symbols that have held a position. One that goes flat keeps a zero part
+  // rather than leave the map: a desk flattens and reopens the same symbols
+  // all day, and each erase and re-add rebuilt the map's index (5% of the
+  // pipeline's time).
+  SymbolMap<Part> parts_;
   Part total_;
 };
 

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "portfolio/valuation.h"
 #include "support/engine_harness.h"
 
 namespace stonks::testing {
@@ -249,6 +250,35 @@ TEST_F(PortfolioTest, AnUnheldSymbolIsAFlatPosition) {
   EXPECT_EQ(pos.qty, 0);
   EXPECT_EQ(pos.cost_basis, Money());
   EXPECT_TRUE(p.positions().empty());
+}
+
+// The engine refreshes its valuation per fill; a restart values the
+// portfolio from scratch. A position closed and reopened must leave the two
+// equal, totals and all.
+TEST_F(PortfolioTest, ValuationKeptPerFillEqualsOneValuedFromScratch) {
+  mark("AAPL", "100");
+  mark("MSFT", "50");
+  Valuation v = Valuation::of(p, m);
+  auto trade = [&](const std::string& ticker, Side side, Quantity qty, const std::string& price) {
+    fill(ticker, side, qty, price);
+    v.refresh(sym(ticker), p, m);
+  };
+  trade("AAPL", Side::kBuy, 10, "100");
+  trade("MSFT", Side::kSell, 4, "50");
+  EXPECT_EQ(v.gross_exposure(), usd("1200"));
+  EXPECT_EQ(v.short_market_value(), usd("200"));
+  trade("AAPL", Side::kSell, 10, "101");  // flat
+  EXPECT_EQ(v, Valuation::of(p, m));
+  EXPECT_EQ(v.gross_exposure(), usd("200"));
+  trade("AAPL", Side::kBuy, 3, "100");  // reopened
+  mark("AAPL", "110");
+  v.refresh(sym("AAPL"), p, m);
+  EXPECT_EQ(v, Valuation::of(p, m));
+  EXPECT_EQ(v.market_value(), usd("130"));  // 330 long, 200 short
+  EXPECT_EQ(v.unrealized_pnl(), usd("30"));
+  trade("MSFT", Side::kBuy, 4, "50");  // flat
+  EXPECT_EQ(v, Valuation::of(p, m));
+  EXPECT_NE(v, Valuation());
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// CRC-32C (Castagnoli) in software, with LevelDB's masking for stored checksums.
+// CRC-32C (Castagnoli), with LevelDB's masking for stored checksums.
 #pragma once
 
 #include <cstddef>

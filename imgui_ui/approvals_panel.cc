@@ -5,6 +5,7 @@
 #include "imgui_ui/display_format.h"
 #include "imgui_ui/order_outcome.h"
 #include "imgui_ui/widget_ids.h"
+#include "risk/risk_check_set.h"
 
 namespace stonks::ui {
 namespace {
@@ -90,10 +91,10 @@ void ApprovalsPanel::draw_row(DeskContext& ctx, const ApprovalRequest& request, 
   table_cell(in.limit_price ? in.limit_price->to_string() : "");
   table_cell(request.notional.to_string());
   table_cell(in.source);
-  table_cell(std::to_string(request.checks_passed.size()) + " passed");
+  table_cell(std::to_string(request.checks_passed.count()) + " passed");
   if (ImGui::IsItemHovered()) {
     std::string notes = "Checks passed when it arrived:";
-    for (const std::string& check : request.checks_passed) notes += "\n  " + check;
+    for (const std::string& check : risk_check_names(request.checks_passed)) notes += "\n  " + check;
     ImGui::SetTooltip("%s", notes.c_str());
   }
   table_cell(format_duration(ctx.view.now - request.created_at));

@@ -3,6 +3,7 @@
 #include "json/json_object_reader.h"
 #include "json/json_values.h"
 #include "json/order_json.h"
+#include "risk/risk_check_set.h"
 
 namespace stonks {
 namespace {
@@ -49,7 +50,7 @@ ApiResponse preview_order(RouteContext& ctx) {
   for (const Reason& d : risk.denials) denials.push_back({{"code", to_string(d.code)}, {"detail", d.detail}});
   return json_response(200, {{"ok", risk.ok()},
                              {"notional", to_json(risk.notional)},
-                             {"passed", risk.passed_names()},
+                             {"passed", risk_check_names(risk.passed)},
                              {"denials", std::move(denials)}});
 }
 

@@ -71,7 +71,7 @@ Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
     req.id = state_.next_approval_id;
     req.order_id = id;
     req.notional = risk.notional;
-    req.checks_passed = risk.passed_names();
+    req.checks_passed = risk.passed;
     req.created_at = now;
     req.expires_at = now + std::chrono::minutes(state_.config.operator_approval.approval_timeout_minutes);
     emit(now, ApprovalRequested{std::move(req)});

@@ -2,16 +2,15 @@
 
 #include "json/json_object_reader.h"
 #include "json/json_values.h"
+#include "risk/risk_check_set.h"
 
 namespace stonks {
-namespace {}  // namespace
-
 nlohmann::json to_json(const ApprovalRequest& r) {
   nlohmann::json out = nlohmann::json::object();
   out["id"] = r.id;
   out["order_id"] = r.order_id;
   out["notional"] = to_json(r.notional);
-  out["checks_passed"] = r.checks_passed;
+  out["checks_passed"] = risk_check_names(r.checks_passed);
   out["created_at"] = to_json(r.created_at);
   out["expires_at"] = to_json(r.expires_at);
   out["status"] = to_string(r.status);
@@ -27,7 +26,17 @@ Result<ApprovalRequest> approval_request_from_json(const nlohmann::json& value, 
   r.required_int("id", a.id);
   r.required_int("order_id", a.order_id);
   r.required_decimal("notional", a.notional);
-  r.required_string_list("checks_passed", a.checks_passed);
+  std::vector<std::string> checks;
+  if (r.required_string_list("checks_passed", checks)) {
+    for (const std::string& name : checks) {
+      if (std::optional<std::size_t> i = risk_check_index(name)) {
+        a.checks_passed.set(*i);
+      } else {
+        r.fail("checks_passed", "unknown check \"" + name.substr(0, 40) + "\"");
+        break;
+      }
+    }
+  }
   r.required_timestamp("created_at", a.created_at);
   r.required_timestamp("expires_at", a.expires_at);
   r.required_enum("status", a.status);

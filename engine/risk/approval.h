@@ -12,6 +12,7 @@
 #include "model/fixed_point.h"
 #include "model/ids.h"
 #include "model/time.h"
+#include "risk/risk_check_set.h"
 
 namespace stonks {
 
@@ -36,7 +37,7 @@ struct ApprovalRequest {
   // The risk result when the request was made: the order's estimated
   // notional and the checks it passed then (all of them, or it would not be here).
   Money notional;
-  std::vector<std::string> checks_passed;
+  RiskCheckSet checks_passed;
   Timestamp created_at{};
   Timestamp expires_at{};
   ApprovalStatus status = ApprovalStatus::kPending;

@@ -35,11 +35,17 @@ static_assert(std::size(kChecks) == kRiskCheckCount);
 
 const char* risk_check_name(std::size_t i) { return kChecks[i].name; }
 
-std::vector<std::string> RiskResult::passed_names() const {
-  std::vector<std::string> names;
-  names.reserve(passed.count());
+std::optional<std::size_t> risk_check_index(std::string_view name) {
   for (std::size_t i = 0; i < kRiskCheckCount; ++i)
-    if (passed[i]) names.emplace_back(kChecks[i].name);
+    if (name == kChecks[i].name) return i;
+  return std::nullopt;
+}
+
+std::vector<std::string> risk_check_names(const RiskCheckSet& checks) {
+  std::vector<std::string> names;
+  names.reserve(checks.count());
+  for (std::size_t i = 0; i < kRiskCheckCount; ++i)
+    if (checks[i]) names.emplace_back(kChecks[i].name);
   return names;
 }
 

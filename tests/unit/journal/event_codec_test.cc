@@ -70,7 +70,7 @@ ApprovalRequest sample_request(ApprovalStatus status) {
   r.id = 9;
   r.order_id = 42;
   r.notional = usd("123712.11");
-  r.checks_passed = {"TRADING_MODE", "SYMBOL_LOCKOUT", "MAX_ORDER_NOTIONAL"};
+  r.checks_passed.set(0).set(3).set(kRiskCheckCount - 1);
   r.created_at = at("2026-11-24T14:30:00Z");
   r.expires_at = at("2026-11-24T15:00:00Z");
   r.status = status;
@@ -394,6 +394,11 @@ TEST(EventCodecStrictness, BadValuesAreRefusedByName) {
   json nested = encoded(some(QuoteReceived{Quote{sym("AAPL"), px("1"), px("2"), 0, 0, Timestamp{}}}));
   nested["data"]["quote"] = "AAPL 1/2";
   expect_refused(nested, "data.quote", "object");
+  json checks = encoded(some(ApprovalRequested{sample_request(ApprovalStatus::kPending)}));
+  EXPECT_EQ(checks["data"]["request"]["checks_passed"],
+            json::array({"trading_enabled", "not_locked_out", "daily_loss"}));
+  checks["data"]["request"]["checks_passed"].push_back("vibes_ok");
+  expect_refused(checks, "data.request.checks_passed", "vibes_ok");
 }
 
 TEST(EventCodecStrictness, MalformedPayloadsAreRefused) {

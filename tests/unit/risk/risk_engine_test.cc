@@ -59,7 +59,7 @@ TEST_F(RiskEngineTest, ACleanOrderPassesEveryCheckByName) {
   RiskResult r = evaluate(market("AAPL", Side::kBuy, 10));
   EXPECT_TRUE(r.ok());
   EXPECT_TRUE(r.denials.empty());
-  EXPECT_EQ(r.passed_names(), kAllChecks);
+  EXPECT_EQ(risk_check_names(r.passed), kAllChecks);
   EXPECT_EQ(r.notional, usd("1001"));
 }
 
@@ -76,7 +76,7 @@ TEST_F(RiskEngineTest, ReportsDisabledLockedAndTooBigTogetherInCheckOrder) {
   std::vector<std::string> expected_passed = kAllChecks;
   for (const char* failed : {"trading_enabled", "not_locked_out", "order_notional"})
     expected_passed.erase(std::find(expected_passed.begin(), expected_passed.end(), failed));
-  EXPECT_EQ(r.passed_names(), expected_passed);
+  EXPECT_EQ(risk_check_names(r.passed), expected_passed);
   EXPECT_EQ(r.denials.size() + r.passed.count(), kAllChecks.size());
   EXPECT_EQ(r.notional, usd("200200"));
 }
@@ -107,7 +107,7 @@ TEST_F(RiskEngineTest, SameInputsGiveTheSameResult) {
   RiskResult a = evaluate(market("AAPL", Side::kSell, 3));
   RiskResult b = evaluate(market("AAPL", Side::kSell, 3));
   EXPECT_EQ(a.denials, b.denials);
-  EXPECT_EQ(a.passed_names(), b.passed_names());
+  EXPECT_EQ(a.passed, b.passed);
   EXPECT_EQ(a.notional, b.notional);
   EXPECT_EQ(a.notional, usd("299.70"));
 }

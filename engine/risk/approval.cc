@@ -15,7 +15,7 @@ bool requires_approval(TradingMode mode, const RiskConfig& config) {
 }
 
 void ApprovalBook::add(const ApprovalRequest& r) {
-  requests_[r.id] = r;
+  requests_.insert_or_assign(r.id, r);
   if (r.status == ApprovalStatus::kPending) pending_[r.id] = r.expires_at;
 }
 

@@ -10,6 +10,7 @@
 #include "config/risk_config.h"
 #include "model/enum_names.h"
 #include "model/fixed_point.h"
+#include "model/id_map.h"
 #include "model/ids.h"
 #include "model/time.h"
 #include "risk/risk_check_set.h"
@@ -56,13 +57,13 @@ class ApprovalBook {
   const ApprovalRequest* find(ApprovalId id) const;
   // Pending requests whose expires_at is at or before `now`, by id.
   std::vector<ApprovalId> stale(Timestamp now) const;
-  const std::map<ApprovalId, ApprovalRequest>& all() const { return requests_; }
+  const IdMap<ApprovalRequest>& all() const { return requests_; }
   std::size_t pending_count() const { return pending_.size(); }
 
   bool operator==(const ApprovalBook&) const = default;
 
  private:
-  std::map<ApprovalId, ApprovalRequest> requests_;
+  IdMap<ApprovalRequest> requests_;
   std::map<ApprovalId, Timestamp> pending_;  // id -> expires_at, pending only
 };
 

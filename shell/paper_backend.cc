@@ -5,8 +5,9 @@ namespace stonks::server {
 EngineStoreOptions server_store_options() {
   EngineStoreOptions o;
   o.sync_each_batch = false;
-  // 100,000 recent events (tens of MB at most) for /api/events and /api/audit;
-  // a replica further behind rebuilds from /api/snapshot.
+  // 100,000 recent events (tens of MB at most) served from memory for
+  // /api/events and /api/audit; older pages are read back from the journal,
+  // and a replica behind what compaction kept rebuilds from /api/snapshot.
   o.event_log_window = 100'000;
   return o;
 }

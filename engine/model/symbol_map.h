@@ -6,11 +6,12 @@
 // compare. A std::map took a dozen tree descents per order, about 12% of the
 // pipeline's time.
 //
-// Adding or erasing a symbol moves entries and rebuilds the table: cheap for
-// the hundreds of symbols a desk trades, and rare (a symbol enters once). It
-// also invalidates references and iterators into the map, unlike a
-// std::map's: hold none across an insertion or erasure. Iterators reach
-// the entries' keys too; change none through them.
+// Adding a symbol may move entries and rebuild the table: cheap for the
+// hundreds of symbols a desk trades, and rare (a symbol enters once; none
+// leaves, the engine keeps an emptied entry instead). It also invalidates
+// references and iterators into the map, unlike a std::map's: hold none
+// across an insertion. Iterators reach the entries' keys too; change none
+// through them.
 #pragma once
 
 #include <algorithm>
@@ -69,13 +70,6 @@ class SymbolMap {
   std::pair<iterator, bool> emplace(const Symbol& s, T value) { return try_emplace(s, std::move(value)); }
   std::pair<iterator, bool> insert(value_type entry) { return try_emplace(entry.first, std::move(entry.second)); }
 
-  // Removes the entry at `it`; returns the one after it.
-  iterator erase(const_iterator it) {
-    const std::ptrdiff_t i = it - entries_.cbegin();
-    entries_.erase(it);
-    rebuild();
-    return begin() + i;
-  }
   void clear() {
     entries_.clear();
     slots_.clear();

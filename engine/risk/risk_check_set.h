@@ -15,14 +15,13 @@
 
 namespace stonks {
 
-// How many checks evaluate_risk runs; check i is named risk_check_name(i).
+// How many checks evaluate_risk runs.
 inline constexpr std::size_t kRiskCheckCount = 15;
 
 using RiskCheckSet = std::bitset<kRiskCheckCount>;
 
-// The name of check `i` (below kRiskCheckCount) as the API shows it, e.g. "buying_power".
-const char* risk_check_name(std::size_t i);
-// The check called `name`, if one is.
+// The index of the check called `name` as the API shows it (e.g.
+// "buying_power"), if one is.
 std::optional<std::size_t> risk_check_index(std::string_view name);
 
 // The names of the checks in `checks`, in check order.

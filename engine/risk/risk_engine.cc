@@ -33,8 +33,6 @@ static_assert(std::size(kChecks) == kRiskCheckCount);
 
 }  // namespace
 
-const char* risk_check_name(std::size_t i) { return kChecks[i].name; }
-
 std::optional<std::size_t> risk_check_index(std::string_view name) {
   for (std::size_t i = 0; i < kRiskCheckCount; ++i)
     if (name == kChecks[i].name) return i;

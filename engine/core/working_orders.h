@@ -1,9 +1,10 @@
 // WorkingOrders: the orders working at the broker, by symbol, ascending ids
 // (what a quote or bar hands the broker to match). A paper market order is
 // working for one event, so this index changes twice per order: a symbol's
-// entry added and erased each time would reshuffle the map. A symbol keeps its (sorted) list once it has had one,
-// emptied rather than erased, so the pipeline reuses it; equality ignores the empty lists, so an index rebuilt from a
-// snapshot equals the one the events built.
+// entry added and erased each time would reshuffle the map. A symbol keeps
+// its (sorted) list once it has had one, emptied rather than erased, so the
+// pipeline reuses it; equality ignores the empty lists, so an index rebuilt
+// from a snapshot equals the one the events built.
 #pragma once
 
 #include <algorithm>

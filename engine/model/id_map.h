@@ -44,26 +44,27 @@ class IdMap {
       rows_.emplace_back(id, std::move(value));
       return;
     }
-    auto at = std::lower_bound(rows_.begin(), rows_.end(), id,
-                               [](const value_type& row, key_type key) { return row.first < key; });
-    if (at != rows_.end() && at->first == id) {
-      at->second = std::move(value);
+    if (std::size_t i = index_of(id); i != rows_.size()) {
+      rows_[i].second = std::move(value);
     } else {
-      rows_.emplace(at, id, std::move(value));
+      rows_.emplace(first_at_or_above(id), id, std::move(value));
     }
   }
 
   bool operator==(const IdMap&) const = default;
 
  private:
+  const_iterator first_at_or_above(key_type id) const {
+    return std::lower_bound(rows_.begin(), rows_.end(), id,
+                            [](const value_type& row, key_type key) { return row.first < key; });
+  }
   // The row holding `id`, or size() when none does.
   std::size_t index_of(key_type id) const {
     if (!rows_.empty() && id >= rows_.front().first) {
       const key_type guess = id - rows_.front().first;
       if (guess < rows_.size() && rows_[guess].first == id) return static_cast<std::size_t>(guess);
     }
-    auto it = std::lower_bound(rows_.begin(), rows_.end(), id,
-                               [](const value_type& row, key_type key) { return row.first < key; });
+    auto it = first_at_or_above(id);
     return it != rows_.end() && it->first == id ? static_cast<std::size_t>(it - rows_.begin()) : rows_.size();
   }
 

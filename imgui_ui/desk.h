@@ -1,4 +1,5 @@
-// Desk: the operator panel (Trading Controls). Draws one ImGui frame from a
+// Desk: the operator panel: a status strip, a bar of views (Trading
+// Controls, Market, Positions, Orders, ...) and the open one. Draws one ImGui frame from a
 // read-only view of the engine and acts only through an ApiClient.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include "core/engine_state.h"
 #include "imgui_ui/api_client.h"
 #include "imgui_ui/broker_view.h"
+#include "imgui_ui/model/desk_history.h"
 #include "model/enum_names.h"
 #include "model/time.h"
 #include "sim/sim_settings.h"
@@ -36,7 +38,11 @@ struct DeskView {
   const SimStatus* sim = nullptr;  // null: no simulator (a server without --sim)
   HostStatus host;
   const BrokerStatusView* broker = nullptr;  // null: no broker to show (the sandbox, a paper server)
+  const DeskHistory* history = nullptr;      // candles and equity; null: the views say there is none
 };
+
+// The desk's views, in the order of its view bar.
+enum class DeskViewId { kTrading, kMarket, kPositions, kOrders, kFills, kAudit, kStrategies, kReplay, kBroker };
 
 // A widget's rectangle in ImGui's logical pixels (CSS pixels in the browser),
 // recorded as the frame drew it: what end-to-end tests click.
@@ -68,6 +74,17 @@ class Desk {
   // later). Without a picker the button is disabled.
   void set_csv_picker(std::function<void()> open);
   void csv_picked(std::string name, std::string text);
+  // The layout remembered across reloads -- the open view, the selected
+  // ticker, the filters, the chart's length, and the tables' column widths,
+  // order and sort orders -- as ImGui .ini text (the host keeps it in the
+  // browser's storage, apart from the journal). Call with the ImGui context
+  // current. load_settings() takes what save_settings() gave, ignoring what
+  // it does not know; ImGui says when to save again (io.WantSaveIniSettings).
+  std::string save_settings();
+  void load_settings(std::string_view ini);
+  // How the host saves an exported file (a browser download; a file
+  // natively). Without one the Export buttons are disabled.
+  void set_file_saver(std::function<void(const std::string& name, const std::string& text)> save);
 
  private:
   struct Impl;
@@ -83,6 +100,14 @@ struct EnumNames<ui::HostStatus::Persistence> {
   using P = ui::HostStatus::Persistence;
   static constexpr EnumName<P> table[] = {
       {P::kOff, "off"}, {P::kSaved, "saved"}, {P::kSaving, "saving"}, {P::kFailed, "failed"}};
+};
+template <>
+struct EnumNames<ui::DeskViewId> {
+  using V = ui::DeskViewId;
+  static constexpr EnumName<V> table[] = {
+      {V::kTrading, "trading"},       {V::kMarket, "market"}, {V::kPositions, "positions"},
+      {V::kOrders, "orders"},         {V::kFills, "fills"},   {V::kAudit, "audit"},
+      {V::kStrategies, "strategies"}, {V::kReplay, "replay"}, {V::kBroker, "broker"}};
 };
 template <>
 struct EnumNames<ui::HostStatus::Link> {

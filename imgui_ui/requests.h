@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -21,9 +22,10 @@ class Requests {
 
   explicit Requests(ApiClient& client) : client_(client) {}
 
-  // Sends `method path` with `body` as JSON (null: no body). `on_reply` runs
-  // once, later, on the panel's thread; never after this object is destroyed.
-  void send(const char* method, std::string path, const nlohmann::json& body, OnReply on_reply);
+  // Sends `method target` with `body` as JSON (null: no body); a target may
+  // carry a query ("/api/audit?after=0"). `on_reply` runs once, later, on the
+  // panel's thread; never after this object is destroyed.
+  void send(const char* method, std::string_view target, const nlohmann::json& body, OnReply on_reply);
 
  private:
   ApiClient& client_;

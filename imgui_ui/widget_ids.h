@@ -73,11 +73,9 @@ inline constexpr const char* kBrokerLatency = "broker/latency";
 inline constexpr const char* kBrokerRateLimit = "broker/rate_limit";
 inline constexpr const char* kBrokerDifferences = "broker/differences";
 
-// The Strategies and Replay panes (opened from the row under the sim strip).
+// The Strategies and Replay views (offered with the sandbox's simulator).
 // Their strategy forms share one shape: prefix "strategies" or "replay",
 // then "/strategy/<name>" for the choice and "/param/<key>" per parameter.
-inline constexpr const char* kStrategiesToggle = "strategies/toggle";
-inline constexpr const char* kReplayToggle = "replay/toggle";
 inline std::string strategy_choice_id(const char* prefix, const std::string& name) {
   return std::string(prefix) + "/strategy/" + name;
 }
@@ -98,5 +96,63 @@ inline std::string replay_speed_id(const std::string& speed) { return "replay/sp
 inline constexpr const char* kReplayPause = "replay/pause";
 inline constexpr const char* kReplayReport = "replay/report";  // messages: one per number, "Net P&L: -32.00"
 inline constexpr const char* kReplayTrades = "replay/trades";  // messages: one per trade
+
+// The view bar: "view/market", "view/orders", ... (DeskViewId's names).
+inline std::string view_tab_id(const char* view) { return std::string("view/") + view; }
+
+// The status strip's chips (each also a message: what it says).
+inline constexpr const char* kStripMode = "strip/mode";
+inline constexpr const char* kStripHalt = "strip/halt";
+inline constexpr const char* kStripApprovals = "strip/approvals";
+inline constexpr const char* kStripPending = "strip/pending";  // a click opens the queue
+inline constexpr const char* kStripLockouts = "strip/lockouts";
+inline constexpr const char* kStripFeed = "strip/feed";
+
+// Market: the watch's rows and filter, the chart's length choices, and the
+// chart itself (a message: "AAPL 1m: 42 candles, 99.10 to 101.30, 2 fills").
+inline std::string market_row_id(const std::string& ticker) { return "market/row/" + ticker; }
+inline constexpr const char* kMarketFilter = "market/filter";
+inline std::string chart_length_id(const char* length) { return std::string("market/length/") + length; }
+inline constexpr const char* kMarketChart = "market/chart";
+inline constexpr const char* kMarketStaleAfter = "market/stale_after_seconds";
+
+// Positions and the account: each row (selects the ticker), its Close, the
+// totals (a message per figure: "Unrealized: 12.00") and the equity chart.
+inline std::string position_row_id(const std::string& ticker) { return "positions/row/" + ticker; }
+inline std::string position_close_id(const std::string& ticker) { return "positions/" + ticker + "/close"; }
+inline constexpr const char* kPositionsTotals = "positions/totals";
+inline constexpr const char* kAccountFigures = "account/figures";
+inline constexpr const char* kEquityChart = "account/equity";
+
+// The orders blotter: filters, each row, the export, the timeline (messages: one per entry).
+inline constexpr const char* kOrdersStatus = "orders/filter/status";  // opens a menu of choices
+inline std::string orders_status_choice_id(const char* status) { return std::string("orders/filter/status/") + status; }
+inline constexpr const char* kOrdersTicker = "orders/filter/ticker";
+inline constexpr const char* kOrdersSide = "orders/filter/side";  // cycles all, buy, sell
+inline constexpr const char* kOrdersSource = "orders/filter/source";
+inline constexpr const char* kOrdersText = "orders/filter/text";
+inline constexpr const char* kOrdersExport = "orders/export";
+inline constexpr const char* kOrdersCount = "orders/count";  // message: "12 of 40 orders"
+inline std::string order_row_id(std::uint64_t id) { return "orders/row/" + std::to_string(id); }
+inline constexpr const char* kOrderTimeline = "orders/timeline";
+
+// Fills.
+inline constexpr const char* kFillsTicker = "fills/filter/ticker";
+inline constexpr const char* kFillsText = "fills/filter/text";
+inline constexpr const char* kFillsExport = "fills/export";
+inline std::string fill_order_link_id(std::uint64_t fill_id) { return "fills/" + std::to_string(fill_id) + "/order"; }
+
+// Audit & news.
+inline constexpr const char* kAuditAction = "audit/filter/action";
+inline constexpr const char* kAuditActor = "audit/filter/actor";
+inline constexpr const char* kAuditTicker = "audit/filter/ticker";
+inline constexpr const char* kAuditExport = "audit/export";
+inline constexpr const char* kAuditCount = "audit/count";  // message: "3 of 12 entries"
+inline std::string audit_row_id(std::uint64_t seq) { return "audit/row/" + std::to_string(seq); }
+
+// The ticket's market line (a message: "bid 99.90 ask 100.10 last 100.00",
+// or the unknown-ticker warning) and the completions under the ticker field.
+inline constexpr const char* kTicketMarketLine = "ticket/market_line";
+inline std::string ticket_completion_id(const std::string& ticker) { return "ticket/complete/" + ticker; }
 
 }  // namespace stonks::ui::ids

@@ -79,9 +79,16 @@ void App::draw_frame() {
   if (running && remote_mode_) remote_.draw();
   if (running && !remote_mode_) host_.draw();
   window_.end_frame();
+  // ImGui says when the layout changed and a second passed (IniSavingRate).
+  if (ImGui::GetIO().WantSaveIniSettings) save_layout();
   ++frame_count_;
   if (running && desk_frames_++ == 0) stonks_js_first_desk_frame();
   update_title();
+}
+
+void App::save_layout() {
+  ui::Desk* desk = remote_mode_ ? remote_.desk() : host_.desk();
+  if (desk) stonks_js_save_settings(desk->save_settings().c_str());
 }
 
 void App::update_title() {

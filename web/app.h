@@ -29,6 +29,9 @@ class App {
   // and has a token); `server` names it to the operator.
   void start_remote(std::string server);
 
+  // Writes the desk's layout to the browser's storage (also on page hide).
+  void save_layout();
+
   GlWindow& window() { return window_; }
   DeskHost& host() { return host_; }
   RemoteHost& remote() { return remote_; }

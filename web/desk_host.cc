@@ -42,6 +42,10 @@ void DeskHost::open(double now_ms) {
   client_ = std::make_unique<ui::LocalApiClient>([this](ApiRequest request) { return handle(std::move(request)); });
   desk_ = std::make_unique<ui::Desk>(*client_);
   desk_->set_csv_picker([] { stonks_js_pick_csv(); });
+  desk_->set_file_saver(save_file);
+  load_settings(*desk_);
+  history_ = ui::DeskHistory();
+  feed_history();
   last_advance_ms_ = now_ms;
   synced_seq_ = sandbox_->committed_seq();
   host_.persistence = ui::HostStatus::Persistence::kSaved;
@@ -91,7 +95,9 @@ void DeskHost::draw() {
   client_->poll();
   if (!desk_) return;  // a response may have stopped the sandbox
   const SimStatus sim = sandbox_->sim_status();
-  desk_->draw(ui::DeskView{sandbox_->state(), sandbox_->now(), &sim, host_});
+  feed_history();
+  history_.sample_equity(sandbox_->state(), sandbox_->now());
+  desk_->draw(ui::DeskView{sandbox_->state(), sandbox_->now(), &sim, host_, nullptr, &history_});
 }
 
 void DeskHost::csv_picked(std::string name, std::string text) {
@@ -114,6 +120,17 @@ void DeskHost::watch_commits(bool force) {
   if (!force && seq == synced_seq_) return;
   synced_seq_ = seq;
   stonks_js_request_sync();
+}
+
+void DeskHost::feed_history() {
+  if (sandbox_->state().last_seq < history_.last_seq()) history_ = ui::DeskHistory();  // a reset
+  // At open this reads back what the journal still holds (from the oldest
+  // snapshot kept); after that only the newest events, from memory.
+  const Status read = sandbox_->store().log().for_each_after(history_.last_seq(), [this](const EventRecord& r) {
+    history_.observe(r);
+    return true;
+  });
+  (void)read;  // a damaged segment shows in the audit view; the chart keeps what it got
 }
 
 void DeskHost::set_persistence(ui::HostStatus::Persistence state, std::string detail) {

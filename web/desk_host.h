@@ -70,6 +70,7 @@ class DeskHost {
   // Only while running.
   const Sandbox* sandbox() const { return sandbox_.get(); }
   const ui::Desk* desk() const { return desk_.get(); }
+  ui::Desk* desk() { return desk_.get(); }
   std::size_t pending_count() const;
 
  private:
@@ -77,6 +78,8 @@ class DeskHost {
   ApiResponse handle(ApiRequest request);
   // Asks for an IndexedDB sync when the journal moved (or `force`).
   void watch_commits(bool force);
+  // Hands the history the events committed since it last looked.
+  void feed_history();
 
   Phase phase_ = Phase::kWaiting;
   std::string detail_;
@@ -86,6 +89,9 @@ class DeskHost {
   std::unique_ptr<Sandbox> sandbox_;
   std::unique_ptr<ui::LocalApiClient> client_;
   std::unique_ptr<ui::Desk> desk_;
+  // Candles and equity, rebuilt at open from the journal's events and then
+  // fed each committed event.
+  ui::DeskHistory history_;
   double last_advance_ms_ = 0;
   std::uint64_t synced_seq_ = 0;  // committed_seq when a sync was last asked for
   std::string engine_error_;      // why the sandbox stopped accepting commands

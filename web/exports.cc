@@ -57,6 +57,8 @@ EMSCRIPTEN_KEEPALIVE int stonks_release() {
 }
 
 // The page is being hidden: snapshot (the page syncs after). 1 on success.
+EMSCRIPTEN_KEEPALIVE void stonks_save_layout() { app().save_layout(); }
+
 EMSCRIPTEN_KEEPALIVE int stonks_snapshot() { return app().host().snapshot().is_ok() ? 1 : 0; }
 
 // 1 saving, 2 saved, 3 failed (with detail).

@@ -38,7 +38,8 @@ bool GlWindow::open() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // layout is the desk's, not a file's
+  io.IniFilename = nullptr;  // the desk's layout goes to the browser's storage (Desk::save_settings)
+  io.IniSavingRate = 1.0f;   // a second after a change, so a reload soon after keeps it
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   // A blinking cursor would need frames twice a second for nothing.
   io.ConfigInputTextCursorBlink = false;

@@ -2,6 +2,11 @@
 // C++ host calls. Each returns at once; the page does the asynchronous part.
 #pragma once
 
+#include <cstdlib>
+#include <string>
+
+#include "imgui_ui/desk.h"
+
 extern "C" {
 // The C++ side is up (webgl2: the canvas has a WebGL2 context): the page
 // starts the single-writer lock, mounts IDBFS and loads it, then calls
@@ -20,7 +25,27 @@ void stonks_js_first_desk_frame();
 void stonks_js_http(unsigned id, const char* method, const char* target, const char* body);
 // ImGui copied text (Ctrl+C in a field): to navigator.clipboard.
 void stonks_js_copy_text(const char* text);
+// An export: the page offers `text` as a download named `name`.
+void stonks_js_save_file(const char* name, const char* text);
+// The desk's remembered layout (Desk::save_settings) in the browser's
+// localStorage: read as a malloc'd string the caller frees ("" when none),
+// written whole.
+char* stonks_js_load_settings();
+void stonks_js_save_settings(const char* ini);
 // The Replay pane's "Open CSV...": the page shows its file picker and hands
 // the chosen file's name and text to stonks_csv_picked().
 void stonks_js_pick_csv();
 }
+
+namespace stonks::web {
+// Loads the layout the page kept into `desk` (at its start).
+inline void load_settings(ui::Desk& desk) {
+  char* ini = stonks_js_load_settings();
+  desk.load_settings(ini);
+  std::free(ini);
+}
+// The desk's file saver (Desk::set_file_saver) in the page: a download.
+inline void save_file(const std::string& name, const std::string& text) {
+  stonks_js_save_file(name.c_str(), text.c_str());
+}
+}  // namespace stonks::web

@@ -87,7 +87,11 @@ void RemoteHost::on_snapshot(const ApiResponse& response) {
   if (response.status != 200) return link_lost(error_text(response.status, response.body));
   if (Status st = replica_.load_snapshot(response.body); !st.is_ok())
     return link_lost("the server's snapshot was refused: " + st.message());
-  if (!desk_) desk_ = std::make_unique<ui::Desk>(client_);
+  if (!desk_) {
+    desk_ = std::make_unique<ui::Desk>(client_);
+    desk_->set_file_saver(save_file);
+    load_settings(*desk_);
+  }
   set_phase(Phase::kRunning, {});
   changed_();
   poll_events();
@@ -97,7 +101,8 @@ void RemoteHost::on_snapshot(const ApiResponse& response) {
 void RemoteHost::on_events(const ApiResponse& response) {
   if (phase_ == Phase::kUnauthorized) return;
   if (response.status != 200) return link_lost(error_text(response.status, response.body));
-  Result<StateReplica::Follow> follow = replica_.apply_events(response.body);
+  Result<StateReplica::Follow> follow =
+      replica_.apply_events(response.body, [this](const EventRecord& record) { history_.observe(record); });
   changed_();
   // A page the replica could not follow: start again from a snapshot.
   if (!follow.is_ok() || *follow == StateReplica::Follow::kSnapshot) return load_snapshot();
@@ -201,8 +206,13 @@ void RemoteHost::on_broker_timer(void* self) {
 
 void RemoteHost::draw() {
   if (!desk_ || !replica_.loaded()) return;
-  desk_->draw(ui::DeskView{
-      .state = replica_.state(), .now = wall_clock(), .host = host_, .broker = broker_ ? &*broker_ : nullptr});
+  const Timestamp now = wall_clock();
+  history_.sample_equity(replica_.state(), now);
+  desk_->draw(ui::DeskView{.state = replica_.state(),
+                           .now = now,
+                           .host = host_,
+                           .broker = broker_ ? &*broker_ : nullptr,
+                           .history = &history_});
 }
 
 std::size_t RemoteHost::pending_count() const {

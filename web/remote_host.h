@@ -52,6 +52,7 @@ class RemoteHost {
   // Only once the first snapshot arrived.
   const StateReplica& replica() const { return replica_; }
   const ui::Desk* desk() const { return desk_.get(); }
+  ui::Desk* desk() { return desk_.get(); }
   std::size_t pending_count() const;
 
  private:
@@ -82,6 +83,8 @@ class RemoteHost {
   std::function<void()> changed_;
   HttpApiClient client_;
   StateReplica replica_;
+  // Candles and equity from the events followed since the page connected.
+  ui::DeskHistory history_;
   std::unique_ptr<ui::Desk> desk_;
   ui::HostStatus host_;
   Phase phase_ = Phase::kIdle;

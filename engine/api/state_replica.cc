@@ -40,7 +40,8 @@ Status StateReplica::load_snapshot(std::string_view body) {
   return Status::ok();
 }
 
-Result<StateReplica::Follow> StateReplica::apply_events(std::string_view body) {
+Result<StateReplica::Follow> StateReplica::apply_events(std::string_view body,
+                                                        const std::function<void(const EventRecord&)>& applied) {
   if (!state_) return Status::conflict("no snapshot loaded yet");
   Result<nlohmann::json> j = parse_object(body, "the events page");
   if (!j.is_ok()) return j.status();
@@ -59,6 +60,7 @@ Result<StateReplica::Follow> StateReplica::apply_events(std::string_view body) {
                                       "events[" + std::to_string(i) + "]." + record.status().field());
     if (record->seq <= state_->last_seq) continue;
     if (Status st = apply_event(*state_, *record); !st.is_ok()) return st;
+    if (applied) applied(*record);
   }
   return has_more->get<bool>() ? Follow::kMore : Follow::kCurrent;
 }

@@ -5,6 +5,7 @@
 // server's state at the same seq. Pure: the host does the HTTP.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string_view>
 
@@ -32,8 +33,9 @@ class StateReplica {
   // below last_seq() are skipped (a page answered twice after a retry). A
   // malformed page, an event out of order or one the fold refuses is an
   // error that may leave the state part way through the page: the follower
-  // reloads the snapshot then.
-  Result<Follow> apply_events(std::string_view body);
+  // reloads the snapshot then. `applied`, when given, sees each event
+  // applied, after the state took it (a panel's history follows them).
+  Result<Follow> apply_events(std::string_view body, const std::function<void(const EventRecord&)>& applied = nullptr);
 
   bool loaded() const { return state_.has_value(); }
   // Only when loaded().

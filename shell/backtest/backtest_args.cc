@@ -58,7 +58,9 @@ risk checks and paper fills from bars (docs/backtest.md), and prints the report.
   --slippage-bps N       paper fills: slippage against the trader, 0..10000 (default 0)
   --fee-bps N            paper fills: fee as bps of the notional, 0..10000 (default 0)
   --fee-per-fill AMOUNT  paper fills: flat fee per fill (default 0)
-  --out DIR              also write DIR/trades.csv, DIR/equity.csv and DIR/report.json
+  --out DIR              also write DIR/trades.csv, DIR/equity.csv, DIR/report.json and
+                         DIR/report.svg (price candles with the fills marked, one panel per
+                         symbol up to 8, and the equity curve with its drawdown shaded)
   --journal DIR          keep the engine's journal in DIR (an empty directory; default: memory)
   --help                 this text
 

@@ -1,5 +1,5 @@
 // stonks-backtest: replays CSV bars through strategies natively, prints the
-// report and writes it as CSV and JSON (backtest_args.cc has the flags).
+// report and writes it as CSV, JSON and an SVG chart (backtest_args.cc has the flags).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "backtest/backtest_runner.h"
+#include "backtest/report_candles.h"
 #include "backtest/report_format.h"
+#include "backtest/report_svg.h"
 #include "backtest_args.h"
 #include "bar_files.h"
 #include "journal/file_storage.h"
@@ -53,14 +55,19 @@ Status write_file(const std::filesystem::path& path, const std::string& text) {
   return Status::ok();
 }
 
-Status write_outputs(const std::string& dir, const BacktestReport& report) {
+// The report's files in `dir`; the chart's candles come from the bars the
+// runner holds, folded here in replay order.
+Status write_outputs(const std::string& dir, const BacktestReport& report, const BacktestRunner& runner) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::io_error(dir + ": " + ec.message());
   const std::filesystem::path d(dir);
   if (Status st = write_file(d / "trades.csv", trades_csv(report)); !st.is_ok()) return st;
   if (Status st = write_file(d / "equity.csv", equity_csv(report)); !st.is_ok()) return st;
-  return write_file(d / "report.json", report_json(report));
+  if (Status st = write_file(d / "report.json", report_json(report)); !st.is_ok()) return st;
+  ReportCandles candles;
+  for (const Bar& b : runner.bars()) candles.add(b);
+  return write_file(d / "report.svg", report_svg(report, candles.candles(), runner.state().fills));
 }
 
 int run(const BacktestArgs& args) {
@@ -97,7 +104,7 @@ int run(const BacktestArgs& args) {
   const BacktestReport report = r.report();
   std::fputs(report_text(report).c_str(), stdout);
   if (!args.out_dir.empty()) {
-    if (Status st = write_outputs(args.out_dir, report); !st.is_ok()) return fail(st.to_string());
+    if (Status st = write_outputs(args.out_dir, report, r); !st.is_ok()) return fail(st.to_string());
   }
   return 0;
 }

@@ -27,14 +27,12 @@ class BrokerPanelTest : public ::testing::Test {
     s.holdings_at = d.now;
   }
 
-  // DeskDriver::frame with the broker view passed to the desk.
+  // The desk with the broker view passed to it, on its Broker view (offered only then).
   void frame(const ui::BrokerStatusView* view) {
-    for (int i = 0; i < 2; ++i) {
-      ImGui::NewFrame();
-      d.desk.draw(ui::DeskView{.state = d.engine.state(), .now = d.now, .host = d.host, .broker = view});
-      ImGui::Render();
-      d.client.poll();
-    }
+    d.broker_view = view;
+    d.frame(2);
+    if (view) d.click(ids::view_tab_id("broker"));
+    EXPECT_EQ(d.shows(ids::view_tab_id("broker")), view != nullptr);
   }
   std::vector<std::string> errors_at(const char* where) {
     std::vector<std::string> out;

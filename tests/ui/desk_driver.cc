@@ -22,6 +22,8 @@ DeskDriver::DeskDriver()
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  desk.set_file_saver(
+      [this](const std::string& name, const std::string& text) { saved_files.emplace_back(name, text); });
   EXPECT_TRUE(engine.deposit(usd("100000"), "setup", now).is_ok());
   EXPECT_TRUE(engine.on_quote(quote("AAPL", "99.90", "100.10"), now).is_ok());
   EXPECT_TRUE(engine.on_quote(quote("MSFT", "199.80", "200.20"), now).is_ok());
@@ -40,8 +42,15 @@ ApiResponse DeskDriver::answer(const ApiRequest& request) {
 
 void DeskDriver::frame(int n) {
   for (int i = 0; i < n; ++i) {
+    EXPECT_TRUE(log.for_each_after(history.last_seq(),
+                                   [this](const EventRecord& r) {
+                                     history.observe(r);
+                                     return true;
+                                   })
+                    .is_ok());
+    history.sample_equity(engine.state(), now);
     ImGui::NewFrame();
-    desk.draw(ui::DeskView{engine.state(), now, sim ? &*sim : nullptr, host, broker_view});
+    desk.draw(ui::DeskView{engine.state(), now, sim ? &*sim : nullptr, host, broker_view, &history});
     ImGui::Render();
     client.poll();
   }
@@ -60,7 +69,10 @@ void DeskDriver::click(const std::string& id) {
   const ui::WidgetRect* w = find(id);
   ASSERT_NE(w, nullptr) << "no widget " << id << " on screen";
   ImGuiIO& io = ImGui::GetIO();
+  // The mouse arrives a frame before it presses, as a person's does: rows
+  // that let buttons overlap them take a press only once hovered.
   io.MousePos = ImVec2(w->x + w->w / 2, w->y + w->h / 2);
+  frame();
   io.MouseDown[0] = true;
   frame();
   io.MouseDown[0] = false;

@@ -33,9 +33,10 @@ class DeskDriver {
 
   // Draws `n` frames; after each the client answers what the frame sent.
   void frame(int n = 1);
-  // Lets the layout settle, moves the mouse to the middle of `id`, presses for a frame, releases for
-  // a frame, then draws one more frame so the answer shows. Fails the test
-  // when the widget is not on screen.
+  // Lets the layout settle, moves the mouse to the middle of `id` for a
+  // frame, presses for a frame, releases for a frame, then draws one more
+  // frame so the answer shows. Fails the test when the widget is not on
+  // screen.
   void click(const std::string& id);
   // Clicks the field, selects what it holds and types `text` over it.
   void type(const std::string& id, const std::string& text);
@@ -62,6 +63,10 @@ class DeskDriver {
   // routes, a failing server).
   std::function<std::optional<ApiResponse>(const ApiRequest&)> intercept;
   std::vector<ApiRequest> sent;  // every request the desk sent, in order
+  // Candles and equity, fed every committed event before each frame.
+  ui::DeskHistory history;
+  // What the desk's Export buttons saved: file name and text.
+  std::vector<std::pair<std::string, std::string>> saved_files;
 
   ui::LocalApiClient client;
   ui::Desk desk;

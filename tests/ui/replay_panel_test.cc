@@ -43,7 +43,7 @@ struct ReplayDesk {
       return handle_backtest(with_actor, ApiOptions{}, session);
     };
     d.desk.set_csv_picker([this] { ++picker_opened; });
-    d.click(ids::kReplayToggle);
+    d.click(ids::view_tab_id("replay"));
   }
 
   // SMA 2/3 on 10 shares, as the CLI fixture runs it.
@@ -142,8 +142,8 @@ TEST(ReplayPane, SpeedButtonsAndPauseSendPuts) {
 TEST(ReplayPane, NoPaneButtonsWithoutTheSandbox) {
   DeskDriver d;
   d.frame();
-  EXPECT_FALSE(d.shows(ids::kReplayToggle));
-  EXPECT_FALSE(d.shows(ids::kStrategiesToggle));
+  EXPECT_FALSE(d.shows(ids::view_tab_id("replay")));
+  EXPECT_FALSE(d.shows(ids::view_tab_id("strategies")));
 }
 
 }  // namespace

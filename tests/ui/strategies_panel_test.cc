@@ -33,7 +33,7 @@ struct StrategiesDesk {
       }
       return json_response(200, {{"strategies", list}});
     };
-    d.click(ids::kStrategiesToggle);
+    d.click(ids::view_tab_id("strategies"));
   }
 };
 

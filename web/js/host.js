@@ -126,6 +126,7 @@ var StonksHost = {
   },
 
   saveNow: function() {
+    Module._stonks_save_layout();  // the layout too, on a server's desk as well
     if (StonksHost.phase !== 'running') return;
     Module._stonks_snapshot();
     StonksStore.sync();

@@ -40,8 +40,32 @@ mergeInto(LibraryManager.library, {
     }
     input.click();
   },
+  // The layout lives under one key; a browser refusing storage keeps none.
+  stonks_js_load_settings__deps: ['malloc'],
+  stonks_js_load_settings: function() {
+    var s = '';
+    try { s = localStorage.getItem('stonks.desk.layout') || ''; } catch (e) {}
+    var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+  },
+  stonks_js_save_settings: function(ini) {
+    try { localStorage.setItem('stonks.desk.layout', UTF8ToString(ini)); } catch (e) {}
+  },
+  // A Blob behind a temporary link with a download name: the browser saves it.
+  stonks_js_save_file: function(name, text) {
+    var blob = new Blob([UTF8ToString(text)], {type: 'text/csv'});
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function() { URL.revokeObjectURL(a.href); }, 60000);
+  },
   stonks_js_copy_text: function(text) {
     var s = UTF8ToString(text);
+    Module.stonksLastCopy = s;  // what the tests read back (the clipboard itself needs a permission)
     if (navigator.clipboard) navigator.clipboard.writeText(s).catch(function() {});
   },
 });

@@ -21,11 +21,24 @@ const ids = {
   ticketQty: 'ticket/qty',
   ticketMarket: 'ticket/market',
   ticketSend: 'ticket/send',
+  persistence: 'sandbox/persistence',
+  marketRow: (ticker) => `market/row/${ticker}`,
+  positionRow: (ticker) => `positions/row/${ticker}`,
+  orderRow: (id) => `orders/row/${id}`,
+  orderCancel: (id) => `order/${id}/cancel`,
+  view: (name) => `view/${name}`,  // the view bar: trading, market, positions, orders, fills, audit, ...
 };
 
 const activeLockouts = (s) => s.lockouts.filter((l) => l.removed_at === null && !l.expired);
 const pendingApprovals = (s) => s.approvals.filter((a) => a.status === 'pending');
 const orderById = (s, id) => s.orders.find((o) => o.id === id);
+
+// Opens a view from the view bar (its tab may appear late: the Broker view
+// comes with the server's first broker answer).
+async function showView(desk, name, timeout = 10000) {
+  await desk.rect(ids.view(name), timeout);
+  await desk.click(ids.view(name));
+}
 
 // Fills the order ticket (market order) and presses Send.
 async function sendTicket(desk, { ticker, qty, side = 'buy' }) {
@@ -52,4 +65,4 @@ async function turnAutoApprovalOff(desk) {
   await desk.waitForState('auto-approval off', (s) => s.config.operator_approval.auto_approve_paper === false);
 }
 
-module.exports = { ids, activeLockouts, pendingApprovals, orderById, sendTicket, createLockout, turnAutoApprovalOff };
+module.exports = { ids, showView, activeLockouts, pendingApprovals, orderById, sendTicket, createLockout, turnAutoApprovalOff };

@@ -9,7 +9,7 @@
 const path = require('path');
 const { StonksServer } = require('../lib/stonks_server');
 const { FakeBroker } = require('../lib/fake_broker');
-const { ids, pendingApprovals, orderById } = require('../lib/desk_flows');
+const { ids, showView, pendingApprovals, orderById } = require('../lib/desk_flows');
 
 const KEY_ID = 'PKE2EKEYID4LIVE';
 const SECRET = 'e2e-live-secret-0a1b2c3d4e5f';
@@ -65,7 +65,8 @@ module.exports = async function (t) {
       await desk.waitForMessage(where.connection, /Connected to 127\.0\.0\.1/);
     });
 
-    await t.step('10b. the Broker section shows the link connected, its latency and the rate budget', async () => {
+    await t.step('10b. the Broker view shows the link connected, its latency and the rate budget', async () => {
+      await showView(desk, 'broker', BROKER_TIMEOUT_MS);
       const link = await desk.waitForMessage(where.link, /^Connected$/, BROKER_TIMEOUT_MS);
       t.check(!link.error, `the link is drawn as an error: ${link.text}`);
       const latency = await desk.waitForMessage(where.latency, /^Latency \d+ ms$/, BROKER_TIMEOUT_MS);
@@ -84,6 +85,7 @@ module.exports = async function (t) {
       // The server takes live mode once its account check has seen the account ACTIVE.
       await waitFor(async () => (await server.request('GET', '/api/broker')).body.account !== null,
                     'the server to have read the broker account');
+      await showView(desk, 'trading');
       await desk.click(ids.modeLive);
       await desk.waitForMessage('dialog', /Switch to LIVE trading\?/);
       await desk.click(ids.confirmOk);
@@ -109,6 +111,7 @@ module.exports = async function (t) {
               `the broker's order ${at[0].order.client_order_id} is not engine order ${order.id}`);
       t.check(at[0].order.status === 'filled' && at[0].order.filled_qty === '10',
               `at the broker: ${at[0].order.status}, ${at[0].order.filled_qty} filled`);
+      await showView(desk, 'broker');
       await desk.waitForMessage(where.differences, /^Broker and engine agree$/, BROKER_TIMEOUT_MS);
     });
 

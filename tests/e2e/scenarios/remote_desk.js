@@ -7,7 +7,7 @@
 'use strict';
 const path = require('path');
 const { StonksServer } = require('../lib/stonks_server');
-const { ids, activeLockouts, pendingApprovals } = require('../lib/desk_flows');
+const { ids, showView, activeLockouts, pendingApprovals } = require('../lib/desk_flows');
 
 const connection = 'desk/connection';
 // What Chromium logs for the refused token and the server's absence: expected here.
@@ -60,6 +60,20 @@ module.exports = async function (t) {
       t.check(decided.decided_by === 'admin', `decided by ${decided.decided_by}`);
       await desk.waitForState('the replica to show it approved',
                               (st) => st.approvals.find((a) => a.id === approval.id).status === 'approved');
+    });
+
+    await t.step('9b2. the book views follow the server: market, positions and the audit log', async () => {
+      await showView(desk, 'market');
+      await desk.waitForMessage(ids.marketRow('AAPL'), /^AAPL\t\t100\.00\t/);  // last: the mid of 99.90 / 100.10
+      await showView(desk, 'positions');
+      await desk.waitForMessage(ids.positionRow('AAPL'), /^AAPL\t10\t100\.10\t/);
+      await desk.page.screenshot({ path: path.join(t.artifacts, 'remote-desk-positions.png') });
+      await showView(desk, 'audit');
+      await desk.waitForMessage('audit/count', /^[1-9]\d* of \d+ entries$/);
+      const rows = (await desk.messages()).filter((m) => m.where.startsWith('audit/row/'));
+      t.check(rows.some((m) => m.text.split('\t')[2] === 'admin' && /approv/.test(m.text.split('\t')[3])),
+              `the approval by admin is in the audit log: ${JSON.stringify(rows.map((m) => m.text))}`);
+      await showView(desk, 'trading');
     });
 
     await t.step('9c. a lockout created over HTTP appears in the panel within a second', async () => {

@@ -26,7 +26,7 @@ module.exports = async function (t) {
   const before = await desk.state();
 
   await t.step('1. the Replay pane and its form', async () => {
-    await desk.click('replay/toggle');
+    await desk.click('view/replay');
     await desk.rect('replay/open_csv');
     await desk.fill('replay/symbol', 'IBM');
     await desk.fill('replay/param/fast', '2');

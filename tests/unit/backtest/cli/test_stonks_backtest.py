@@ -21,6 +21,7 @@ times. Max drawdown 10019 -> 9959: 60 / 10019 = 0.60%, from the end of
 """
 import json
 import os
+import xml.etree.ElementTree as ET
 import subprocess
 import sys
 import tempfile
@@ -84,6 +85,41 @@ def test_report_and_files():
         check(rep["max_drawdown"] == 0.005989, f"max_drawdown {rep['max_drawdown']}")  # 60 / 10019
         check(rep["max_drawdown_duration_seconds"] == 5 * 86400, "drawdown seconds")
         check(rep["exposure"] == 0.375, f"exposure {rep['exposure']}")
+        check_svg(os.path.join(out, "report.svg"))
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def check_svg(path):
+    """report.svg: parses as XML, one day candle per bar, the buy and the sell marked."""
+    check(os.path.exists(path), "report.svg is written")
+    if not os.path.exists(path):
+        return
+    with open(path) as f:
+        text = f.read()
+    check(text.startswith("<svg "), "report.svg starts with <svg: " + text[:40])
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as e:
+        check(False, f"report.svg is well-formed XML: {e}")
+        return
+    check(root.tag == SVG + "svg", f"the root is an SVG element: {root.tag}")
+    classes = [el.get("class", "") for el in root.iter()]
+    panels = [el.get("data-symbol") for el in root.iter(SVG + "g") if el.get("class") == "panel price"]
+    check(panels == ["IBM"], f"one price panel, for IBM: {panels}")
+    # 8 daily bars: 01-05, 01-08 and 01-09 close at or above their open, the other 5 below.
+    check(classes.count("candle up") == 3 and classes.count("candle down") == 5,
+          f"candles: {classes.count('candle up')} up, {classes.count('candle down')} down")
+    titles = {el.get("class"): "".join(el.itertext()) for el in root.iter(SVG + "path")
+              if el.get("class", "").startswith("marker")}
+    check(classes.count("marker buy") == 1 and classes.count("marker sell") == 1,
+          f"one buy and one sell marker: {classes.count('marker buy')}, {classes.count('marker sell')}")
+    check(titles.get("marker buy") == "buy 10 @ 14.00, 2026-01-10T00:00:00Z", f"buy marker: {titles}")
+    check(titles.get("marker sell") == "sell 10 @ 11.00, 2026-01-15T00:00:00Z", f"sell marker: {titles}")
+    labels = ["".join(el.itertext()) for el in root.iter(SVG + "text") if el.get("class") == "tick"]
+    check("12.00" in labels and "10000.00" in labels, f"price and equity tick labels: {labels}")
+    check(classes.count("equity") == 1 and classes.count("drawdown") == 1, "the equity line and its drawdown")
 
 
 def test_bad_rows_stop_everything():

@@ -1,0 +1,81 @@
+// ApprovalConfigPanel: PUT /api/admin/trading/approval-config, one field at a time.
+#include "imgui_ui/sections/approval_config_panel.h"
+
+#include "imgui_ui/widget_ids.h"
+#include "imgui_ui/widgets/controls.h"
+
+namespace stonks::ui {
+namespace {
+
+constexpr FieldWidget kTimeoutFields[] = {{"approval_timeout_minutes", ids::kApprovalTimeout}};
+
+ModalSpec auto_approve_question(Requests& requests, Toasts& toasts, bool turn_on) {
+  ModalSpec spec;
+  if (turn_on) {
+    spec.title = "Turn paper auto-approval on?";
+    spec.body =
+        "Paper orders will go straight to the paper broker without waiting for you. "
+        "Orders already in Pending Approvals still wait for your decision.";
+    spec.ok_label = "Turn on";
+  } else {
+    spec.title = "Turn paper auto-approval off?";
+    spec.body =
+        "Paper orders will wait for your approval in Pending Approvals, from the next order on. "
+        "Nothing already sent changes.";
+    spec.ok_label = "Turn off";
+  }
+  spec.on_ok = [requests = &requests, toasts = &toasts, turn_on](const std::string&) {
+    requests->send("PUT", "/api/admin/trading/approval-config", {{"auto_approve_paper", turn_on}},
+                   [toasts, turn_on](const ApiReply& r) {
+                     toasts->outcome(
+                         r,
+                         turn_on ? "Paper orders are auto-approved again" : "Paper orders now wait for your approval",
+                         "Could not change paper auto-approval");
+                   });
+  };
+  return spec;
+}
+
+}  // namespace
+
+void ApprovalConfigPanel::draw(DeskContext& ctx) {
+  const OperatorApprovalConfig& config = ctx.state().config.operator_approval;
+  section_header("Paper Order Approval");
+  ImGui::TextWrapped("%s", config.auto_approve_paper
+                               ? "Paper orders are auto-approved: they go straight to the paper broker."
+                               : "Paper orders wait for your approval in Pending Approvals.");
+  if (recorded_checkbox(ctx.frame, ids::kAutoApproveToggle, "Auto-approve paper orders", config.auto_approve_paper))
+    ctx.modal.open(auto_approve_question(ctx.requests, ctx.toasts, !config.auto_approve_paper));
+
+  if (!editing_timeout) timeout_minutes = config.approval_timeout_minutes;
+  field_label("Approval timeout", 0);
+  if (recorded_input_int(ctx.frame, ids::kApprovalTimeout, timeout_minutes, ImGui::GetFontSize() * 4)) {
+    editing_timeout = true;
+    errors.clear();
+  }
+  ImGui::SameLine();
+  ImGui::TextUnformatted("minutes");
+  ImGui::SameLine();
+  const bool changed = editing_timeout && timeout_minutes != config.approval_timeout_minutes;
+  if (recorded_button(ctx.frame, ids::kApprovalTimeoutSave, "Save", changed)) {
+    const int minutes = timeout_minutes;
+    ctx.requests.send(
+        "PUT", "/api/admin/trading/approval-config", {{"approval_timeout_minutes", minutes}},
+        [this, toasts = &ctx.toasts, minutes](const ApiReply& r) {
+          if (!r.ok()) {
+            errors.set(r, kTimeoutFields, ids::kApprovalTimeoutSave);
+            return;
+          }
+          editing_timeout = false;
+          toasts->info("New orders now wait at most " + std::to_string(minutes) + " minutes for approval");
+        });
+  }
+  inline_error(ctx.frame, errors, ids::kApprovalTimeout);
+  inline_error(ctx.frame, errors, ids::kApprovalTimeoutSave);
+  ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
+  ImGui::TextWrapped("Live orders %s.",
+                     config.require_approval_for_live ? "always wait for approval" : "go straight to the broker");
+  ImGui::PopStyleColor();
+}
+
+}  // namespace stonks::ui

@@ -1,0 +1,31 @@
+// The Audit & News view: who did what, when and why (GET /api/audit, paged
+// from the oldest entry and followed as events commit; filters by action,
+// actor and ticker; CSV export), and the headlines the engine received.
+#pragma once
+
+#include "imgui_ui/desk_context.h"
+#include "imgui_ui/model/audit_feed.h"
+
+namespace stonks::ui {
+
+class AuditView {
+ public:
+  // Asks for the next page of the log when the state moved past it.
+  void follow(DeskContext& ctx);
+  void draw(DeskContext& ctx);
+
+  AuditFilter filter;  // remembered across reloads
+
+ private:
+  void draw_log(DeskContext& ctx, float height);
+  void draw_news(DeskContext& ctx);
+
+  AuditFeed feed_;
+  std::string error_;  // why the last page failed
+  char action_[32] = {};
+  char actor_[64] = {};
+  char ticker_[16] = {};
+  char news_ticker_[16] = {};
+};
+
+}  // namespace stonks::ui

@@ -149,6 +149,7 @@ inline constexpr const char* kAuditTicker = "audit/filter/ticker";
 inline constexpr const char* kAuditExport = "audit/export";
 inline constexpr const char* kAuditCount = "audit/count";  // message: "3 of 12 entries"
 inline std::string audit_row_id(std::uint64_t seq) { return "audit/row/" + std::to_string(seq); }
+inline constexpr const char* kNewsTicker = "news/filter/ticker";
 
 // The ticket's market line (a message: "bid 99.90 ask 100.10 last 100.00",
 // or the unknown-ticker warning) and the completions under the ticker field.

@@ -98,7 +98,8 @@ class Applier {
     if (!o) return missing(e.order_id);
     if (o->status() == OrderStatus::kPendingApproval)
       s_.approvals.decide(o->approval_id(), ApprovalStatus::kRejected, e.by, at_, "order cancelled: " + e.reason);
-    return move(e.order_id, OrderStatus::kCancelled, {Reason{ReasonCode::kCancelled, e.by + ": " + e.reason}});
+    return move(e.order_id, OrderStatus::kCancelled,
+                {Reason{ReasonCode::kCancelled, e.reason.empty() ? e.by : e.by + ": " + e.reason}});
   }
   Status operator()(const LockoutCreated& e) {
     s_.lockouts.add(e.lockout);

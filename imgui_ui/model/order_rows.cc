@@ -9,12 +9,6 @@
 namespace stonks::ui {
 namespace {
 
-std::string reasons_text(const Order& o) {
-  std::string out;
-  for (const Reason& r : o.reasons()) out += (out.empty() ? "" : "; ") + r.to_string();
-  return out;
-}
-
 char fold(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
 
 // Negative, zero or positive as a sorts before, with or after b on `column`.
@@ -51,6 +45,12 @@ int compare(const Order& a, const Order& b, OrderColumn column) {
 }
 
 }  // namespace
+
+std::string reasons_text(const Order& o) {
+  std::string out;
+  for (const Reason& r : o.reasons()) out += (out.empty() ? "" : "; ") + r.to_string();
+  return out;
+}
 
 bool equal_folded(std::string_view a, std::string_view b) {
   return a.size() == b.size() &&

@@ -12,6 +12,10 @@
 
 namespace stonks::ui {
 
+// An order's reasons as the blotter and the timeline show them:
+// "CODE: detail; CODE: detail".
+std::string reasons_text(const Order& o);
+
 enum class OrderColumn {
   kId,
   kTime,

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "imgui_ui/model/display_format.h"
+#include "imgui_ui/model/order_rows.h"
 #include "risk/risk_check_set.h"
 
 namespace stonks::ui {
@@ -20,12 +21,6 @@ std::string intent_text(const OrderIntent& in) {
       std::string(to_string(in.side)) + " " + std::to_string(in.qty) + " " + in.symbol.str() + " " + to_string(in.type);
   if (in.limit_price) out += " @ " + in.limit_price->to_string();
   return out + " from " + in.source + " (" + in.client_order_id + ")";
-}
-
-std::string reasons_text(const Order& o) {
-  std::string out;
-  for (const Reason& r : o.reasons()) out += (out.empty() ? "" : "; ") + r.to_string();
-  return out;
 }
 
 }  // namespace

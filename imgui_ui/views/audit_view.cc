@@ -3,7 +3,6 @@
 
 #include <cstdio>
 
-#include "imgui_ui/model/csv.h"
 #include "imgui_ui/model/display_format.h"
 #include "imgui_ui/model/order_rows.h"
 #include "imgui_ui/widget_ids.h"
@@ -101,8 +100,7 @@ void AuditView::draw_news(DeskContext& ctx) {
   }
   const std::deque<NewsEvent>& news = ctx.state().recent_news;
   section_header(("Headlines (the newest " + std::to_string(news.size()) + ")").c_str());
-  ImGui::SameLine();
-  recorded_input_text(ctx.frame, "news/filter/ticker", news_ticker_, ImGui::GetFontSize() * 5);
+  filter_field(ctx.frame, ids::kNewsTicker, "Ticker", news_ticker_, sizeof news_ticker_, ImGui::GetFontSize() * 5);
   if (ImGui::BeginTable("##news_table", 4, kListTableFlags)) {
     ImGui::TableSetupScrollFreeze(0, 1);
     for (const char* h : {"Time", "Ticker", "Severity"}) ImGui::TableSetupColumn(h);

@@ -70,8 +70,13 @@ module.exports = async function (t) {
 
   let resting;
   await t.step('the blotter filters by ticker, exports what it shows, and cancels a working order', async () => {
-    const r = await desk.api('POST', '/api/orders', { ticker: 'MSFT', side: 'buy', qty: 1, type: 'limit', limit_price: '1.00' });
-    t.check(r.status === 201, `the resting order answered ${r.status}`);
+    // A limit 2% under the market (inside the risk's price band) rests: the
+    // simulator stands still since the first step.
+    await showView(desk, 'market');
+    const msft = (await desk.waitForMessage(ids.marketRow('MSFT'), /^MSFT\t/)).text.split('\t');
+    const limit = (Number(msft[5]) * 0.98).toFixed(2);  // 2% under the bid
+    const r = await desk.api('POST', '/api/orders', { ticker: 'MSFT', side: 'buy', qty: 1, type: 'limit', limit_price: limit });
+    t.check(r.status === 201, `the resting order answered ${r.status}: ${JSON.stringify(r.body)}`);
     resting = r.body.id;
     await showView(desk, 'orders');
     await desk.waitForMessage('orders/count', /^2 of 2 orders$/);

@@ -262,6 +262,14 @@ TEST(EngineCancel, CancellingAWorkingOrderRecordsWhoCancelledIt) {
   EXPECT_EQ(cancelled[0].reason, "changed my mind");
 }
 
+TEST(EngineCancel, ACancelWithoutAReasonNamesWhoCancelled) {
+  EngineHarness h;
+  Order o = h.submit(limit("AAPL", Side::kBuy, 10, "99"));
+  Result<Order> c = h.engine.cancel_order(o.id(), "alice", "", h.now);
+  ASSERT_TRUE(c.is_ok()) << c.status().to_string();
+  EXPECT_EQ(reason_texts(c->reasons()), std::vector<std::string>{"CANCELLED: alice"});
+}
+
 TEST(EngineCancel, CancellingAPendingOrderRejectsItsApproval) {
   EngineHarness h;
   h.require_paper_approval();

@@ -96,6 +96,10 @@ inline std::string replay_speed_id(const std::string& speed) { return "replay/sp
 inline constexpr const char* kReplayPause = "replay/pause";
 inline constexpr const char* kReplayReport = "replay/report";  // messages: one per number, "Net P&L: -32.00"
 inline constexpr const char* kReplayTrades = "replay/trades";  // messages: one per trade
+// The report's charts; messages: "AAPL, 1 day candles: 250 candles, 90.10 to 120.50, 8 fills", "251 points".
+inline constexpr const char* kReplayChart = "replay/chart";
+inline constexpr const char* kReplayEquity = "replay/equity";
+inline std::string replay_chart_symbol_id(const std::string& ticker) { return "replay/chart/" + ticker; }
 
 // The view bar: "view/market", "view/orders", ... (DeskViewId's names).
 inline std::string view_tab_id(const char* view) { return std::string("view/") + view; }

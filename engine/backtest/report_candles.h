@@ -16,6 +16,8 @@
 namespace stonks {
 
 inline constexpr std::size_t kReportMaxCandles = 300;
+// Price panels a report charts at most; symbols past these (in ticker order) are left out.
+inline constexpr std::size_t kReportMaxPricePanels = 8;
 
 // The moment a bar is charted at: its last instant (`at` is its end), so a
 // daily bar ending at midnight sits in the candle of its own day.

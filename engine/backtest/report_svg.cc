@@ -70,15 +70,6 @@ std::string escaped(const std::string& text) {
   return out;
 }
 
-std::string length_label(Duration d) {
-  using namespace std::chrono;
-  const std::int64_t s = duration_cast<seconds>(d).count();
-  if (s % 86'400 == 0) return std::to_string(s / 86'400) + (s == 86'400 ? " day" : " days");
-  if (s % 3'600 == 0) return std::to_string(s / 3'600) + " h";
-  if (s % 60 == 0) return std::to_string(s / 60) + " min";
-  return std::to_string(s) + " s";
-}
-
 void text(std::string& out, float x, float y, const char* anchor, const char* cls, const std::string& body) {
   out += "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\" class=\"" + cls + "\">" +
          escaped(body) + "</text>\n";
@@ -120,7 +111,8 @@ void price_panel(std::string& out, const PriceCandles& p, const ChunkedVector<Fi
 
   out += "<g class=\"panel price\" data-symbol=\"" + escaped(p.symbol.str()) + "\">\n";
   text(out, kLeft, top + 17, "start", "title",
-       p.symbol.str() + ", " + length_label(p.series.length()) + " candles (" + std::to_string(series.size()) + ")");
+       p.symbol.str() + ", " + candle_length_label(p.series.length()) + " candles (" + std::to_string(series.size()) +
+           ")");
   axes(out, box, chart.price_ticks(), chart.time_ticks());
   open_clip(out, box, id);
   for (const CandleMark& m : chart.marks()) {

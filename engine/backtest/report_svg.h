@@ -13,9 +13,6 @@
 
 namespace stonks {
 
-// Price panels drawn at most; symbols past these (in ticker order) are left out.
-inline constexpr std::size_t kReportMaxPricePanels = 8;
-
 // Plain SVG 1.1 text, no scripts or external references; the same inputs
 // give the same text (coordinates with one decimal). From the top: a header line (the report's
 // span, final equity, net P&L, fills); one price panel per entry of

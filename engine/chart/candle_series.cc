@@ -31,4 +31,13 @@ bool CandleSeries::add(Timestamp at, Price open, Price high, Price low, Price cl
   return true;
 }
 
+std::string candle_length_label(Duration length) {
+  using namespace std::chrono;
+  const std::int64_t s = duration_cast<seconds>(length).count();
+  if (s % 86'400 == 0) return std::to_string(s / 86'400) + (s == 86'400 ? " day" : " days");
+  if (s % 3'600 == 0) return std::to_string(s / 3'600) + " h";
+  if (s % 60 == 0) return std::to_string(s / 60) + " min";
+  return std::to_string(s) + " s";
+}
+
 }  // namespace stonks

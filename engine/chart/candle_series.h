@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <string>
 
 #include "model/fixed_point.h"
 #include "model/time.h"
@@ -48,5 +49,8 @@ class CandleSeries {
   std::size_t capacity_;
   std::deque<Candle> candles_;
 };
+
+// A candle length for people: "1 day", "7 days", "4 h", "15 min", "5 s".
+std::string candle_length_label(Duration length);
 
 }  // namespace stonks

@@ -8,6 +8,7 @@
 
 #include "api/api_response.h"
 #include "api/request_parsing.h"
+#include "backtest/report_chart_json.h"
 #include "backtest/report_format.h"
 #include "core/command_checks.h"
 #include "json/json_object_reader.h"
@@ -99,7 +100,7 @@ nlohmann::json curve_json(const EquityCurve& curve) {
 }
 
 // The numbers exactly as stonks-backtest writes them to report.json, then
-// the trades and the thinned curve.
+// the trades, the thinned curve and the price charts of its report.svg.
 nlohmann::json report_of(const BacktestRunner& runner) {
   const BacktestReport report = runner.report();
   nlohmann::json j = nlohmann::json::parse(report_json(report));
@@ -107,6 +108,7 @@ nlohmann::json report_of(const BacktestRunner& runner) {
   for (const Trade& t : report.trade_list) trades.push_back(trade_json(t));
   j["trade_list"] = std::move(trades);
   j["equity_curve"] = curve_json(report.equity_curve);
+  j["price_charts"] = price_charts_json(price_charts(runner));
   return j;
 }
 

@@ -171,11 +171,7 @@ void MarketView::draw_chart(DeskContext& ctx) {
   }
   const CandleChartShown shown = draw_candle_chart("##candles", candles, window_, ImVec2(0, 0), markers, spans);
   ctx.frame.widget(ids::kMarketChart);
-  ctx.frame.message(ids::kMarketChart,
-                    ticker + " " + to_string(length) + ": " + std::to_string(shown.visible) + " candles, " +
-                        shown.low.to_string() + " to " + shown.high.to_string() + ", " + std::to_string(shown.markers) +
-                        " fills",
-                    false);
+  ctx.frame.message(ids::kMarketChart, chart_summary(ticker + " " + to_string(length), shown), false);
 }
 
 }  // namespace stonks::ui

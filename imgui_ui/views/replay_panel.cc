@@ -3,13 +3,16 @@
 // stonks-backtest shows them: percentages with 2 decimals, Sharpe with 3.
 #include "imgui_ui/views/replay_panel.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
 
 #include "imgui_ui/widget_ids.h"
+#include "imgui_ui/widgets/charts.h"
 #include "imgui_ui/widgets/controls.h"
+#include "json/json_values.h"
 
 namespace stonks::ui {
 namespace {
@@ -67,7 +70,7 @@ void ReplayPanel::start(DeskContext& ctx) {
       return errors_.set(r, fields, ids::kReplayStart);
     }
     errors_.clear();
-    status_ = r.body;
+    set_status(r.body);
     toasts->outcome(r, "Replay started", "");
   });
 }
@@ -81,7 +84,7 @@ void ReplayPanel::draw(DeskContext& ctx) {
     polling_ = true;
     ctx.requests.send("GET", "/api/backtest", nullptr, [this](const ApiReply& r) {
       polling_ = false;
-      if (r.ok()) status_ = r.body;
+      if (r.ok()) set_status(r.body);
     });
   }
 
@@ -142,7 +145,7 @@ void ReplayPanel::draw_progress(DeskContext& ctx) {
       const nlohmann::json value = std::string(s) == "max" ? nlohmann::json("max") : nlohmann::json(std::atoi(s));
       ctx.requests.send("PUT", "/api/backtest", {{"speed", value}}, [this, toasts = &ctx.toasts](const ApiReply& r) {
         if (r.ok())
-          status_ = r.body;
+          set_status(r.body);
         else
           toasts->outcome(r, "", "Could not change the replay speed");
       });
@@ -153,14 +156,69 @@ void ReplayPanel::draw_progress(DeskContext& ctx) {
   if (recorded_button(ctx.frame, ids::kReplayPause, paused ? "Resume" : "Pause", live))
     ctx.requests.send("PUT", "/api/backtest", {{"paused", !paused}}, [this, toasts = &ctx.toasts](const ApiReply& r) {
       if (r.ok())
-        status_ = r.body;
+        set_status(r.body);
       else
         toasts->outcome(r, "", "Could not pause the replay");
     });
 }
 
+void ReplayPanel::set_status(nlohmann::json status) {
+  status_ = std::move(status);
+  charts_read_ = false;
+}
+
 void ReplayPanel::draw_report(DeskContext& ctx, const nlohmann::json& r) {
   ImGui::Separator();
+  if (!charts_read_) {
+    charts_read_ = true;
+    Result<std::vector<PriceChart>> charts = parse_price_charts(json_member(r, "price_charts"));
+    price_charts_ = charts.is_ok() ? std::move(charts).value() : std::vector<PriceChart>{};
+    equity_.clear();
+    for (const nlohmann::json& p : json_member(r, "equity_curve")) {
+      const Result<Timestamp> at = timestamp_from_json(json_member(p, "at"));
+      const Result<std::int64_t> equity = micros_from_json(json_member(p, "equity"));
+      if (at.is_ok() && equity.is_ok()) equity_.push_back({*at, *equity});
+    }
+    charted_ = 0;
+    window_ = ChartWindow{};
+  }
+  const float left = std::max(ImGui::GetContentRegionAvail().x * 0.45f, ImGui::GetFontSize() * 30);
+  if (ImGui::BeginChild("##report_numbers", ImVec2(left, 0))) draw_numbers(ctx, r);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  if (ImGui::BeginChild("##report_charts", ImVec2(0, 0))) draw_charts(ctx);
+  ImGui::EndChild();
+}
+
+void ReplayPanel::draw_charts(DeskContext& ctx) {
+  if (price_charts_.empty()) {
+    ImGui::TextColored(kColorMuted, "No price chart in this report.");
+  } else {
+    for (std::size_t i = 0; i < price_charts_.size() && price_charts_.size() > 1; ++i) {
+      const std::string name = price_charts_[i].symbol.str();
+      if (choice_button(ctx.frame, ids::replay_chart_symbol_id(name), name.c_str(), charted_ == i)) {
+        charted_ = i;
+        window_ = ChartWindow{};
+      }
+      ImGui::SameLine();
+    }
+    const PriceChart& c = price_charts_[std::min(charted_, price_charts_.size() - 1)];
+    const std::string title = c.symbol.str() + ", " + candle_length_label(c.candle_length) + " candles";
+    ImGui::TextColored(kColorMuted, "%s (wheel: zoom, drag: pan)", title.c_str());
+    std::vector<ChartMarker> markers;
+    for (const ChartFill& f : c.fills) markers.push_back({f.at, f.price, f.side == Side::kBuy});
+    const CandleChartShown shown = draw_candle_chart("##report_candles", c.candles, window_,
+                                                     ImVec2(0, ImGui::GetContentRegionAvail().y * 0.6f), markers, {});
+    ctx.frame.widget(ids::kReplayChart);
+    ctx.frame.message(ids::kReplayChart, chart_summary(title, shown), false);
+  }
+  ImGui::TextColored(kColorMuted, "Equity, drawdown shaded");
+  draw_line_chart("##report_equity", equity_, ImVec2(0, 0));
+  ctx.frame.widget(ids::kReplayEquity);
+  ctx.frame.message(ids::kReplayEquity, std::to_string(equity_.size()) + " points", false);
+}
+
+void ReplayPanel::draw_numbers(DeskContext& ctx, const nlohmann::json& r) {
   const std::string days = fixed(nlohmann::json(json_int(r, "max_drawdown_duration_seconds") / 86400.0), 2) + " days";
   const std::pair<const char*, std::string> rows[] = {
       {"Period", json_string(r, "start") + " .. " + json_string(r, "end")},
@@ -190,13 +248,6 @@ void ReplayPanel::draw_report(DeskContext& ctx, const nlohmann::json& r) {
     }
     ImGui::EndTable();
   }
-
-  std::vector<float> equity;  // display only: the sparkline's heights
-  for (const nlohmann::json& p : json_member(r, "equity_curve"))
-    equity.push_back(std::strtof(json_string(p, "equity").c_str(), nullptr));
-  if (equity.size() > 1)
-    ImGui::PlotLines("##equity", equity.data(), static_cast<int>(equity.size()), 0, "equity", FLT_MAX, FLT_MAX,
-                     ImVec2(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 4));
 
   const nlohmann::json& trades = json_member(r, "trade_list");
   ImGui::Text("Trades (%zu)", trades.size());

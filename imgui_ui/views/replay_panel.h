@@ -3,15 +3,20 @@
 // the starting cash and a fee per fill, Start; then a progress bar (bars done / total, rate),
 // speed buttons and Pause, and when the replay is done its report: the
 // numbers stonks-backtest prints for the same file and parameters, the
-// trades and an equity sparkline. Acts through /api/backtest (POST to
-// start, PUT for the speed, GET polled while it runs).
+// trades, and report.svg's charts: each symbol's candles with the fills
+// marked, and the equity curve with its drawdown shaded. Acts through
+// /api/backtest (POST to start, PUT for the speed, GET polled while it runs).
 #pragma once
 
 #include <array>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "backtest/report_chart_json.h"
+#include "chart/chart_layout.h"
 
 #include "imgui_ui/desk_context.h"
 #include "imgui_ui/views/strategies_panel.h"
@@ -33,6 +38,11 @@ class ReplayPanel {
   void start(DeskContext& ctx);
   void draw_progress(DeskContext& ctx);
   void draw_report(DeskContext& ctx, const nlohmann::json& report);
+  void draw_numbers(DeskContext& ctx, const nlohmann::json& report);  // the figures and the trades
+  void draw_charts(DeskContext& ctx);
+  // Every answer of /api/backtest goes through here: a new status drops the
+  // charts read from the last report.
+  void set_status(nlohmann::json status);
 
   std::string file_name_;
   std::string csv_;
@@ -43,6 +53,12 @@ class ReplayPanel {
   FieldErrors errors_;
   nlohmann::json status_;  // GET /api/backtest as last answered; null before a start
   bool polling_ = false;   // a GET is on its way
+  // The report's charts, read once from status_["report"] (it does not change).
+  bool charts_read_ = false;
+  std::vector<PriceChart> price_charts_;
+  std::vector<SeriesPoint> equity_;
+  std::size_t charted_ = 0;  // which of price_charts_ is shown
+  ChartWindow window_;
 };
 
 }  // namespace stonks::ui

@@ -171,4 +171,9 @@ void draw_sparkline(const std::vector<Price>& prices, ImVec2 size, bool up) {
   }
 }
 
+std::string chart_summary(const std::string& title, const CandleChartShown& shown) {
+  return title + ": " + std::to_string(shown.visible) + " candles, " + shown.low.to_string() + " to " +
+         shown.high.to_string() + ", " + std::to_string(shown.markers) + " fills";
+}
+
 }  // namespace stonks::ui

@@ -31,6 +31,9 @@ struct CandleChartShown {
   std::size_t markers = 0;  // fill markers drawn
 };
 
+// "<title>: 12 candles, 99.50 to 101.20, 3 fills": what the page's hooks read.
+std::string chart_summary(const std::string& title, const CandleChartShown& shown);
+
 // Draws `series` into a region of `size` (0 width or height: the rest of
 // the window); `window` is the caller's, moved by the wheel and drags.
 CandleChartShown draw_candle_chart(const char* id, const std::deque<Candle>& series, ChartWindow& window, ImVec2 size,

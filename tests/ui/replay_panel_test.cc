@@ -100,6 +100,9 @@ TEST(ReplayPane, ShowsProgressThenTheReportOfTheCliFixture) {
     EXPECT_NE(report.find(line), std::string::npos) << line << " in\n" << report;
   EXPECT_EQ(t.d.messages_at(ids::kReplayTrades),
             "IBM long 10 2026-01-10T00:00:00Z 14.00 2026-01-15T00:00:00Z 11.00 -32.00");
+  // report.svg's chart: the eight daily candles with the entry and the exit marked, and the equity curve.
+  EXPECT_EQ(t.d.messages_at(ids::kReplayChart), "IBM, 1 day candles: 8 candles, 9.08 to 16.92, 2 fills");
+  EXPECT_EQ(t.d.messages_at(ids::kReplayEquity), "8 points");
 }
 
 TEST(ReplayPane, ABadRowIsShownBesideTheFileWithItsLine) {

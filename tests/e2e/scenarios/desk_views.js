@@ -3,7 +3,7 @@
 // in Positions at its average cost, the blotter filtered and exported as CSV
 // (the browser's download), an order cancelled from the blotter, the audit
 // log filtered by actor, and the open view and filters remembered across a
-// reload. Saves a screenshot of every view (docs/ shows them).
+// reload. Saves a screenshot of every view (docs/desk-*.png are copies of them).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -15,11 +15,12 @@ module.exports = async function (t) {
   const browser = await t.launch({ viewport: { width: 1280, height: 720 } });
   const desk = await t.newDesk(browser.context);
   await desk.open(t.url);
-  // A few minutes of the simulated market at 100x, without news (no shock
+  // Ten minutes of the simulated market at 100x (a market step every 200 ms
+  // is 20 s of it: three quotes per 1-minute candle), without news (no shock
   // lockouts), so the chart has candles; then it stands still.
   const fast = await desk.api('PUT', '/api/sim', { speed: 100, news_per_hour: 0 });
   t.check(fast.status === 200, `speeding up the sim answered ${fast.status}`);
-  await desk.page.waitForTimeout(2500);
+  await desk.page.waitForTimeout(6000);
   t.check((await desk.api('PUT', '/api/sim', { speed: 0 })).status === 200, 'pausing the sim failed');
 
   await t.step('the status strip is whole at 1280x720', async () => {
@@ -42,6 +43,8 @@ module.exports = async function (t) {
     console.log(`   ${chart.text}`);
     await desk.click('market/length/5m');
     await desk.waitForMessage('market/chart', /^AAPL 5m: [1-9]\d* candles/);
+    await desk.click('market/length/1m');
+    await desk.waitForMessage('market/chart', /^AAPL 1m: /);
     await desk.screenshot(path.join(t.artifacts, 'view-market.png'));
 
     await showView(desk, 'trading');

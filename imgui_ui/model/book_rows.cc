@@ -2,7 +2,6 @@
 #include "imgui_ui/model/book_rows.h"
 
 #include <chrono>
-#include <map>
 
 #include "imgui_ui/model/display_format.h"
 #include "imgui_ui/model/order_rows.h"
@@ -32,25 +31,44 @@ bool matches(const Fill& f, const FillFilter& filter) {
   return false;
 }
 
-PositionTable position_table(const EngineState& s, const DeskHistory* history, Timestamp now) {
-  // Today's fills per symbol: the quantity they moved and the cash they took
-  // (buys negative, fees included). Fills are in time order: walk back from
-  // the newest until the day's start.
+void DayFills::update(const ChunkedVector<Fill>& fills, Timestamp now) {
   const Timestamp day_start = CandleSeries::bucket_start(now, std::chrono::hours(24));
-  struct Today {
-    Quantity qty = 0;
-    Money cash;
-  };
-  std::map<Symbol, Today> today;
-  for (std::size_t i = s.fills.size(); i-- > 0;) {
-    const Fill& f = s.fills[i];
-    if (f.at < day_start) break;
-    Today& t = today[f.symbol];
-    const Money notional = saturating_notional(f.price, f.qty);
-    t.qty += f.side == Side::kBuy ? f.qty : -f.qty;
-    t.cash += (f.side == Side::kBuy ? -notional : notional) - f.fee;
+  if (day_start != day_start_ || fills.size() < seen_) {
+    day_start_ = day_start;
+    moved_.clear();
+    // The first fill of the day: fills are in time order.
+    std::size_t lo = 0, hi = fills.size();
+    while (lo < hi) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      if (fills[mid].at < day_start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    seen_ = lo;
   }
+  for (; seen_ < fills.size(); ++seen_) {
+    const Fill& f = fills[seen_];
+    if (f.at < day_start_) continue;
+    Moved& m = moved_[f.symbol];
+    const Money notional = saturating_notional(f.price, f.qty);
+    m.qty += f.side == Side::kBuy ? f.qty : -f.qty;
+    m.cash += (f.side == Side::kBuy ? -notional : notional) - f.fee;
+  }
+}
 
+const DayFills::Moved* DayFills::find(const Symbol& symbol) const {
+  const auto it = moved_.find(symbol);
+  return it == moved_.end() ? nullptr : &it->second;
+}
+
+PositionTable position_table(const EngineState& s, const DeskHistory* history, Timestamp now) {
+  DayFills today;
+  today.update(s.fills, now);
+  return position_table(s, history, now, today);
+}
+
+PositionTable position_table(const EngineState& s, const DeskHistory* history, Timestamp now, const DayFills& today) {
   PositionTable out;
   bool day_known = true;
   Money day_total;
@@ -59,8 +77,8 @@ PositionTable position_table(const EngineState& s, const DeskHistory* history, T
     const Price mark = mark_price(symbol, p, s.market);
     row.market_value = p.market_value(mark);
     row.unrealized = p.qty == 0 ? Money() : p.unrealized_pnl(mark);
-    const auto t = today.find(symbol);
-    const Today moved = t == today.end() ? Today{} : t->second;
+    const DayFills::Moved* t = today.find(symbol);
+    const DayFills::Moved moved = t ? *t : DayFills::Moved{};
     const Quantity held_at_start = p.qty - moved.qty;
     if (held_at_start == 0) {
       row.day_pnl = row.market_value + moved.cash;

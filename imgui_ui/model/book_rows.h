@@ -2,6 +2,7 @@
 // too), and the account's figures, each as the views show and export them.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,14 +37,38 @@ struct PositionRow {
   std::optional<Money> day_pnl;
 };
 
+// Today's fills per symbol -- the quantity they moved and the cash they
+// took (buys negative, fees included) -- kept across frames: fills only grow
+// and come in time order, so update() looks only at the fills that came
+// since the last call. A new UTC day, or fewer fills than before (another
+// engine's), starts the count over.
+class DayFills {
+ public:
+  struct Moved {
+    Quantity qty = 0;
+    Money cash;
+  };
+  void update(const ChunkedVector<Fill>& fills, Timestamp now);
+  // Null when the symbol has no fill today.
+  const Moved* find(const Symbol& symbol) const;
+
+ private:
+  Timestamp day_start_{};
+  std::size_t seen_ = 0;  // fills looked at
+  std::map<Symbol, Moved> moved_;
+};
+
 // Every symbol held or traded (flat ones keep their realized P&L), by
 // ticker, and the totals of the money columns (a day P&L total only when
-// every row has one).
+// every row has one). `today` must be up to date for `now`; without it the
+// day's fills are counted afresh.
 struct PositionTable {
   std::vector<PositionRow> rows;
   Money market_value, unrealized, realized;
   std::optional<Money> day_pnl;
 };
+PositionTable position_table(const EngineState& state, const DeskHistory* history, Timestamp now,
+                             const DayFills& today);
 PositionTable position_table(const EngineState& state, const DeskHistory* history, Timestamp now);
 
 const std::vector<std::string>& position_headers();

@@ -27,6 +27,18 @@ void AuditView::follow(DeskContext& ctx) {
   });
 }
 
+const std::vector<const AuditRow*>& AuditView::rows() {
+  // The feed only appends and lets the oldest go: its size and what it let
+  // go say when it changed.
+  Key key{feed_.rows().size(), feed_.dropped(), filter};
+  if (rows_key_ == key) return rows_;
+  rows_.clear();
+  for (auto it = feed_.rows().rbegin(); it != feed_.rows().rend(); ++it)
+    if (matches(*it, filter)) rows_.push_back(&*it);
+  rows_key_ = std::move(key);
+  return rows_;
+}
+
 void AuditView::draw(DeskContext& ctx) {
   const float height = ImGui::GetContentRegionAvail().y;
   draw_log(ctx, height * 0.62f);
@@ -49,9 +61,7 @@ void AuditView::draw_log(DeskContext& ctx, float height) {
   if (filter.actor != actor_) std::snprintf(actor_, sizeof actor_, "%s", filter.actor.c_str());
   if (filter.ticker != ticker_) std::snprintf(ticker_, sizeof ticker_, "%s", filter.ticker.c_str());
 
-  std::vector<const AuditRow*> rows;  // newest first
-  for (auto it = feed_.rows().rbegin(); it != feed_.rows().rend(); ++it)
-    if (matches(*it, filter)) rows.push_back(&*it);
+  const std::vector<const AuditRow*>& rows = this->rows();
   const std::string count = std::to_string(rows.size()) + " of " + std::to_string(feed_.rows().size()) + " entries" +
                             (feed_.dropped() ? " (" + std::to_string(feed_.dropped()) + " older not kept)" : "");
   ImGui::SameLine(0, em);

@@ -3,6 +3,9 @@
 // actor and ticker; CSV export), and the headlines the engine received.
 #pragma once
 
+#include <optional>
+#include <vector>
+
 #include "imgui_ui/desk_context.h"
 #include "imgui_ui/model/audit_feed.h"
 
@@ -19,8 +22,18 @@ class AuditView {
  private:
   void draw_log(DeskContext& ctx, float height);
   void draw_news(DeskContext& ctx);
+  // The entries that pass the filter, newest first, remade only when a page
+  // came in or the filter changed.
+  const std::vector<const AuditRow*>& rows();
 
   AuditFeed feed_;
+  std::vector<const AuditRow*> rows_;
+  struct Key {
+    std::size_t rows = 0, dropped = 0;
+    AuditFilter filter;
+    bool operator==(const Key&) const = default;
+  };
+  std::optional<Key> rows_key_;
   std::string error_;  // why the last page failed
   char action_[32] = {};
   char actor_[64] = {};

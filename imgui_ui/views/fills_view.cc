@@ -19,13 +19,19 @@ void FillsView::draw(DeskContext& ctx) {
   if (filter.ticker != ticker_) std::snprintf(ticker_, sizeof ticker_, "%s", filter.ticker.c_str());
   if (filter.text != text_) std::snprintf(text_, sizeof text_, "%s", filter.text.c_str());
 
-  // Fills only grow: rebuilt when one came or the filter changed.
-  if (rows_for_ != s.fills.size() || !(rows_filter_ == filter)) {
+  // Fills only grow: remade when the filter changed (or the fills are fewer:
+  // another engine's); a fill that came is looked at alone and goes first.
+  if (!(rows_filter_ == filter) || s.fills.size() < rows_for_) {
     rows_.clear();
-    for (std::size_t i = s.fills.size(); i-- > 0;)
-      if (matches(s.fills[i], filter)) rows_.push_back(i);
-    rows_for_ = s.fills.size();
+    rows_for_ = 0;
     rows_filter_ = filter;
+  }
+  if (rows_for_ < s.fills.size()) {
+    std::vector<std::size_t> fresh;  // newest first
+    for (std::size_t i = s.fills.size(); i-- > rows_for_;)
+      if (matches(s.fills[i], filter)) fresh.push_back(i);
+    rows_.insert(rows_.begin(), fresh.begin(), fresh.end());
+    rows_for_ = s.fills.size();
   }
   const auto cells_of = [&](std::size_t i) { return fill_cells(s.fills[rows_[i]]); };
   ImGui::SameLine(0, em);

@@ -2,6 +2,7 @@
 #include "imgui_ui/views/market_view.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "imgui_ui/model/market_rows.h"
 #include "imgui_ui/widget_ids.h"
@@ -150,18 +151,17 @@ void MarketView::draw_chart(DeskContext& ctx) {
   std::vector<ChartSpan> spans;
   const EngineState& s = ctx.state();
   if (!candles.empty()) {
-    const Timestamp from = candles.front().start;
-    std::size_t lo = 0, hi = s.fills.size();
-    while (lo < hi) {  // fills are in time order
-      const std::size_t mid = (lo + hi) / 2;
-      if (s.fills[mid].at < from)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-    for (std::size_t i = lo; i < s.fills.size(); ++i)
-      if (s.fills[i].symbol == symbol)
-        markers.push_back({s.fills[i].at, s.fills[i].price, s.fills[i].side == Side::kBuy});
+    // Only the fills near the candles in view: the window as it stands, and
+    // a span either side for this frame's zoom or drag, which moves it
+    // before the chart draws.
+    fills_.update(s.fills);
+    const ChartWindow w = settle_window(window_, candles.size());
+    const double last = static_cast<double>(candles.size() - 1);
+    const Timestamp from = candles[static_cast<std::size_t>(std::clamp(std::floor(w.first - w.span), 0.0, last))].start;
+    const double to_index = std::ceil(w.first + 2 * w.span);
+    const Timestamp to = to_index > last ? Timestamp::max() : candles[static_cast<std::size_t>(to_index)].start;
+    for (std::size_t i : fills_.between(s.fills, symbol, from, to))
+      markers.push_back({s.fills[i].at, s.fills[i].price, s.fills[i].side == Side::kBuy});
     for (const auto& [id, l] : s.lockouts.all()) {
       if (l.symbol != symbol) continue;
       Timestamp end = l.removed_at ? *l.removed_at : l.expires_at;

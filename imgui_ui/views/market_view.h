@@ -6,6 +6,7 @@
 #include "imgui_ui/desk_context.h"
 #include "imgui_ui/model/desk_history.h"
 #include "imgui_ui/model/market_rows.h"
+#include "imgui_ui/model/ticker_fills.h"
 
 namespace stonks::ui {
 
@@ -26,6 +27,7 @@ class MarketView {
   bool ascending_ = true;
   ChartWindow window_;
   std::string charted_;  // the ticker window_ belongs to
+  TickerFills fills_;    // each ticker's fills: the chart's markers
 };
 
 }  // namespace stonks::ui

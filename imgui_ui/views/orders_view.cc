@@ -48,6 +48,21 @@ const ImVec4& timeline_color(TimelineEntry::Kind k) {
   return kColorText;
 }
 
+// Whether the rows can change while no order comes: what the filter or the
+// sort reads moves as orders go through (status, fills, reasons; the free
+// text reads every cell).
+bool reads_progress(const OrderFilter& f, const OrderSort& sort) {
+  switch (sort.column) {
+    case OrderColumn::kStatus:
+    case OrderColumn::kFilled:
+    case OrderColumn::kAvgPrice:
+    case OrderColumn::kReasons:
+      return true;
+    default:
+      return f.status != OrderFilter::Status::kAll || !f.text.empty();
+  }
+}
+
 }  // namespace
 
 void cancel_order(DeskContext& ctx, OrderId id) {
@@ -65,17 +80,22 @@ void cancel_order(DeskContext& ctx, OrderId id) {
 }
 
 const std::vector<OrderId>& OrdersView::rows(const EngineState& s) {
-  Key key{s.orders.size(),
-          s.fills.size(),
-          s.open_orders.size(),
-          s.approvals.all().size(),
-          s.approvals.pending_count(),
-          filter,
-          sort};
-  if (!(key == key_) || ++age_ >= kRefreshFrames) {
+  const bool progress = reads_progress(filter, sort);
+  Key key{s.orders.size(), 0, 0, 0, 0, filter, sort};
+  if (progress) {
+    key.fills = s.fills.size();
+    key.open = s.open_orders.size();
+    key.approvals = s.approvals.all().size();
+    key.pending = s.approvals.pending_count();
+  }
+  ++age_;
+  const bool stale = progress && s.last_seq != rows_seq_ && age_ >= kRefreshFrames;
+  if (!made_ || !(key == key_) || stale) {
     rows_ = select_orders(s.orders, filter, sort);
     key_ = std::move(key);
+    rows_seq_ = s.last_seq;
     age_ = 0;
+    made_ = true;
   }
   return rows_;
 }

@@ -23,9 +23,12 @@ class OrdersView {
   void draw_filters(DeskContext& ctx);
   void draw_table(DeskContext& ctx, float height);
   void draw_timeline(DeskContext& ctx);
-  // The filtered, sorted ids, recomputed when the orders, the filter or the
-  // sort change (and at least every kRefreshFrames frames, for status
-  // changes that move no count).
+  // The filtered, sorted ids, recomputed when an order came, the filter or
+  // the sort changed. Rows that read how orders progress (a status filter,
+  // the free text, a sort by status, fills or reasons) are also recomputed
+  // when a fill or an approval moves a count, and at most every
+  // kRefreshFrames frames while any event commits (for status changes that
+  // move no count); a quiet engine costs no recomputing.
   const std::vector<OrderId>& rows(const EngineState& state);
 
   static constexpr int kRefreshFrames = 30;
@@ -40,7 +43,9 @@ class OrdersView {
     bool operator==(const Key&) const = default;
   };
   Key key_;
-  int age_ = kRefreshFrames;
+  EventSeq rows_seq_ = 0;  // the state's last_seq when rows_ was made
+  int age_ = 0;            // frames since
+  bool made_ = false;
 };
 
 // Asks the API to cancel order `id`; the outcome shows as a toast.

@@ -38,7 +38,8 @@ void figures(DeskContext& ctx, const std::vector<std::pair<std::string, Money>>&
 
 void PositionsView::draw(DeskContext& ctx) {
   const EngineState& s = ctx.state();
-  const PositionTable table = position_table(s, ctx.view.history, ctx.view.now);
+  today_.update(s.fills, ctx.view.now);
+  const PositionTable table = position_table(s, ctx.view.history, ctx.view.now, today_);
   const float height = ImGui::GetContentRegionAvail().y;
   if (ImGui::BeginChild("##positions", ImVec2(0, height * 0.45f), true)) {
     section_header(("Positions (" + std::to_string(table.rows.size()) + ")").c_str());

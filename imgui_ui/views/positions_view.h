@@ -5,6 +5,7 @@
 #pragma once
 
 #include "imgui_ui/desk_context.h"
+#include "imgui_ui/model/book_rows.h"
 
 namespace stonks::ui {
 
@@ -14,6 +15,8 @@ class PositionsView {
 
  private:
   void ask_close(DeskContext& ctx, const Symbol& symbol, Quantity qty);
+
+  DayFills today_;  // today's fills per symbol; each frame adds only the new ones
 };
 
 }  // namespace stonks::ui

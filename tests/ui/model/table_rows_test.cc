@@ -1,15 +1,18 @@
-// The blotter's and the book's rows: filters, sort keys, CSV, positions' P&L.
+// The blotter's and the book's rows: filters, sort keys, CSV, positions'
+// P&L, and the fills kept across frames (today's, each ticker's).
 #include <gtest/gtest.h>
 
 #include "imgui_ui/model/book_rows.h"
 #include "imgui_ui/model/csv.h"
 #include "imgui_ui/model/order_rows.h"
+#include "imgui_ui/model/ticker_fills.h"
 #include "support/engine_harness.h"
 
 namespace stonks::testing {
 namespace {
 
 using namespace ui;
+using namespace std::chrono;
 
 TEST(Csv, QuotesOnlyWhatNeedsItAndDoublesQuotes) {
   EXPECT_EQ(csv_field("100.10"), "100.10");
@@ -94,6 +97,52 @@ TEST_F(Blotter, FillsFilterByTickerAndText) {
   EXPECT_TRUE(matches(f, FillFilter{"", "100.10"}));
   EXPECT_FALSE(matches(f, FillFilter{"", "999"}));
   EXPECT_EQ(fill_cells(f)[5], "100.10");
+}
+
+TEST_F(Blotter, TodaysFillsFollowNewFillsAndStartOverOnANewDay) {
+  const EngineState& s = e.engine.state();
+  DayFills today;
+  today.update(s.fills, e.now);
+  ASSERT_NE(today.find(sym("AAPL")), nullptr);
+  EXPECT_EQ(today.find(sym("AAPL"))->qty, 10);
+  EXPECT_EQ(today.find(sym("AAPL"))->cash, -usd("1001.00") - s.fills[0].fee);
+  EXPECT_EQ(today.find(sym("MSFT"))->qty, 3);
+  e.submit(market("AAPL", Side::kSell, 4));  // a fill since: counted on the next update
+  today.update(s.fills, e.now);
+  EXPECT_EQ(today.find(sym("AAPL"))->qty, 6);
+  // The kept count gives the same table as one counted afresh.
+  const PositionTable kept = position_table(s, nullptr, e.now, today);
+  const PositionTable fresh = position_table(s, nullptr, e.now);
+  ASSERT_EQ(kept.rows.size(), fresh.rows.size());
+  for (std::size_t i = 0; i < kept.rows.size(); ++i) EXPECT_EQ(kept.rows[i].day_pnl, fresh.rows[i].day_pnl);
+  EXPECT_EQ(kept.day_pnl, fresh.day_pnl);
+  // The next day none of them is today's.
+  today.update(s.fills, e.now + hours(24));
+  EXPECT_EQ(today.find(sym("AAPL")), nullptr);
+  EXPECT_EQ(today.find(sym("MSFT")), nullptr);
+}
+
+TEST_F(Blotter, TickerFillsFindATickersFillsInATimeRange) {
+  const EngineState& s = e.engine.state();
+  TickerFills fills;
+  fills.update(s.fills);
+  const Timestamp all_from = Timestamp::min(), all_to = Timestamp::max();
+  EXPECT_EQ(fills.between(s.fills, sym("AAPL"), all_from, all_to), (std::vector<std::size_t>{0}));
+  EXPECT_EQ(fills.between(s.fills, sym("MSFT"), all_from, all_to), (std::vector<std::size_t>{1}));
+  EXPECT_TRUE(fills.between(s.fills, sym("TSLA"), all_from, all_to).empty());
+  e.advance(minutes(5));
+  e.submit(market("AAPL", Side::kSell, 4));
+  fills.update(s.fills);
+  EXPECT_EQ(fills.between(s.fills, sym("AAPL"), all_from, all_to), (std::vector<std::size_t>{0, 2}));
+  EXPECT_EQ(fills.between(s.fills, sym("AAPL"), e.now, all_to), (std::vector<std::size_t>{2}));    // from: at or after
+  EXPECT_EQ(fills.between(s.fills, sym("AAPL"), all_from, e.now), (std::vector<std::size_t>{0}));  // to: before
+  // Another engine's fills, fewer than before: indexed afresh.
+  EngineHarness other;
+  other.set_quote("MSFT", "199.90", "200.10");
+  other.submit(market("MSFT", Side::kBuy, 1));
+  fills.update(other.engine.state().fills);
+  EXPECT_TRUE(fills.between(other.engine.state().fills, sym("AAPL"), all_from, all_to).empty());
+  EXPECT_EQ(fills.between(other.engine.state().fills, sym("MSFT"), all_from, all_to), (std::vector<std::size_t>{0}));
 }
 
 }  // namespace

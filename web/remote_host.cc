@@ -96,13 +96,66 @@ void RemoteHost::on_snapshot(const ApiResponse& response) {
   changed_();
   poll_events();
   follow_broker();
+  if (!backfilled_ && replica_.last_seq() > 0 && history_.last_seq() == 0) {
+    backfilled_ = true;
+    backfilling_ = true;
+    backfill_to_ = replica_.last_seq();
+    backfill_history(0);
+  }
+}
+
+void RemoteHost::backfill_history(EventSeq after) {
+  ApiRequest request;
+  request.method = "GET";
+  request.path = "/api/events";
+  request.query = "after=" + std::to_string(after) + "&limit=" + std::to_string(kEventsPageSize) + "&wait=0";
+  const std::uint64_t generation = generation_;
+  client_.send(std::move(request), [this, generation](const ApiResponse& r) {
+    if (generation == generation_) {
+      on_backfill(r);
+    } else {
+      end_backfill();  // a restart: what was read stays, the held events follow
+    }
+  });
+}
+
+void RemoteHost::on_backfill(const ApiResponse& response) {
+  if (!backfilling_) return;
+  if (response.status != 200) return end_backfill();
+  Result<EventsPage> page = parse_events_page(response.body);
+  if (!page.is_ok()) return end_backfill();
+  EventSeq last = history_.last_seq();
+  for (const EventRecord& r : page->events) {
+    if (r.seq > backfill_to_) break;
+    history_.observe(r);
+    last = r.seq;
+  }
+  const bool more =
+      page->has_more && !page->events.empty() && last < backfill_to_ && page->events.back().seq <= backfill_to_;
+  if (!more) return end_backfill();
+  backfill_history(last);
+}
+
+void RemoteHost::end_backfill() {
+  if (!backfilling_) return;
+  backfilling_ = false;
+  for (const EventRecord& r : live_while_backfilling_) history_.observe(r);
+  live_while_backfilling_.clear();
+  live_while_backfilling_.shrink_to_fit();
+  changed_();
+}
+
+void RemoteHost::observe_followed(const EventRecord& record) {
+  if (!backfilling_) return history_.observe(record);
+  live_while_backfilling_.push_back(record);
+  if (live_while_backfilling_.size() > kMaxHeldWhileBackfilling) end_backfill();
 }
 
 void RemoteHost::on_events(const ApiResponse& response) {
   if (phase_ == Phase::kUnauthorized) return;
   if (response.status != 200) return link_lost(error_text(response.status, response.body));
   Result<StateReplica::Follow> follow =
-      replica_.apply_events(response.body, [this](const EventRecord& record) { history_.observe(record); });
+      replica_.apply_events(response.body, [this](const EventRecord& record) { observe_followed(record); });
   changed_();
   // A page the replica could not follow: start again from a snapshot.
   if (!follow.is_ok() || *follow == StateReplica::Follow::kSnapshot) return load_snapshot();

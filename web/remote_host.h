@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "api/state_replica.h"
 #include "http_api_client.h"
@@ -79,12 +80,28 @@ class RemoteHost {
   void poll_broker();
   void on_broker(const ApiResponse& response);
   static void on_broker_timer(void* self);
+  // The charts' history before the page connected: after the first
+  // snapshot, the older events the server's journal still holds are read
+  // page by page into history_ (events followed meanwhile wait in
+  // live_while_backfilling_, then follow in order). A failed page ends it:
+  // the charts start at the snapshot, as without it.
+  void backfill_history(EventSeq after);
+  void on_backfill(const ApiResponse& response);
+  void end_backfill();
+  void observe_followed(const EventRecord& record);
 
   std::function<void()> changed_;
   HttpApiClient client_;
   StateReplica replica_;
-  // Candles and equity from the events followed since the page connected.
+  // Candles and equity from the server's journal and the events followed.
   ui::DeskHistory history_;
+  // Events followed while the backfill runs are held here; past this many
+  // the backfill gives up (a server far ahead of a slow link).
+  static constexpr std::size_t kMaxHeldWhileBackfilling = 100'000;
+  bool backfilling_ = false;
+  bool backfilled_ = false;   // once per page: a snapshot reloaded later does not start it again
+  EventSeq backfill_to_ = 0;  // the first snapshot's seq: the backfill stops there
+  std::vector<EventRecord> live_while_backfilling_;
   std::unique_ptr<ui::Desk> desk_;
   ui::HostStatus host_;
   Phase phase_ = Phase::kIdle;

@@ -40,29 +40,42 @@ Status StateReplica::load_snapshot(std::string_view body) {
   return Status::ok();
 }
 
-Result<StateReplica::Follow> StateReplica::apply_events(std::string_view body,
-                                                        const std::function<void(const EventRecord&)>& applied) {
-  if (!state_) return Status::conflict("no snapshot loaded yet");
+Result<EventsPage> parse_events_page(std::string_view body) {
   Result<nlohmann::json> j = parse_object(body, "the events page");
   if (!j.is_ok()) return j.status();
+  EventsPage page;
   Result<EventSeq> first_seq = seq_field(*j, "first_seq");
   if (!first_seq.is_ok()) return first_seq.status();
+  page.first_seq = *first_seq;
   auto events = j->find("events");
   auto has_more = j->find("has_more");
   if (events == j->end() || !events->is_array()) return Status::invalid_argument("events: expected an array");
   if (has_more == j->end() || !has_more->is_boolean()) return Status::invalid_argument("has_more: expected a boolean");
-  // The oldest event held is past the one we need next: what lies between is gone.
-  if (*first_seq > state_->last_seq + 1) return Follow::kSnapshot;
+  page.has_more = has_more->get<bool>();
+  page.events.reserve(events->size());
   for (std::size_t i = 0; i < events->size(); ++i) {
     Result<EventRecord> record = event_record_from_json((*events)[i]);
     if (!record.is_ok())
       return Status::invalid_argument(record.status().message(),
                                       "events[" + std::to_string(i) + "]." + record.status().field());
-    if (record->seq <= state_->last_seq) continue;
-    if (Status st = apply_event(*state_, *record); !st.is_ok()) return st;
-    if (applied) applied(*record);
+    page.events.push_back(std::move(record).value());
   }
-  return has_more->get<bool>() ? Follow::kMore : Follow::kCurrent;
+  return page;
+}
+
+Result<StateReplica::Follow> StateReplica::apply_events(std::string_view body,
+                                                        const std::function<void(const EventRecord&)>& applied) {
+  if (!state_) return Status::conflict("no snapshot loaded yet");
+  Result<EventsPage> page = parse_events_page(body);
+  if (!page.is_ok()) return page.status();
+  // The oldest event held is past the one we need next: what lies between is gone.
+  if (page->first_seq > state_->last_seq + 1) return Follow::kSnapshot;
+  for (const EventRecord& record : page->events) {
+    if (record.seq <= state_->last_seq) continue;
+    if (Status st = apply_event(*state_, record); !st.is_ok()) return st;
+    if (applied) applied(record);
+  }
+  return page->has_more ? Follow::kMore : Follow::kCurrent;
 }
 
 }  // namespace stonks

@@ -8,11 +8,23 @@
 #include <functional>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/engine_state.h"
 #include "model/status.h"
 
 namespace stonks {
+
+// One page of GET /api/events, strictly read: the oldest seq the server
+// still holds, the events (in seq order as sent), and whether another page
+// waits.
+struct EventsPage {
+  EventSeq first_seq = 0;
+  std::vector<EventRecord> events;
+  bool has_more = false;
+};
+// kInvalidArgument naming the field ("events[3].type") for a malformed page.
+Result<EventsPage> parse_events_page(std::string_view body);
 
 class StateReplica {
  public:

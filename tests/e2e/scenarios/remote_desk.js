@@ -65,6 +65,10 @@ module.exports = async function (t) {
     await t.step('9b2. the book views follow the server: market, positions and the audit log', async () => {
       await showView(desk, 'market');
       await desk.waitForMessage(ids.marketRow('AAPL'), /^AAPL\t\t100\.00\t/);  // last: the mid of 99.90 / 100.10
+      // The one quote was posted before the page connected: its candle comes
+      // from the server's journal (the backfill), not from the events followed.
+      await desk.click(ids.marketRow('AAPL'));
+      await desk.waitForMessage('market/chart', /^AAPL 1m: 1 candles, /);
       await showView(desk, 'positions');
       await desk.waitForMessage(ids.positionRow('AAPL'), /^AAPL\t10\t100\.10\t/);
       await desk.page.screenshot({ path: path.join(t.artifacts, 'remote-desk-positions.png') });

@@ -72,6 +72,27 @@ TEST_F(StateReplicaTest, APageAnsweredTwiceIsAppliedOnce) {
   EXPECT_TRUE(replica.state() == engine.state());
 }
 
+TEST_F(StateReplicaTest, AnEventsPageIsReadWholeAndABadEventInItAppliesNothing) {
+  StateReplica replica;
+  ASSERT_TRUE(replica.load_snapshot(snapshot_body()).is_ok());
+  const EventSeq before = replica.last_seq();
+  feed_quote("AAPL", "100.00", "100.20");
+  feed_quote("AAPL", "100.10", "100.30");
+  Result<EventsPage> page = parse_events_page(events_after(before));
+  ASSERT_TRUE(page.is_ok()) << page.status().to_string();
+  ASSERT_EQ(page->events.size(), 2u);
+  EXPECT_EQ(page->events[0].seq, before + 1);
+  EXPECT_FALSE(page->has_more);
+
+  json broken = json::parse(events_after(before));
+  broken["events"][1]["seq"] = "two";
+  Result<EventsPage> bad = parse_events_page(broken.dump());
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_EQ(bad.status().field().rfind("events[1].", 0), 0u) << bad.status().field();
+  ASSERT_FALSE(replica.apply_events(broken.dump()).is_ok());
+  EXPECT_EQ(replica.last_seq(), before);  // not even the good first event
+}
+
 TEST_F(StateReplicaTest, EventsTheServerNoLongerHoldsAskForTheSnapshot) {
   StateReplica replica;
   ASSERT_TRUE(replica.load_snapshot(snapshot_body()).is_ok());

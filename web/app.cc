@@ -35,6 +35,9 @@ void App::request_frames(int frames) {
 int App::on_animation_frame(double, void* self) {
   auto& app = *static_cast<App*>(self);
   app.frame_scheduled_ = false;
+  // A replay at "max" speed takes its share of this frame first, and wants the next one too.
+  if (!app.remote_mode_ && app.host_.replay_frame(emscripten_get_now()))
+    app.frames_wanted_ = std::max(app.frames_wanted_, 2);
   app.draw_frame();
   --app.frames_wanted_;
   // A replayed touch needs one frame per step.

@@ -1,7 +1,8 @@
 // App: the page's one object -- the window, the desk's host (the sandbox's
 // DeskHost, or RemoteHost when stonks-server served the page), and when
 // frames are drawn. Frames are drawn on demand (input, the market's cadence,
-// answers to requests), never as a 60 fps loop of identical frames.
+// answers to requests, a replay at "max" speed, which gets a budget of every
+// frame: DeskHost::replay_frame), never as a 60 fps loop of identical frames.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,8 @@
 // DeskHost: the sandbox's lifecycle, clock and saving in the page.
 #include "desk_host.h"
 
+#include <emscripten/emscripten.h>
+
 #include <chrono>
 #include <utility>
 
@@ -88,6 +90,15 @@ bool DeskHost::advance(double now_ms) {
   }
   watch_commits(false);
   return replaying || sandbox_->state().last_seq != seq_before || sandbox_->now() != clock_before;
+}
+
+bool DeskHost::replay_frame(double frame_start_ms) {
+  if (!sandbox_ || !sandbox_->replay_at_max_speed()) return false;
+  do {
+    sandbox_->step_replay(kReplayChunkBars);
+  } while (sandbox_->replay_at_max_speed() && emscripten_get_now() - frame_start_ms < kReplayFrameBudgetMs);
+  advance(emscripten_get_now());
+  return true;
 }
 
 void DeskHost::draw() {

@@ -3,6 +3,7 @@
 // the panel (saving state, storage persistence). One per page.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -48,6 +49,24 @@ class DeskHost {
   // Moves the simulation by the real time since the last call and asks the
   // page to save what committed. True when the screen shows something new.
   bool advance(double now_ms);
+
+  // Of each animation frame a replay at "max" speed spends this much on
+  // bars: 12 ms leaves ~4.7 ms of a 16.7 ms (60 Hz) frame for drawing the
+  // desk, so the page stays smooth while the replay goes as fast as it can.
+  static constexpr double kReplayFrameBudgetMs = 12;
+  // Bars per Sandbox::step_replay() between two reads of the clock: ~1.5 ms
+  // in wasm (~1.4M bars/s), the most a frame overshoots its budget by.
+  static constexpr std::size_t kReplayChunkBars = 2'000;
+
+  // Called at the start of an animation frame (`frame_start_ms`, the page's
+  // monotonic clock): while a replay runs at "max" speed, replays chunks of
+  // kReplayChunkBars until kReplayFrameBudgetMs of the frame went by (at
+  // least one chunk), then advance()s, so the replay's rate counts the time
+  // up to this frame. True when it replayed: the frame shows the progress
+  // and the next frame should replay on. The Sandbox's own step (at most
+  // kMaxBarsPerAdvance per advance) is what a host that never calls this
+  // gets.
+  bool replay_frame(double frame_start_ms);
 
   // Polls the panel's client and draws the panel (between NewFrame and Render).
   void draw();

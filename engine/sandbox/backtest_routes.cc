@@ -172,7 +172,8 @@ std::variant<std::unique_ptr<BacktestSession>, ApiResponse> BacktestSession::sta
 void BacktestSession::advance(Duration real) {
   if (!running() || real <= Duration::zero()) return;
   running_ += real;
-  std::size_t n = kMaxBarsPerAdvance;
+  since_chunk_ = std::min(since_chunk_ + real, kHostPacingLapse);
+  std::size_t n = since_chunk_ < kHostPacingLapse ? 0 : kMaxBarsPerAdvance;  // "max": the host's pace, if it paces
   if (speed_ > 0) {
     owed_ += std::min<std::int64_t>(real.count(), kMicrosPerSecond) * speed_;
     n = static_cast<std::size_t>(std::min<std::int64_t>(owed_ / kMicrosPerSecond, kMaxBarsPerAdvance));
@@ -181,6 +182,14 @@ void BacktestSession::advance(Duration real) {
     owed_ = std::min(owed_, kMicrosPerSecond);
   }
   if (n > 0) failure_ = runner_->step(n);
+}
+
+std::size_t BacktestSession::step_chunk(std::size_t max_bars) {
+  if (!at_max_speed() || max_bars == 0) return 0;
+  since_chunk_ = Duration::zero();
+  const std::size_t before = runner_->progress(0).bars_done;
+  failure_ = runner_->step(max_bars);
+  return runner_->progress(0).bars_done - before;
 }
 
 ApiResponse BacktestSession::put(const nlohmann::json& body) {

@@ -5,6 +5,7 @@
 // Sandbox::advance moves a running replay on.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -22,8 +23,9 @@
 namespace stonks {
 
 // The routes' own body limit: a CSV is bigger than the API's 64 KiB default
-// (20 years of daily bars are ~500 KB). Above it: 413.
-inline constexpr std::size_t kMaxBacktestBodyBytes = 16 * 1024 * 1024;
+// (20 years of daily bars are ~500 KB; a million one-minute bars of 50
+// symbols, ISO-8601 times and a Symbol column, ~56 MB). Above it: 413.
+inline constexpr std::size_t kMaxBacktestBodyBytes = 64 * 1024 * 1024;
 
 // Whether `path` is /api/backtest or under it: the sandbox's, not the router's.
 bool is_backtest_path(std::string_view path);
@@ -34,8 +36,13 @@ class BacktestSession {
   // speed, so a frame never stalls on a long file (~10 ms natively).
   static constexpr std::size_t kMaxBarsPerAdvance = 20'000;
   // Speeds a PUT may set, in bars per second; "max" is as fast as
-  // kMaxBarsPerAdvance per call allows.
+  // kMaxBarsPerAdvance per call allows, or as the host paces it (step_chunk).
   static constexpr std::int64_t kMaxSpeed = 1'000'000;
+  // At "max", a host that paces the replay itself (step_chunk() in a loop
+  // while its time budget for a frame lasts) owns its speed: advance() then
+  // replays nothing by itself until this much real time went by without a
+  // chunk (the host stopped pacing, e.g. a hidden tab draws no frames).
+  static constexpr Duration kHostPacingLapse = std::chrono::seconds(1);
   // The report's equity curve is thinned to at most this many points (the
   // first and last always kept); the full curve is the CLI's equity.csv.
   static constexpr std::size_t kMaxCurvePoints = 500;
@@ -46,9 +53,19 @@ class BacktestSession {
   static std::variant<std::unique_ptr<BacktestSession>, ApiResponse> start(const nlohmann::json& body);
 
   // Real time passed: replays speed x `real` bars (carrying fractions over),
-  // at most kMaxBarsPerAdvance; nothing when paused, done or failed. A
-  // replay that fails keeps its error for the status; the desk goes on.
+  // at most kMaxBarsPerAdvance (at "max": kMaxBarsPerAdvance, or nothing
+  // while a host paces it, see kHostPacingLapse); nothing when paused, done
+  // or failed. The time counts for the rate either way. A replay that fails
+  // keeps its error for the status; the desk goes on.
   void advance(Duration real);
+  // At "max" speed only: replays up to `max_bars` more bars now and returns
+  // how many (0 at a fixed speed, paused, done or failed: those move by
+  // advance() alone). For a host that spends a time budget of each frame on
+  // the replay, reading its own clock between chunks; the bars, their order
+  // and the report are the same however the replay is chunked.
+  std::size_t step_chunk(std::size_t max_bars);
+  // Running at "max": step_chunk() replays.
+  bool at_max_speed() const { return running() && speed_ == 0; }
   // PUT /api/backtest: {"speed": 1..kMaxSpeed or "max", "paused": bool}, either optional.
   ApiResponse put(const nlohmann::json& body);
   // {"state": "running"|"paused"|"done"|"failed", "bars_done", "total",
@@ -69,8 +86,9 @@ class BacktestSession {
   nlohmann::json symbols_ = nlohmann::json::array();
   std::int64_t speed_ = 0;  // bars per second; 0: max
   bool paused_ = false;
-  std::int64_t owed_ = 0;  // bar-microseconds earned but not yet replayed
-  Duration running_{0};    // real time spent running, for the rate
+  std::int64_t owed_ = 0;                    // bar-microseconds earned but not yet replayed
+  Duration running_{0};                      // real time spent running, for the rate
+  Duration since_chunk_ = kHostPacingLapse;  // real time since step_chunk() last replayed
   Status failure_;
 };
 

@@ -267,6 +267,10 @@ Timestamp Sandbox::now() const { return impl_->clock; }
 SimStatus Sandbox::sim_status() const { return impl_->status(); }
 std::uint64_t Sandbox::committed_seq() const { return impl_->store->committed_seq(); }
 bool Sandbox::backtest_running() const { return impl_->backtest && impl_->backtest->running(); }
+bool Sandbox::replay_at_max_speed() const { return impl_->backtest && impl_->backtest->at_max_speed(); }
+std::size_t Sandbox::step_replay(std::size_t max_bars) {
+  return impl_->backtest ? impl_->backtest->step_chunk(max_bars) : 0;
+}
 
 Status Sandbox::snapshot() {
   // The clock first, so the stored clock is never behind what the snapshot holds.

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -78,8 +79,18 @@ class Sandbox {
   // nothing. Errors: the engine's (kUnavailable after a journal failure) or
   // the desk storage's when saving the sim state.
   // A running backtest (/api/backtest) moves on too, by its own speed x the
-  // same real time (BacktestSession::advance bounds the bars per call).
+  // same real time (BacktestSession::advance bounds the bars per call; at
+  // "max" it leaves the bars to a host that paces them with step_replay()).
   Status advance(Duration real_elapsed);
+
+  // A backtest runs at "max" speed: step_replay() replays.
+  bool replay_at_max_speed() const;
+  // Replays up to `max_bars` more bars of a backtest running at "max" speed
+  // and returns how many (BacktestSession::step_chunk; 0 when none runs at
+  // "max"). For a host that spends a time budget of each frame on the
+  // replay: it calls this in a loop, a few thousand bars a call, while its
+  // clock says the budget lasts. The desk's journal is not touched.
+  std::size_t step_replay(std::size_t max_bars);
 
   // One API request at the simulation clock: `request.now` is set here.
   // GET/PUT /api/sim read and change SimSettings (strictly validated like

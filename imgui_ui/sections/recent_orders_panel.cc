@@ -9,25 +9,6 @@
 namespace stonks::ui {
 namespace {
 
-const ImVec4& status_color(OrderStatus s) {
-  switch (s) {
-    case OrderStatus::kFilled:
-      return kColorOk;
-    case OrderStatus::kRiskRejected:
-    case OrderStatus::kRejected:
-      return kColorError;
-    case OrderStatus::kPendingApproval:
-      return kColorWarn;
-    case OrderStatus::kAccepted:
-      return kColorOk;
-    case OrderStatus::kExpired:
-    case OrderStatus::kCancelled:
-      return kColorMuted;
-    default:
-      return kColorText;
-  }
-}
-
 void order_row(DeskContext& ctx, const Order& o) {
   const OrderIntent& in = o.intent();
   const Timestamp now = ctx.view.now;
@@ -41,7 +22,8 @@ void order_row(DeskContext& ctx, const Order& o) {
   table_cell(in.limit_price ? in.limit_price->to_string() : "");
   ImGui::TableNextColumn();
   const bool cancel_asked = ctx.state().cancel_requests.contains(o.id());
-  ImGui::TextColored(status_color(o.status()), "%s%s", to_string(o.status()), cancel_asked ? ", cancel sent" : "");
+  ImGui::TextColored(order_status_color(o.status()), "%s%s", to_string(o.status()),
+                     cancel_asked ? ", cancel sent" : "");
   table_cell(std::to_string(o.filled_qty()));
   table_cell(o.filled_qty() > 0 ? o.avg_fill_price().to_string() : "");
   table_cell(in.source);

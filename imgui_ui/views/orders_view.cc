@@ -12,24 +12,6 @@
 namespace stonks::ui {
 namespace {
 
-const ImVec4& status_color(OrderStatus s) {
-  switch (s) {
-    case OrderStatus::kFilled:
-    case OrderStatus::kAccepted:
-      return kColorOk;
-    case OrderStatus::kRiskRejected:
-    case OrderStatus::kRejected:
-      return kColorError;
-    case OrderStatus::kPendingApproval:
-      return kColorWarn;
-    case OrderStatus::kExpired:
-    case OrderStatus::kCancelled:
-      return kColorMuted;
-    default:
-      return kColorText;
-  }
-}
-
 const char* status_filter_label(const OrderFilter& f) {
   return f.status == OrderFilter::Status::kOne ? to_string(f.one) : to_string(f.status);
 }
@@ -198,7 +180,8 @@ void OrdersView::draw_table(DeskContext& ctx, float height) {
       table_cell(in.limit_price ? in.limit_price->to_string() : "");
       ImGui::TableNextColumn();
       const bool cancel_asked = s.cancel_requests.contains(o.id());
-      ImGui::TextColored(status_color(o.status()), "%s%s", to_string(o.status()), cancel_asked ? ", cancel sent" : "");
+      ImGui::TextColored(order_status_color(o.status()), "%s%s", to_string(o.status()),
+                         cancel_asked ? ", cancel sent" : "");
       table_cell(std::to_string(o.filled_qty()));
       table_cell(o.filled_qty() > 0 ? o.avg_fill_price().to_string() : "");
       table_cell(in.source);

@@ -2,6 +2,24 @@
 #include "imgui_ui/widgets/controls.h"
 
 namespace stonks::ui {
+
+const ImVec4& order_status_color(OrderStatus s) {
+  switch (s) {
+    case OrderStatus::kFilled:
+    case OrderStatus::kAccepted:
+      return kColorOk;
+    case OrderStatus::kRiskRejected:
+    case OrderStatus::kRejected:
+      return kColorError;
+    case OrderStatus::kPendingApproval:
+      return kColorWarn;
+    case OrderStatus::kExpired:
+    case OrderStatus::kCancelled:
+      return kColorMuted;
+    default:
+      return kColorText;
+  }
+}
 namespace {
 
 // Every recorded control draws inside its own id scope, so the same label

@@ -11,6 +11,7 @@
 
 #include "imgui_ui/frame_record.h"
 #include "imgui_ui/widgets/field_errors.h"
+#include "model/order.h"
 
 namespace stonks::ui {
 
@@ -20,6 +21,8 @@ inline const ImVec4 kColorError{1.00f, 0.45f, 0.42f, 1.0f};
 inline const ImVec4 kColorOk{0.45f, 0.85f, 0.50f, 1.0f};
 inline const ImVec4 kColorWarn{1.00f, 0.72f, 0.30f, 1.0f};
 inline const ImVec4 kColorAccent{0.45f, 0.70f, 1.00f, 1.0f};
+// An order's status as the blotter and Recent Orders colour it.
+const ImVec4& order_status_color(OrderStatus s);
 
 // A button; true on the frame it is clicked. Disabled buttons show greyed
 // and never fire, but are still recorded (tests check they are there).

@@ -40,6 +40,7 @@ const std::vector<Route>& route_table() {
       {"PUT", "/api/admin/trading/mode", Body::kObject, {}, put_mode},
       {"GET", "/api/admin/trading/halt", Body::kNone, {}, get_halt},
       {"PUT", "/api/admin/trading/halt", Body::kObject, {}, put_halt},
+      {"POST", "/api/admin/trading/flatten", Body::kOptional, {}, flatten},
       {"GET", "/api/admin/trading/risk-config", Body::kNone, {}, get_risk_config},
       {"PUT", "/api/admin/trading/risk-config", Body::kObject, {}, put_risk_config},
       {"GET", "/api/admin/trading/risk-config/history", Body::kNone, {"limit", "after_version"}, risk_config_history},

@@ -1,5 +1,6 @@
-// Mode, halt, approval-config and risk-config (with its version history).
+// Mode, halt (and halt & flatten), approval-config and risk-config (with its version history).
 #include "api/routes.h"
+#include "json/flatten_json.h"
 #include "json/json_object_reader.h"
 #include "json/json_values.h"
 #include "json/risk_config_json.h"
@@ -7,7 +8,14 @@
 namespace stonks {
 namespace {
 
-nlohmann::json halt_view(const EngineState& state) { return {{"halted", state.halted}, {"reason", state.halt_reason}}; }
+nlohmann::json halt_view(const EngineState& state) {
+  nlohmann::json out = {{"halted", state.halted},
+                        {"cause", state.halted ? nlohmann::json(to_string(state.halt_cause)) : nlohmann::json()},
+                        {"reason", state.halt_reason},
+                        {"last_flatten", nullptr}};
+  if (state.last_flatten) out["last_flatten"] = to_json(*state.last_flatten);
+  return out;
+}
 
 // PUT risk-config replaces the whole config, so every field GET returns
 // (except "version") must be given: a forgotten field must not quietly fall
@@ -58,6 +66,16 @@ ApiResponse put_halt(RouteContext& ctx) {
   return get_halt(ctx);
 }
 
+ApiResponse flatten(RouteContext& ctx) {
+  JsonObjectReader r(ctx.body);
+  std::string reason;
+  r.optional_string("reason", reason);
+  if (Status st = r.finish(); !st.is_ok()) return error_response(st);
+  Result<FlattenReport> report = ctx.engine.halt_and_flatten(ctx.actor(), reason, ctx.now());
+  if (!report.is_ok()) return error_response(report.status());
+  return json_response(200, to_json(*report));
+}
+
 ApiResponse get_approval_config(RouteContext& ctx) {
   return json_response(200, to_json(ctx.state().config.operator_approval));
 }
@@ -73,8 +91,17 @@ ApiResponse put_approval_config(RouteContext& ctx) {
 ApiResponse get_risk_config(RouteContext& ctx) { return json_response(200, to_json(ctx.state().config)); }
 
 ApiResponse put_risk_config(RouteContext& ctx) {
-  Result<RiskConfig> parsed = risk_config_from_json(ctx.body);
+  Result<RiskConfig> parsed = risk_config_fields_from_json(ctx.body);
   if (!parsed.is_ok()) return error_response(parsed.status());
+  // Every out-of-range field at once, so that a form can mark them all: the
+  // first is the error, all of them its "errors".
+  if (std::vector<Status> problems = config_problems(*parsed); !problems.empty()) {
+    nlohmann::json error =
+        error_object(error_code(StatusCode::kInvalidArgument), problems.front().message(), problems.front().field());
+    error["errors"] = nlohmann::json::array();
+    for (const Status& p : problems) error["errors"].push_back({{"field", p.field()}, {"message", p.message()}});
+    return json_response(400, {{"error", std::move(error)}});
+  }
   const RiskConfig& current = ctx.state().config;
   if (Status st = require_every_field(to_json(current), ctx.body, ""); !st.is_ok()) return error_response(st);
   // Optimistic concurrency: a client that read version N may only replace N.

@@ -3,6 +3,7 @@
 #include "api/routes.h"
 #include "core/overload.h"
 #include "journal/event_codec.h"
+#include "json/flatten_json.h"
 #include "json/json_values.h"
 #include "json/risk_config_json.h"
 #include "json/risk_json.h"
@@ -72,6 +73,9 @@ std::optional<AuditEntry> audit_entry(const EngineState& state, const EventRecor
           },
           [](const HaltChanged& e) -> Out {
             return AuditEntry{e.by, e.halted ? "halt_on" : "halt_off", "trading", e.reason, nlohmann::json::object()};
+          },
+          [](const Flattened& e) -> Out {
+            return AuditEntry{e.report.by, "halt_and_flatten", "trading", e.report.reason, to_json(e.report)};
           },
           [](const auto&) -> Out { return std::nullopt; },
       },

@@ -45,11 +45,12 @@ ApiResponse list_lockouts(RouteContext& ctx);
 ApiResponse create_lockout(RouteContext& ctx);
 ApiResponse remove_lockout(RouteContext& ctx);
 
-// Mode, halt, approval-config and risk-config (config_routes.cc).
+// Mode, halt, halt & flatten, approval-config and risk-config (config_routes.cc).
 ApiResponse get_mode(RouteContext& ctx);
 ApiResponse put_mode(RouteContext& ctx);
 ApiResponse get_halt(RouteContext& ctx);
 ApiResponse put_halt(RouteContext& ctx);
+ApiResponse flatten(RouteContext& ctx);
 ApiResponse get_approval_config(RouteContext& ctx);
 ApiResponse put_approval_config(RouteContext& ctx);
 ApiResponse get_risk_config(RouteContext& ctx);

@@ -11,11 +11,11 @@ constexpr std::int64_t kMaxBps = 10'000;
 constexpr std::int64_t kMoneyCeilingUnits = 1'000'000'000'000;  // 1e12
 constexpr std::size_t kMaxTradableSymbols = 10'000;
 
-// Runs range checks in order and keeps the first failure, naming the field as
-// "<section>.<field>".
+// Runs range checks in order and keeps every failure, each naming its field
+// as "<section>.<field>" (a field fails once: its first rule).
 class FieldChecks {
  public:
-  explicit FieldChecks(std::string section) : section_(std::move(section)) {}
+  FieldChecks(std::string section, std::vector<Status>& out) : section_(std::move(section)), out_(out) {}
 
   void int_in(const char* field, std::int64_t value, std::int64_t lo, std::int64_t hi) {
     if (value < lo || value > hi)
@@ -33,26 +33,24 @@ class FieldChecks {
   }
 
   void fail(const char* field, std::string message) {
-    if (!status_.is_ok()) return;
     std::string path = section_.empty() ? field : section_ + "." + field;
-    status_ = Status::invalid_argument(std::move(message), std::move(path));
+    for (const Status& s : out_)
+      if (s.field() == path) return;
+    out_.push_back(Status::invalid_argument(std::move(message), std::move(path)));
   }
-
-  const Status& status() const { return status_; }
 
  private:
   std::string section_;
-  Status status_;
+  std::vector<Status>& out_;
 };
 
-Status validate_section(const OperatorApprovalConfig& c, const std::string& section) {
-  FieldChecks check(section);
+void check_section(const OperatorApprovalConfig& c, const std::string& section, std::vector<Status>& out) {
+  FieldChecks check(section, out);
   check.int_in("approval_timeout_minutes", c.approval_timeout_minutes, 1, OperatorApprovalConfig::kMaxTimeoutMinutes);
-  return check.status();
 }
 
-Status validate_limits(const RiskLimits& l) {
-  FieldChecks check("limits");
+void check_limits(const RiskLimits& l, std::vector<Status>& out) {
+  FieldChecks check("limits", out);
   check.money_in("max_order_notional", l.max_order_notional, false);
   check.money_in("max_position_notional", l.max_position_notional, false);
   check.money_in("max_gross_exposure", l.max_gross_exposure, false);
@@ -68,11 +66,10 @@ Status validate_limits(const RiskLimits& l) {
     if (s.empty()) check.fail("tradable_symbols", "must not hold an empty ticker");
     if (!seen.insert(s).second) check.fail("tradable_symbols", "lists " + s.str() + " twice");
   }
-  return check.status();
 }
 
-Status validate_guards(const GuardConfig& g) {
-  FieldChecks check("guards");
+void check_guards(const GuardConfig& g, std::vector<Status>& out) {
+  FieldChecks check("guards", out);
   check.int_in("cooldown_after_fill_seconds", g.cooldown_after_fill_seconds, 0, kWeekSeconds);
   check.int_in("cooldown_after_loss_seconds", g.cooldown_after_loss_seconds, 0, kWeekSeconds);
   check.int_in("news_shock_severity", g.news_shock_severity, 0, 100);
@@ -82,29 +79,38 @@ Status validate_guards(const GuardConfig& g) {
   check.int_in("price_shock_lockout_minutes", g.price_shock_lockout_minutes, 0, kWeekMinutes);
   if (g.price_shock_bps > 0 && g.price_shock_window_seconds == 0)
     check.fail("price_shock_window_seconds", "must be above 0 while price_shock_bps is above 0");
-  return check.status();
 }
 
-Status validate_paper(const PaperFillConfig& p) {
-  FieldChecks check("paper");
+void check_paper(const PaperFillConfig& p, std::vector<Status>& out) {
+  FieldChecks check("paper", out);
   check.int_in("slippage_bps", p.slippage_bps, 0, kMaxBps);
   check.int_in("fee_bps", p.fee_bps, 0, kMaxBps);
   check.money_in("fee_per_fill", p.fee_per_fill, true);
-  return check.status();
 }
 
 }  // namespace
 
-Status validate(const OperatorApprovalConfig& config) { return validate_section(config, ""); }
+Status validate(const OperatorApprovalConfig& config) {
+  std::vector<Status> problems;
+  check_section(config, "", problems);
+  return problems.empty() ? Status::ok() : problems.front();
+}
+
+std::vector<Status> config_problems(const RiskConfig& config) {
+  std::vector<Status> problems;
+  if (config.version < 1)
+    problems.push_back(
+        Status::invalid_argument("must be at least 1, got " + std::to_string(config.version), "version"));
+  check_section(config.operator_approval, "operator_approval", problems);
+  check_limits(config.limits, problems);
+  check_guards(config.guards, problems);
+  check_paper(config.paper, problems);
+  return problems;
+}
 
 Status validate(const RiskConfig& config) {
-  if (config.version < 1)
-    return Status::invalid_argument("must be at least 1, got " + std::to_string(config.version), "version");
-  for (Status s : {validate_section(config.operator_approval, "operator_approval"), validate_limits(config.limits),
-                   validate_guards(config.guards), validate_paper(config.paper)}) {
-    if (!s.is_ok()) return s;
-  }
-  return Status::ok();
+  std::vector<Status> problems = config_problems(config);
+  return problems.empty() ? Status::ok() : problems.front();
 }
 
 }  // namespace stonks

@@ -88,6 +88,9 @@ struct RiskConfig {
 //   news_shock_severity 0..100;
 //   tradable_symbols: valid tickers, no duplicates, at most 10000.
 Status validate(const RiskConfig& config);
+// Every rule above that `config` breaks, in field order, one per field (its
+// first): what a form shows all at once. validate() is its first.
+std::vector<Status> config_problems(const RiskConfig& config);
 
 // The operator_approval rules alone, with field names relative to the section
 // ("approval_timeout_minutes"): what PUT approval-config bodies are held to.

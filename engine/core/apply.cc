@@ -148,6 +148,10 @@ class Applier {
     if (s_.recent_news.size() > EngineState::kMaxRecentNews) s_.recent_news.pop_front();
     return Status::ok();
   }
+  Status operator()(const Flattened& e) {
+    s_.last_flatten = e.report;
+    return Status::ok();
+  }
   Status operator()(const DayStarted& e) {
     s_.portfolio.start_day(e.day, e.start_equity);
     return Status::ok();

@@ -44,6 +44,11 @@ void Engine::roll_day(Timestamp now) {
     emit(now, HaltChanged{false, HaltCause::kDailyLoss, "system", "new trading day"});
 }
 
+void Engine::expire_stale_approvals(Timestamp now) {
+  for (ApprovalId id : state_.approvals.stale(now))
+    emit(now, ApprovalDecided{id, ApprovalStatus::kExpired, "system", "no decision within the approval timeout"});
+}
+
 Status Engine::replay(const EventRecord& record) { return apply_event(state_, record); }
 
 Result<Lockout> Engine::create_lockout(const LockoutRequest& request, Timestamp now) {
@@ -115,7 +120,8 @@ Status Engine::set_halted(bool halted, const std::string& by, const std::string&
   if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate_actor(by); !st.is_ok()) return st;
   if (Status st = validate_note(reason, "reason"); !st.is_ok()) return st;
-  if (halted == state_.halted) return Status::ok();
+  const bool already = halted ? state_.halted && state_.halt_cause == HaltCause::kOperator : !state_.halted;
+  if (already) return Status::ok();
   roll_day(now);
   emit(now, HaltChanged{halted, HaltCause::kOperator, by, reason});
   return finish();
@@ -134,8 +140,7 @@ Status Engine::deposit(Money amount, const std::string& by, Timestamp now) {
 Status Engine::tick(Timestamp now) {
   if (Status st = check_command(now); !st.is_ok()) return st;
   roll_day(now);
-  for (ApprovalId id : state_.approvals.stale(now))
-    emit(now, ApprovalDecided{id, ApprovalStatus::kExpired, "system", "no decision within the approval timeout"});
+  expire_stale_approvals(now);
   for (LockoutId id : state_.lockouts.due_to_expire(now)) emit(now, LockoutExpired{id});
   return finish();
 }

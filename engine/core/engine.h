@@ -68,8 +68,18 @@ class Engine {
   Result<RiskConfig> update_approval_config(const OperatorApprovalConfig& section, const std::string& by,
                                             Timestamp now);
   // Reduce-only on or off, by the operator (HaltCause::kOperator: no day
-  // roll lifts it). No event when it is already so.
+  // roll lifts it). No event when it is already so; halting while a
+  // daily-loss halt holds makes it the operator's (the next day keeps it),
+  // and lifting lifts either.
   Status set_halted(bool halted, const std::string& by, const std::string& reason, Timestamp now);
+  // The kill switch, as one command: halts (an operator's halt), rejects
+  // every pending approval with `reason`, cancels every working order, then
+  // sends a market order closing each open position. The closing orders are
+  // `by`'s decision now: recorded as approved by them, never held, still
+  // risk-checked as reducing orders. A refusal (no market data, the broker)
+  // is reported on its close, not retried. Ends with a Flattened event
+  // holding the report (state.last_flatten).
+  Result<FlattenReport> halt_and_flatten(const std::string& by, const std::string& reason, Timestamp now);
   // Paper cash in; kInvalidArgument unless 0 < amount <= 1e12.
   Status deposit(Money amount, const std::string& by, Timestamp now);
 
@@ -114,6 +124,12 @@ class Engine {
   void roll_day(Timestamp now);
   RiskContext risk_context(const OrderIntent& intent, OrderId self, bool at_intake, Timestamp now) const;
   void send_to_broker(OrderId id, Timestamp now);
+  // Asks the broker to cancel a working order and records its answer.
+  void cancel_working(OrderId id, const std::string& by, const std::string& reason, Timestamp now);
+  // Expires the pending approvals whose timeout has passed.
+  void expire_stale_approvals(Timestamp now);
+  FlattenClose close_position(const Symbol& symbol, Quantity position, const std::string& by, const std::string& reason,
+                              Timestamp now);
   void handle_report(const ExecutionReport& report, Timestamp now);
   void create_guard_lockout(const GuardLockout& g, Timestamp now);
   void check_daily_loss(Timestamp now);

@@ -3,6 +3,7 @@
 
 #include <deque>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -49,6 +50,7 @@ struct EngineState {
   bool halted = false;
   HaltCause halt_cause = HaltCause::kOperator;  // meaningful while halted
   std::string halt_reason;
+  std::optional<FlattenReport> last_flatten;  // the newest halt & flatten's report
   RiskConfig config;
   std::vector<ConfigVersion> config_history;  // every version after the defaults, oldest first
 

@@ -10,6 +10,7 @@
 #include "config/risk_config.h"
 #include "model/fill.h"
 #include "model/fixed_point.h"
+#include "model/flatten_report.h"
 #include "model/ids.h"
 #include "model/market_data.h"
 #include "model/order.h"
@@ -161,6 +162,13 @@ struct NewsReceived {
   NewsEvent news;
   bool operator==(const NewsReceived&) const = default;
 };
+// The last event of a halt & flatten: what its other events (the halt, the
+// approvals rejected, the cancels, the closing orders) came to.
+struct Flattened {
+  static constexpr const char* kName = "flattened";
+  FlattenReport report;
+  bool operator==(const Flattened&) const = default;
+};
 // A new UTC trading day; day P&L counts from `start_equity`.
 struct DayStarted {
   static constexpr const char* kName = "day_started";
@@ -172,7 +180,7 @@ struct DayStarted {
 using Event = std::variant<CashDeposited, OrderReceived, OrderRiskRejected, ApprovalRequested, ApprovalDecided,
                            OrderSubmitted, OrderRejected, OrderFilled, OrderCancelled, LockoutCreated, LockoutRemoved,
                            LockoutExpired, ModeChanged, ConfigChanged, HaltChanged, QuoteReceived, BarReceived,
-                           NewsReceived, DayStarted, OrderAccepted, OrderExpired, CancelRequested>;
+                           NewsReceived, DayStarted, OrderAccepted, OrderExpired, CancelRequested, Flattened>;
 
 // Each event type names itself (kName: "order_received", ...), its name on
 // the wire and in the journal; the codecs (journal/event_codec.*) give each

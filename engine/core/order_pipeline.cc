@@ -124,22 +124,27 @@ Result<Order> Engine::cancel_order(OrderId id, const std::string& by, const std:
   if (o->status() == OrderStatus::kPendingApproval) {
     emit(now, OrderCancelled{id, by, reason});
   } else {
-    // The broker may confirm at once (paper) or later; a confirmation now is
-    // recorded as the operator's cancel, with their reason. A later one is
-    // waited for under a durable request (the first one's by and reason);
-    // asking again asks the broker again.
-    const bool requested = state_.cancel_requests.contains(id);
-    for (ExecutionReport r : broker_.cancel(*o, broker_view(o->intent().symbol, now))) {
-      if (r.kind == ExecutionReport::Kind::kCancelled && r.order_id == id) {
-        emit(now, OrderCancelled{id, by, reason});
-      } else {
-        handle_report(r, now);
-      }
-    }
-    if (!requested && is_open_at_broker(state_.orders.at(id).status())) emit(now, CancelRequested{id, by, reason});
+    cancel_working(id, by, reason, now);
   }
   if (Status st = finish(); !st.is_ok()) return st;
   return state_.orders.at(id);
+}
+
+void Engine::cancel_working(OrderId id, const std::string& by, const std::string& reason, Timestamp now) {
+  // The broker may confirm at once (paper) or later; a confirmation now is
+  // recorded as the operator's cancel, with their reason. A later one is
+  // waited for under a durable request (the first one's by and reason);
+  // asking again asks the broker again.
+  const Order& o = state_.orders.at(id);
+  const bool requested = state_.cancel_requests.contains(id);
+  for (ExecutionReport r : broker_.cancel(o, broker_view(o.intent().symbol, now))) {
+    if (r.kind == ExecutionReport::Kind::kCancelled && r.order_id == id) {
+      emit(now, OrderCancelled{id, by, reason});
+    } else {
+      handle_report(r, now);
+    }
+  }
+  if (!requested && is_open_at_broker(state_.orders.at(id).status())) emit(now, CancelRequested{id, by, reason});
 }
 
 void Engine::send_to_broker(OrderId id, Timestamp now) {

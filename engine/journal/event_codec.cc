@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "journal/binary_event_codec.h"
+#include "json/flatten_json.h"
 #include "json/json_object_reader.h"
 #include "json/json_path.h"
 #include "json/json_values.h"
@@ -132,6 +133,9 @@ void read(JsonObjectReader& r, ModeChanged& e) {
   r.required_enum("mode", e.mode);
   r.required_string("by", e.by);
 }
+
+json write(const Flattened& e, Timestamp) { return {{"report", to_json(e.report)}}; }
+void read(JsonObjectReader& r, Flattened& e) { read_nested(r, "report", e.report, flatten_report_from_json); }
 
 json write(const ConfigChanged& e, Timestamp) { return {{"config", to_json(e.config)}, {"by", e.by}}; }
 void read(JsonObjectReader& r, ConfigChanged& e) {

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "json/flatten_json.h"
 #include "json/json_object_reader.h"
 #include "json/json_path.h"
 #include "json/json_values.h"
@@ -249,6 +250,7 @@ json state_json(const EngineState& s, Bulk bulk) {
   out["halted"] = s.halted;
   out["halt_cause"] = to_string(s.halt_cause);
   out["halt_reason"] = s.halt_reason;
+  if (s.last_flatten) out["last_flatten"] = to_json(*s.last_flatten);
   out["config"] = to_json(s.config);
   out["config_history"] = array_of(s.config_history, [](const ConfigVersion& v) {
     return json{{"config", to_json(v.config)}, {"changed_by", v.changed_by}, {"changed_at", to_json(v.changed_at)}};
@@ -288,6 +290,14 @@ Status read_state_json(const json& value, Bulk bulk, EngineState& s) {
   s.halt_cause =
       s.halted && s.halt_reason.rfind("DAILY_LOSS_LIMIT", 0) == 0 ? HaltCause::kDailyLoss : HaltCause::kOperator;
   r.optional_enum("halt_cause", s.halt_cause);
+  if (value.is_object() && value.contains("last_flatten")) {
+    Result<FlattenReport> report = flatten_report_from_json(value["last_flatten"], "last_flatten");
+    (void)r.required_value("last_flatten");
+    if (report.is_ok())
+      s.last_flatten = std::move(report).value();
+    else
+      r.adopt(report.status());
+  }
   if (const json* config = r.required_value("config")) {
     Result<RiskConfig> c = config_at(*config, "config");
     if (c.is_ok())

@@ -16,7 +16,8 @@ namespace stonks {
 // The shape (format 1), every key always written:
 //
 //   {"format":1, "last_seq", "next_order_id", "next_approval_id",
-//    "next_lockout_id", "next_fill_id", "mode", "halted", "halt_reason",
+//    "next_lockout_id", "next_fill_id", "mode", "halted", "halt_cause", "halt_reason",
+//    "last_flatten": <flatten report> (only after a halt & flatten),
 //    "config": <risk config>, "config_history": [{"config","changed_by","changed_at"}],
 //    "orders": [<order view>], "fills": [<fill>], "recent_submissions": [<time>],
 //    "recent_news": [<news>], "approvals": [<approval request>],

@@ -96,7 +96,7 @@ nlohmann::json to_json(const RiskConfig& config) {
   };
 }
 
-Result<RiskConfig> risk_config_from_json(const nlohmann::json& value) {
+Result<RiskConfig> risk_config_fields_from_json(const nlohmann::json& value) {
   RiskConfig config;
   JsonObjectReader r(value);
   r.optional_int("version", config.version);
@@ -105,7 +105,13 @@ Result<RiskConfig> risk_config_from_json(const nlohmann::json& value) {
   r.optional_object("guards", [&](JsonObjectReader& s) { read_guards(s, config.guards); });
   r.optional_object("paper", [&](JsonObjectReader& s) { read_paper(s, config.paper); });
   if (Status s = r.finish(); !s.is_ok()) return s;
-  if (Status s = validate(config); !s.is_ok()) return s;
+  return config;
+}
+
+Result<RiskConfig> risk_config_from_json(const nlohmann::json& value) {
+  Result<RiskConfig> config = risk_config_fields_from_json(value);
+  if (!config.is_ok()) return config;
+  if (Status s = validate(*config); !s.is_ok()) return s;
   return config;
 }
 

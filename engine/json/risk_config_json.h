@@ -22,6 +22,9 @@ nlohmann::json to_json(const RiskConfig& config);
 // are refused with kInvalidArgument naming the dotted path
 // ("limits.max_order_notional").
 Result<RiskConfig> risk_config_from_json(const nlohmann::json& value);
+// The same without the range checks (the shape and types only), for a caller
+// that reports every range problem at once (config_problems).
+Result<RiskConfig> risk_config_fields_from_json(const nlohmann::json& value);
 
 // {"auto_approve_paper","require_approval_for_live","approval_timeout_minutes"}.
 nlohmann::json to_json(const OperatorApprovalConfig& config);

@@ -42,4 +42,11 @@ std::vector<ApprovalId> ApprovalBook::stale(Timestamp now) const {
   return out;
 }
 
+std::vector<ApprovalId> ApprovalBook::pending_ids() const {
+  std::vector<ApprovalId> out;
+  out.reserve(pending_.size());
+  for (const auto& kv : pending_) out.push_back(kv.first);
+  return out;
+}
+
 }  // namespace stonks

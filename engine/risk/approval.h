@@ -59,6 +59,7 @@ class ApprovalBook {
   std::vector<ApprovalId> stale(Timestamp now) const;
   const IdMap<ApprovalRequest>& all() const { return requests_; }
   std::size_t pending_count() const { return pending_.size(); }
+  std::vector<ApprovalId> pending_ids() const;  // ascending
 
   bool operator==(const ApprovalBook&) const = default;
 

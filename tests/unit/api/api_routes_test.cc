@@ -157,6 +157,52 @@ TEST_F(ApiRoutes, HaltsAndResumes) {
   EXPECT_EQ(expect(200, "GET", "/api/admin/trading/halt")["halted"], false);
 }
 
+TEST_F(ApiRoutes, HaltAndFlattenAnswersWithItsReportAndTheAuditKeepsIt) {
+  ASSERT_TRUE(engine.submit_order(market("MSFT", Side::kBuy, 3), now).is_ok());
+  hold_one_order();
+  json r = expect(200, "POST", "/api/admin/trading/flatten", R"({"reason":"risk off"})");
+  EXPECT_EQ(r["by"], "alice");
+  EXPECT_EQ(r["reason"], "risk off");
+  EXPECT_EQ(r["approvals_rejected"], json::array({1}));
+  ASSERT_EQ(r["closes"].size(), 1u);
+  EXPECT_EQ(r["closes"][0]["ticker"], "MSFT");
+  EXPECT_EQ(r["closes"][0]["position"], 3);
+  EXPECT_EQ(r["closes"][0]["status"], "filled");
+  EXPECT_EQ(r["closes"][0]["closed"], true);
+
+  json halt = expect(200, "GET", "/api/admin/trading/halt");
+  EXPECT_EQ(halt["halted"], true);
+  EXPECT_EQ(halt["cause"], "operator");
+  EXPECT_EQ(halt["last_flatten"], r);
+  json audit = expect(200, "GET", "/api/audit");
+  const json& last = audit["entries"].back();
+  EXPECT_EQ(last["action"], "halt_and_flatten");
+  EXPECT_EQ(last["actor"], "alice");
+  EXPECT_EQ(last["details"]["closes"][0]["ticker"], "MSFT");
+  // No body flattens too; an unknown field is refused with nothing done.
+  const std::size_t events = log.size();
+  EXPECT_EQ(expect(400, "POST", "/api/admin/trading/flatten", R"({"why":"x"})")["error"]["field"], "why");
+  EXPECT_EQ(log.size(), events);
+  expect(200, "POST", "/api/admin/trading/flatten");
+}
+
+TEST_F(ApiRoutes, RiskConfigNamesEveryFieldOutOfRangeAtOnceAndChangesNothing) {
+  json config = expect(200, "GET", "/api/admin/trading/risk-config");
+  config["limits"]["max_order_notional"] = "0";
+  config["guards"]["news_shock_severity"] = 101;
+  config["paper"]["fee_bps"] = -1;
+  const std::size_t events = log.size();
+  json j = expect(400, "PUT", "/api/admin/trading/risk-config", config.dump());
+  EXPECT_EQ(j["error"]["code"], "invalid_argument");
+  EXPECT_EQ(j["error"]["field"], "limits.max_order_notional");
+  std::vector<std::string> fields;
+  for (const json& e : j["error"]["errors"]) fields.push_back(e["field"]);
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"limits.max_order_notional", "guards.news_shock_severity", "paper.fee_bps"}));
+  EXPECT_EQ(log.size(), events);
+  EXPECT_EQ(engine.state().config.version, 1);
+}
+
 TEST_F(ApiRoutes, RiskConfigRoundTripsWithOptimisticVersion) {
   json config = expect(200, "GET", "/api/admin/trading/risk-config");
   EXPECT_EQ(config["version"], 1);

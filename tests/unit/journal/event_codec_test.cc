@@ -173,6 +173,20 @@ std::vector<EventRecord> hand_built_records() {
       OrderAccepted{42},
       OrderExpired{42, "the broker expired it (time in force)"},
       CancelRequested{42, "alice", "wrong size"},
+      Flattened{
+          FlattenReport{"alice",
+                        "risk off",
+                        at("2026-11-24T14:31:00Z"),
+                        {7, 9},
+                        {12},
+                        {13},
+                        {FlattenClose{sym("AAPL"), 10, 20, OrderStatus::kFilled, {}},
+                         FlattenClose{sym("MSFT"),
+                                      -5,
+                                      21,
+                                      OrderStatus::kRiskRejected,
+                                      {Reason{ReasonCode::kSymbolNotTradable, "MSFT is not in the tradable list"}}}}}},
+      Flattened{FlattenReport{"bob", "", at("2026-11-24T14:32:00Z"), {}, {}, {}, {}}},
   };
   std::vector<EventRecord> out;
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -269,6 +283,7 @@ std::vector<EventRecord> engine_session_records() {
   EXPECT_TRUE(
       h.engine.on_bar(Bar{sym("MSFT"), px("200"), px("201"), px("199"), px("200.5"), 1000, h.now}, h.now).is_ok());
   EXPECT_TRUE(h.engine.set_halted(true, "operator", "review", h.now).is_ok());
+  EXPECT_TRUE(h.engine.halt_and_flatten("operator", "end of day", h.now).is_ok());  // flattened
   EXPECT_TRUE(h.engine.set_mode(TradingMode::kDisabled, "operator", h.now).is_ok());
   h.advance(std::chrono::hours(24));
   EXPECT_TRUE(h.engine.tick(h.now).is_ok());  // day started

@@ -4,7 +4,9 @@
 //   Desk::Impl   the views' state, where the operator is, the request sender,
 //                toasts and dialog
 //   Desk::draw   one full-window ImGui window:
-//                  the status strip (never scrolls away), the account strip,
+//                  the status strip (never scrolls away, its Alerts popup;
+//                  alerts raised), the halt & flatten
+//                  report until dismissed, the account strip,
 //                  the sim strip (with a simulator), the view bar,
 //                  then the open view filling the rest;
 //                then the dialog (at window level) and the toasts overlay
@@ -17,8 +19,11 @@
 #include <imgui_internal.h>  // ImGuiSettingsHandler: the desk's own .ini section
 
 #include "imgui_ui/desk_context.h"
+#include "imgui_ui/model/alerts.h"
 #include "imgui_ui/model/desk_settings.h"
 #include "imgui_ui/sections/account_strip.h"
+#include "imgui_ui/sections/alert_settings.h"
+#include "imgui_ui/sections/kill_switch.h"
 #include "imgui_ui/sections/sim_panel.h"
 #include "imgui_ui/views/audit_view.h"
 #include "imgui_ui/views/broker_panel.h"
@@ -27,6 +32,8 @@
 #include "imgui_ui/views/orders_view.h"
 #include "imgui_ui/views/positions_view.h"
 #include "imgui_ui/views/replay_panel.h"
+#include "imgui_ui/views/risk_config_view.h"
+#include "imgui_ui/views/scorecard_view.h"
 #include "imgui_ui/views/strategies_panel.h"
 #include "imgui_ui/views/trading_controls_view.h"
 #include "imgui_ui/widget_ids.h"
@@ -46,13 +53,20 @@ struct Desk::Impl {
   std::function<void(const std::string&, const std::string&)> save_file;
   SimPanel sim;
   TradingControlsView trading;
+  RiskConfigView risk;
   MarketView market;
   PositionsView positions;
   OrdersView orders;
   FillsView fills;
   AuditView audit;
+  ScorecardView scorecard;
   StrategiesPanel strategies;
   ReplayPanel replay;
+  std::string dismissed_flatten;  // the halt & flatten report's time, once dismissed
+  AlertSettings alerts;
+  AlertWatch alert_watch;
+  AlertCollapser alert_collapser;
+  AlertHost alert_host;
   DeskSettings settings;  // as last written to ImGui's settings (a change marks them dirty)
   bool handler_added = false;
   DeskSettings pending;  // read from .ini lines, applied once all are in
@@ -67,6 +81,8 @@ struct Desk::Impl {
     s.orders = orders.filter;
     s.fills = fills.filter;
     s.audit = audit.filter;
+    s.dismissed_flatten = dismissed_flatten;
+    s.alerts = alerts;
     return s;
   }
   void apply(const DeskSettings& s) {
@@ -78,8 +94,12 @@ struct Desk::Impl {
     orders.filter = s.orders;
     fills.filter = s.fills;
     audit.filter = s.audit;
+    dismissed_flatten = s.dismissed_flatten;
+    alerts = s.alerts;
     settings = current();
   }
+  // Toasts, tones and notifications for what changed since the last frame.
+  void raise_alerts(const EngineState& state);
   // Registers the [Desk][Layout] section with the current ImGui context,
   // once; the newest desk owns the section. The destructor takes it out
   // again (the context outlives desks: a reset sandbox gets a new one).
@@ -131,6 +151,19 @@ void Desk::Impl::add_settings_handler() {
   ImGui::GetCurrentContext()->SettingsHandlers.push_back(h);
 }
 
+void Desk::Impl::raise_alerts(const EngineState& state) {
+  for (const Alert& a : alert_watch.look(state)) {
+    const std::size_t k = static_cast<std::size_t>(a.kind);
+    const Alert shown = alert_collapser.collapse(a, ImGui::GetTime());
+    if (alerts.toast[k]) toasts.keyed(std::string("alert/") + to_string(a.kind), shown.text, shown.error);
+    // One tone and one notification per run of repeats; a kind without a
+    // toast does not notify either.
+    if (shown.count > 1) continue;
+    if (alerts.sound[k] && alert_host.play_tone) alert_host.play_tone(a.kind);
+    if (alerts.notify && alerts.toast[k] && alert_host.notify) alert_host.notify(shown.text);
+  }
+}
+
 namespace {
 
 // Which views this host offers: Strategies and Replay act through the
@@ -151,6 +184,8 @@ const char* view_label(DeskViewId v, const EngineState& s) {
   switch (v) {
     case DeskViewId::kTrading:
       return s.approvals.pending_count() ? "Trading Controls *" : "Trading Controls";
+    case DeskViewId::kRisk:
+      return "Risk Config";
     case DeskViewId::kMarket:
       return "Market";
     case DeskViewId::kPositions:
@@ -161,6 +196,8 @@ const char* view_label(DeskViewId v, const EngineState& s) {
       return "Fills";
     case DeskViewId::kAudit:
       return "Audit & News";
+    case DeskViewId::kScorecard:
+      return "Scorecard";
     case DeskViewId::kStrategies:
       return "Strategies";
     case DeskViewId::kReplay:
@@ -194,6 +231,8 @@ void Desk::load_settings(std::string_view ini) {
   ImGui::LoadIniSettingsFromMemory(ini.data(), ini.size());
 }
 
+void Desk::set_alert_host(AlertHost host) { impl_->alert_host = std::move(host); }
+
 void Desk::set_file_saver(std::function<void(const std::string&, const std::string&)> save) {
   impl_->save_file = std::move(save);
 }
@@ -202,7 +241,8 @@ void Desk::draw(const DeskView& view) {
   Impl& d = *impl_;
   d.add_settings_handler();
   d.frame.begin();
-  DeskContext ctx{view, d.requests, d.frame, d.toasts, d.modal, d.nav, d.save_file};
+  const Duration stale_after = std::chrono::seconds(d.market.stale_after_seconds);
+  DeskContext ctx{view, d.requests, d.frame, d.toasts, d.modal, d.nav, d.save_file, stale_after};
   if (!offered(d.nav.view, view)) d.nav.view = DeskViewId::kTrading;
 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -217,8 +257,13 @@ void Desk::draw(const DeskView& view) {
     d.toasts.draw(d.frame);
     return;
   }
-  const Duration stale_after = std::chrono::seconds(d.market.stale_after_seconds);
-  if (draw_status_strip(ctx, stale_after).open_queue) d.nav.view = DeskViewId::kTrading;
+  const StatusStripActions strip = draw_status_strip(ctx, stale_after);
+  if (strip.open_queue) d.nav.view = DeskViewId::kTrading;
+  if (strip.flatten) ask_halt_and_flatten(ctx);
+  if (strip.alerts) ImGui::OpenPopup(kAlertsPopup);
+  draw_alert_settings(ctx, d.alerts, d.alert_host);
+  d.raise_alerts(view.state);
+  draw_flatten_report(ctx, d.dismissed_flatten);
   draw_account_strip(ctx);
   if (view.sim) d.sim.draw(ctx, *view.sim);
 
@@ -233,6 +278,9 @@ void Desk::draw(const DeskView& view) {
     switch (d.nav.view) {
       case DeskViewId::kTrading:
         d.trading.draw(ctx);
+        break;
+      case DeskViewId::kRisk:
+        d.risk.draw(ctx);
         break;
       case DeskViewId::kMarket:
         d.market.draw(ctx);
@@ -249,6 +297,9 @@ void Desk::draw(const DeskView& view) {
       case DeskViewId::kAudit:
         d.audit.follow(ctx);  // only while open: drawing any other view sends nothing
         d.audit.draw(ctx);
+        break;
+      case DeskViewId::kScorecard:
+        d.scorecard.draw(ctx);
         break;
       case DeskViewId::kStrategies:
         d.strategies.draw(ctx);

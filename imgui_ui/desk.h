@@ -41,8 +41,28 @@ struct DeskView {
   const DeskHistory* history = nullptr;      // candles and equity; null: the views say there is none
 };
 
+// What the host does for an alert beyond its toast. Any may be empty.
+enum class AlertKind;
+struct AlertHost {
+  std::function<void(AlertKind kind)> play_tone;        // a short tone (Web Audio)
+  std::function<void(const std::string& text)> notify;  // a system notification, when the page is hidden
+  std::function<void()> ask_permission;                 // for notify: the operator turned them on
+};
+
 // The desk's views, in the order of its view bar.
-enum class DeskViewId { kTrading, kMarket, kPositions, kOrders, kFills, kAudit, kStrategies, kReplay, kBroker };
+enum class DeskViewId {
+  kTrading,
+  kRisk,
+  kMarket,
+  kPositions,
+  kOrders,
+  kFills,
+  kAudit,
+  kScorecard,
+  kStrategies,
+  kReplay,
+  kBroker
+};
 
 // A widget's rectangle in ImGui's logical pixels (CSS pixels in the browser),
 // recorded as the frame drew it: what end-to-end tests click.
@@ -85,6 +105,8 @@ class Desk {
   // How the host saves an exported file (a browser download; a file
   // natively). Without one the Export buttons are disabled.
   void set_file_saver(std::function<void(const std::string& name, const std::string& text)> save);
+  // How alerts reach the operator beyond the toast (imgui_ui/model/alerts.h).
+  void set_alert_host(AlertHost host);
 
  private:
   struct Impl;
@@ -105,8 +127,8 @@ template <>
 struct EnumNames<ui::DeskViewId> {
   using V = ui::DeskViewId;
   static constexpr EnumName<V> table[] = {
-      {V::kTrading, "trading"},       {V::kMarket, "market"}, {V::kPositions, "positions"},
-      {V::kOrders, "orders"},         {V::kFills, "fills"},   {V::kAudit, "audit"},
+      {V::kTrading, "trading"},       {V::kRisk, "risk"},     {V::kMarket, "market"}, {V::kPositions, "positions"},
+      {V::kOrders, "orders"},         {V::kFills, "fills"},   {V::kAudit, "audit"},   {V::kScorecard, "scorecard"},
       {V::kStrategies, "strategies"}, {V::kReplay, "replay"}, {V::kBroker, "broker"}};
 };
 template <>

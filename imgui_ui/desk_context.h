@@ -41,6 +41,7 @@ struct DeskContext {
   // Saves `text` as a file named `name` (a download in the browser); empty
   // when the host cannot.
   const std::function<void(const std::string& name, const std::string& text)>& save_file;
+  Duration stale_after;  // a quote older than this is stale (the Market view's setting)
 
   const EngineState& state() const { return view.state; }
 };

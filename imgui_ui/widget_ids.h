@@ -27,8 +27,21 @@ inline std::string approval_id(const char* action, std::uint64_t id) {  // "appr
   return "approval/" + std::to_string(id) + "/" + action;
 }
 inline constexpr const char* kRejectReason = "reject/reason";
+inline std::string reject_preset_id(std::size_t i) { return "reject/preset/" + std::to_string(i); }
 inline constexpr const char* kRejectConfirm = "reject/confirm";
 inline constexpr const char* kRejectCancel = "reject/cancel";
+
+// The queue's rows ("approval/7/row": a click selects; a message per row:
+// order, bid / ask, move), its bulk bar, key help and the bulk report (a
+// message per order).
+inline constexpr const char* kQueueSelectAll = "queue/select_all";
+inline constexpr const char* kQueueApproveSelected = "queue/approve_selected";
+inline constexpr const char* kQueueRejectSelected = "queue/reject_selected";
+inline constexpr const char* kQueueSummary = "queue/summary";
+inline constexpr const char* kQueueHelp = "queue/help";
+inline constexpr const char* kQueueHelpText = "queue/help_text";
+inline constexpr const char* kQueueReport = "queue/report";
+inline constexpr const char* kQueueReportDismiss = "queue/report_dismiss";
 
 // Active Lockouts: the create form, each row's Remove, the history toggle.
 inline constexpr const char* kLockoutTicker = "lockout_form/ticker";
@@ -101,6 +114,23 @@ inline constexpr const char* kReplayChart = "replay/chart";
 inline constexpr const char* kReplayEquity = "replay/equity";
 inline std::string replay_chart_symbol_id(const std::string& ticker) { return "replay/chart/" + ticker; }
 
+// Risk Config: one input per field ("risk_config/limits.max_order_notional",
+// the API's name), Save and Reset, the form's note, and the history's rows
+// (a message each: "v2 by alice at ...: <changes>") with their Load.
+inline std::string risk_field_id(const char* path) { return std::string("risk_config/") + path; }
+inline constexpr const char* kRiskSave = "risk_config/save";
+inline constexpr const char* kRiskReset = "risk_config/reset";
+inline constexpr const char* kRiskNote = "risk_config/note";
+inline std::string risk_version_id(std::int64_t v) { return "risk_config/history/" + std::to_string(v); }
+inline std::string risk_version_load_id(std::int64_t v) { return risk_version_id(v) + "/load"; }
+
+// Scorecard: its summary (a message per line) and the rows by source and
+// by ticker ("scorecard/source/manual": the cells, tab-separated).
+inline constexpr const char* kScorecardSummary = "scorecard/summary";
+inline std::string scorecard_row_id(const char* kind, const std::string& key) {
+  return std::string("scorecard/") + kind + "/" + key;
+}
+
 // The view bar: "view/market", "view/orders", ... (DeskViewId's names).
 inline std::string view_tab_id(const char* view) { return std::string("view/") + view; }
 
@@ -111,6 +141,23 @@ inline constexpr const char* kStripApprovals = "strip/approvals";
 inline constexpr const char* kStripPending = "strip/pending";  // a click opens the queue
 inline constexpr const char* kStripLockouts = "strip/lockouts";
 inline constexpr const char* kStripFeed = "strip/feed";
+inline constexpr const char* kStripFlatten = "strip/flatten";  // the kill switch
+inline constexpr const char* kStripAlerts = "strip/alerts";    // opens the Alerts popup
+
+// The Alerts popup: "alerts/fill/toast", "alerts/halt/sound", ... (AlertKind's names).
+inline std::string alert_toggle_id(const char* kind, const char* what) {
+  return std::string("alerts/") + kind + "/" + what;
+}
+inline constexpr const char* kAlertsNotify = "alerts/notify";
+inline constexpr const char* kAlertsTestTone = "alerts/test_tone";
+
+// Halt & flatten: its two dialogs (reason, then the last word) and the
+// report under the strip (a message per line: summary, each close).
+inline constexpr const char* kFlattenReason = "flatten/reason";
+inline constexpr const char* kFlattenContinue = "flatten/continue";
+inline constexpr const char* kFlattenConfirm = "flatten/confirm";
+inline constexpr const char* kFlattenReport = "flatten/report";
+inline constexpr const char* kFlattenDismiss = "flatten/dismiss";
 
 // Market: the watch's rows and filter, the chart's length choices, and the
 // chart itself (a message: "AAPL 1m: 42 candles, 99.10 to 101.30, 2 fills").

@@ -45,6 +45,7 @@ void DeskHost::open(double now_ms) {
   desk_ = std::make_unique<ui::Desk>(*client_);
   desk_->set_csv_picker([] { stonks_js_pick_csv(); });
   desk_->set_file_saver(save_file);
+  desk_->set_alert_host(alert_host());
   load_settings(*desk_);
   history_ = ui::DeskHistory();
   feed_history();

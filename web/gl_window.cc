@@ -40,7 +40,9 @@ bool GlWindow::open() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the desk's layout goes to the browser's storage (Desk::save_settings)
   io.IniSavingRate = 1.0f;   // a second after a change, so a reload soon after keeps it
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // No keyboard navigation: the desk has keys of its own (the approval
+  // queue's), and ImGui's would make Space or Enter press whatever button was
+  // clicked last: a decision by accident. Tab still moves between fields.
   // A blinking cursor would need frames twice a second for nothing.
   io.ConfigInputTextCursorBlink = false;
   ImGui::StyleColorsDark();

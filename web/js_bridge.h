@@ -32,6 +32,12 @@ void stonks_js_save_file(const char* name, const char* text);
 // written whole.
 char* stonks_js_load_settings();
 void stonks_js_save_settings(const char* ini);
+// Alerts beyond the toast: a short tone for alert kind `kind` (AlertKind's
+// number), a system notification (shown only while the tab is hidden, where
+// permitted), and the permission for those.
+void stonks_js_play_tone(int kind);
+void stonks_js_notify(const char* text);
+void stonks_js_ask_notify_permission();
 // The Replay pane's "Open CSV...": the page shows its file picker and hands
 // the chosen file's name and text to stonks_csv_picked().
 void stonks_js_pick_csv();
@@ -47,5 +53,13 @@ inline void load_settings(ui::Desk& desk) {
 // The desk's file saver (Desk::set_file_saver) in the page: a download.
 inline void save_file(const std::string& name, const std::string& text) {
   stonks_js_save_file(name.c_str(), text.c_str());
+}
+// The desk's alert host (Desk::set_alert_host) in the page.
+inline ui::AlertHost alert_host() {
+  ui::AlertHost host;
+  host.play_tone = [](ui::AlertKind kind) { stonks_js_play_tone(static_cast<int>(kind)); };
+  host.notify = [](const std::string& text) { stonks_js_notify(text.c_str()); };
+  host.ask_permission = [] { stonks_js_ask_notify_permission(); };
+  return host;
 }
 }  // namespace stonks::web

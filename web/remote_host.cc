@@ -90,6 +90,7 @@ void RemoteHost::on_snapshot(const ApiResponse& response) {
   if (!desk_) {
     desk_ = std::make_unique<ui::Desk>(client_);
     desk_->set_file_saver(save_file);
+    desk_->set_alert_host(alert_host());
     load_settings(*desk_);
   }
   set_phase(Phase::kRunning, {});

@@ -36,6 +36,14 @@ std::string DeskSettings::to_lines() const {
   put("audit.action", audit.action);
   put("audit.actor", audit.actor);
   put("audit.ticker", audit.ticker);
+  put("flatten.dismissed", dismissed_flatten);
+  for (const auto& [kind, name] : EnumNames<AlertKind>::table) {
+    const std::size_t k = static_cast<std::size_t>(kind);
+    put((std::string("alerts.") + name).c_str(), std::string(alerts.toast[k] ? "toast" : "") +
+                                                     (alerts.toast[k] && alerts.sound[k] ? "," : "") +
+                                                     (alerts.sound[k] ? "sound" : ""));
+  }
+  put("alerts.notify", alerts.notify ? "on" : "off");
   return out;
 }
 
@@ -78,6 +86,17 @@ void DeskSettings::read_line(std::string_view line) {
     audit.actor = value;
   else if (key == "audit.ticker")
     audit.ticker = value;
+  else if (key == "flatten.dismissed")
+    dismissed_flatten = value;
+  else if (key == "alerts.notify")
+    alerts.notify = value == "on";
+  else if (key.starts_with("alerts.")) {
+    if (auto kind = parse_enum<AlertKind>(key.substr(7))) {
+      const std::size_t k = static_cast<std::size_t>(*kind);
+      alerts.toast[k] = value.find("toast") != std::string::npos;
+      alerts.sound[k] = value.find("sound") != std::string::npos;
+    }
+  }
 }
 
 }  // namespace stonks::ui

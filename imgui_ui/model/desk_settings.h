@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "imgui_ui/model/alerts.h"
 #include "imgui_ui/model/audit_feed.h"
 #include "imgui_ui/model/book_rows.h"
 #include "imgui_ui/model/desk_history.h"
@@ -26,6 +27,8 @@ struct DeskSettings {
   OrderFilter orders;
   FillFilter fills;
   AuditFilter audit;
+  std::string dismissed_flatten;  // the time of the halt & flatten report dismissed
+  AlertSettings alerts;
   bool operator==(const DeskSettings&) const = default;
 
   // One "key=value\n" per field.

@@ -1,7 +1,9 @@
-// ApprovalsPanel: PUT /api/admin/trading/approvals/{id} from each row.
+// ApprovalsPanel: PUT /api/admin/trading/approvals/{id} from each row, the
+// keys and the bulk bar.
 #include "imgui_ui/sections/approvals_panel.h"
 
 #include "imgui_ui/model/display_format.h"
+#include "imgui_ui/model/pending_quote.h"
 #include "imgui_ui/sections/order_outcome.h"
 #include "imgui_ui/widget_ids.h"
 #include "imgui_ui/widgets/controls.h"
@@ -19,6 +21,51 @@ std::string describe_intent(const OrderIntent& in) {
   return text;
 }
 
+const std::vector<std::string>& reject_presets() {
+  static const std::vector<std::string> presets = {"Too large", "Price moved", "Stale quote", "Not in today's plan",
+                                                   "Duplicate"};
+  return presets;
+}
+
+// Where ImGui 1.86 keeps each key in io.KeysDown: the backend's codes
+// (GLFW's in the browser), letters as their ASCII capitals.
+int key_index(QueueKey key) {
+  switch (key) {
+    case QueueKey::kUp:
+      return ImGui::GetKeyIndex(ImGuiKey_UpArrow);
+    case QueueKey::kDown:
+      return ImGui::GetKeyIndex(ImGuiKey_DownArrow);
+    case QueueKey::kSpace:
+      return ImGui::GetKeyIndex(ImGuiKey_Space);
+    case QueueKey::kEscape:
+      return ImGui::GetKeyIndex(ImGuiKey_Escape);
+    case QueueKey::kEnter:
+      return ImGui::GetKeyIndex(ImGuiKey_Enter);
+    case QueueKey::kJ:
+      return 'J';
+    case QueueKey::kK:
+      return 'K';
+    case QueueKey::kA:
+      return 'A';
+    case QueueKey::kR:
+      return 'R';
+    case QueueKey::kX:
+      return 'X';
+    case QueueKey::kSlash:
+      return '/';
+  }
+  return -1;
+}
+
+Money total_notional(const EngineState& s, const std::vector<ApprovalId>& ids) {
+  Money total;
+  for (ApprovalId id : ids)
+    if (const ApprovalRequest* r = s.approvals.find(id)) total = total + r->notional;
+  return total;
+}
+
+std::string count_text(std::size_t n) { return std::to_string(n) + (n == 1 ? " order" : " orders"); }
+
 }  // namespace
 
 void ApprovalsPanel::refresh_index(const EngineState& state) {
@@ -32,9 +79,8 @@ void ApprovalsPanel::refresh_index(const EngineState& state) {
     return;
   }
   key_ = key;
-  pending_.clear();
-  for (const auto& [id, request] : state.approvals.all())
-    if (request.status == ApprovalStatus::kPending) pending_.push_back(id);
+  pending_ = state.approvals.pending_ids();
+  selection_.sync(pending_);
 }
 
 void ApprovalsPanel::draw(DeskContext& ctx, float height) {
@@ -42,6 +88,8 @@ void ApprovalsPanel::draw(DeskContext& ctx, float height) {
   if (ImGui::BeginChild("##approvals", ImVec2(0, height), true)) {
     const std::string title = "Pending Approvals (" + std::to_string(ctx.state().approvals.pending_count()) + ")";
     section_header(title.c_str());
+    handle_keys(ctx);
+    draw_report(ctx);
     if (pending_.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, kColorMuted);
       ImGui::TextWrapped("%s", ctx.state().config.operator_approval.auto_approve_paper
@@ -50,20 +98,124 @@ void ApprovalsPanel::draw(DeskContext& ctx, float height) {
                                    : "No orders are waiting for you. New paper orders will wait here.");
       ImGui::PopStyleColor();
     } else {
+      draw_bulk_bar(ctx);
       draw_table(ctx);
     }
   }
   ImGui::EndChild();
 }
 
+void ApprovalsPanel::handle_keys(DeskContext& ctx) {
+  // Keys belong to whatever takes text, and to an open dialog, first.
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || ctx.modal.is_open()) return;
+  for (QueueKey key : kQueueKeys) {
+    const int index = key_index(key);
+    if (!ImGui::IsKeyPressed(index, true)) continue;
+    const KeyPress press{key, !ImGui::IsKeyPressed(index, false), io.KeyShift, io.KeyCtrl || io.KeySuper};
+    act(ctx, queue_action(press));
+  }
+}
+
+void ApprovalsPanel::act(DeskContext& ctx, QueueAction action) {
+  switch (action) {
+    case QueueAction::kNone:
+      return;
+    case QueueAction::kUp:
+    case QueueAction::kDown:
+    case QueueAction::kExtendUp:
+    case QueueAction::kExtendDown: {
+      const bool up = action == QueueAction::kUp || action == QueueAction::kExtendUp;
+      selection_.move(up ? -1 : 1, action == QueueAction::kExtendUp || action == QueueAction::kExtendDown);
+      scroll_to_cursor_ = true;
+      return;
+    }
+    case QueueAction::kToggle:
+      return selection_.toggle();
+    case QueueAction::kSelectAll:
+      return selection_.select_all();
+    case QueueAction::kClear:
+      help_ = false;
+      return selection_.clear();
+    case QueueAction::kHelp:
+      help_ = !help_;
+      return;
+    case QueueAction::kApprove:
+      return ask_approve(ctx, selection_.targets());
+    case QueueAction::kReject:
+      return ask_reject(ctx, selection_.targets());
+  }
+}
+
+std::vector<ApprovalId> ApprovalsPanel::decidable(const EngineState& s, const std::vector<ApprovalId>& ids) const {
+  std::vector<ApprovalId> out;
+  for (ApprovalId id : ids) {
+    const ApprovalRequest* r = s.approvals.find(id);
+    if (r && r->status == ApprovalStatus::kPending && !deciding_.contains(id)) out.push_back(id);
+  }
+  return out;
+}
+
+void ApprovalsPanel::draw_bulk_bar(DeskContext& ctx) {
+  const EngineState& s = ctx.state();
+  const std::size_t n = selection_.selected_count();
+  const std::vector<ApprovalId> chosen = n ? selection_.targets() : std::vector<ApprovalId>{};
+  if (recorded_button(ctx.frame, ids::kQueueSelectAll, "Select all")) selection_.select_all();
+  ImGui::SameLine();
+  if (recorded_button(ctx.frame, ids::kQueueApproveSelected, ("Approve " + std::to_string(n)).c_str(), n > 0))
+    ask_approve(ctx, chosen);
+  ImGui::SameLine();
+  if (recorded_button(ctx.frame, ids::kQueueRejectSelected, ("Reject " + std::to_string(n)).c_str(), n > 0))
+    ask_reject(ctx, chosen);
+  ImGui::SameLine();
+  const std::string summary = n ? std::to_string(n) + " selected, notional " + total_notional(s, chosen).to_string()
+                                : "Keys: arrows, A approve, R reject, ? help";
+  ImGui::TextColored(kColorMuted, "%s", summary.c_str());
+  ctx.frame.message(ids::kQueueSummary, summary, false);
+  ImGui::SameLine();
+  if (recorded_button(ctx.frame, ids::kQueueHelp, "?")) help_ = !help_;
+  if (help_) {
+    std::string text;
+    for (const KeyHelp& h : queue_key_help()) text += std::string(h.keys) + ": " + h.what + "\n";
+    ImGui::TextColored(kColorAccent, "%s", text.c_str());
+    ctx.frame.message(ids::kQueueHelpText, text, false);
+  }
+}
+
+void ApprovalsPanel::draw_report(DeskContext& ctx) {
+  if (report_.empty()) return;
+  const std::string head = report_waiting_ ? "Bulk decision: " + std::to_string(report_waiting_) + " awaiting an answer"
+                                           : "Bulk decision: done";
+  ImGui::TextUnformatted(head.c_str());
+  ctx.frame.message(ids::kQueueReport, head, false);
+  ImGui::SameLine();
+  if (recorded_button(ctx.frame, ids::kQueueReportDismiss, "Dismiss")) {
+    report_.clear();
+    return;
+  }
+  for (const auto& [text, refused] : report_) {
+    ImGui::TextColored(refused ? kColorError : kColorOk, "%s", text.c_str());
+    ctx.frame.message(ids::kQueueReport, text, refused);
+  }
+}
+
 void ApprovalsPanel::draw_table(DeskContext& ctx) {
-  if (!ImGui::BeginTable("##pending", 12, kListTableFlags)) return;
+  if (!ImGui::BeginTable("##pending", 10, kListTableFlags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  for (const char* name :
-       {"#", "Ticker", "Side", "Qty", "Type", "Limit", "Notional", "Source", "Risk", "Age", "Expires in"})
+  for (const char* name : {"#", "Order", "Notional", "Bid / Ask", "Moved", "Source", "Risk", "Age", "Expires in"})
     ImGui::TableSetupColumn(name);
   ImGui::TableSetupColumn("Decision", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableHeadersRow();
+  const std::size_t cursor = selection_.cursor_index();
+  if (scroll_to_cursor_) {
+    // The cursor's row into view: the clipper draws only what is visible.
+    const float row = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().CellPadding.y * 2;
+    const float y = static_cast<float>(cursor) * row;
+    if (y < ImGui::GetScrollY()) ImGui::SetScrollY(y);
+    if (y + row * 2 > ImGui::GetScrollY() + ImGui::GetWindowHeight())
+      ImGui::SetScrollY(y + row * 2 - ImGui::GetWindowHeight());
+    scroll_to_cursor_ = false;
+  }
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(pending_.size()));
   while (clipper.Step()) {
@@ -74,22 +226,39 @@ void ApprovalsPanel::draw_table(DeskContext& ctx) {
       // A request decided since the index was built is skipped, never
       // offered: the row stays empty until the index catches up.
       if (!order || request->status != ApprovalStatus::kPending) continue;
-      draw_row(ctx, *request, *order);
+      draw_row(ctx, *request, *order, static_cast<std::size_t>(i) == cursor);
     }
   }
   ImGui::EndTable();
 }
 
-void ApprovalsPanel::draw_row(DeskContext& ctx, const ApprovalRequest& request, const Order& order) {
+void ApprovalsPanel::draw_row(DeskContext& ctx, const ApprovalRequest& request, const Order& order, bool at_cursor) {
   const OrderIntent& in = order.intent();
   const Duration left = request.expires_at - ctx.view.now;
-  table_cell(std::to_string(request.id));
-  table_cell(in.symbol.str());
-  table_cell(to_string(in.side));
-  table_cell(std::to_string(in.qty));
-  table_cell(to_string(in.type));
-  table_cell(in.limit_price ? in.limit_price->to_string() : "");
+  ImGui::TableNextColumn();
+  // The row itself selects: a click, shift-click (a range) or ctrl-click.
+  const bool selected = selection_.selected(request.id);
+  const std::string mark = std::string(at_cursor ? "> " : "  ") + std::to_string(request.id);
+  ImGui::PushID(static_cast<int>(request.id));
+  if (ImGui::Selectable(mark.c_str(), selected || at_cursor,
+                        ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+    const ImGuiIO& io = ImGui::GetIO();
+    selection_.click(request.id, io.KeyShift, io.KeyCtrl || io.KeySuper);
+  }
+  ImGui::PopID();
+  ctx.frame.widget(ids::approval_id("row", request.id));
+  table_cell(describe_intent(in));
   table_cell(request.notional.to_string());
+  const PendingQuote q = pending_quote(request, order, ctx.state().market, ctx.view.now, ctx.stale_after);
+  ImGui::TableNextColumn();
+  ImGui::TextColored(q.stale ? kColorWarn : kColorText, "%s%s", bid_ask_text(q).c_str(), q.stale ? " (stale)" : "");
+  if (q.stale && ImGui::IsItemHovered())
+    ImGui::SetTooltip("The quote is older than %s: the price may have moved since",
+                      format_duration(ctx.stale_after).c_str());
+  ImGui::TableNextColumn();
+  // A buy that got dearer or a sell that got cheaper moved against the order.
+  const bool against = in.side == Side::kBuy ? q.move_bps > 0 : q.move_bps < 0;
+  ImGui::TextColored(q.move_bps == 0 ? kColorMuted : (against ? kColorError : kColorOk), "%s", move_text(q).c_str());
   table_cell(in.source);
   table_cell(std::to_string(request.checks_passed.count()) + " passed");
   if (ImGui::IsItemHovered()) {
@@ -106,55 +275,102 @@ void ApprovalsPanel::draw_row(DeskContext& ctx, const ApprovalRequest& request, 
     ImGui::TextUnformatted(format_duration(left).c_str());
     ImGui::PopStyleColor();
   }
+  ctx.frame.message(ids::approval_id("row", request.id),
+                    describe_intent(in) + "\t" + bid_ask_text(q) + (q.stale ? " (stale)" : "") + "\t" + move_text(q),
+                    false);
   ImGui::TableNextColumn();
   // Past its expiry the API refuses a decision (409): not offered.
   const bool open = left > Duration::zero() && !deciding_.contains(request.id);
-  if (recorded_button(ctx.frame, ids::approval_id("approve", request.id), "Approve", open)) approve(ctx, request.id);
+  if (recorded_button(ctx.frame, ids::approval_id("approve", request.id), "Approve", open))
+    decide(ctx.requests, ctx.toasts, {request.id}, true, "");
   ImGui::SameLine();
-  if (recorded_button(ctx.frame, ids::approval_id("reject", request.id), "Reject", open))
-    ask_reject(ctx, request, order);
+  if (recorded_button(ctx.frame, ids::approval_id("reject", request.id), "Reject", open)) ask_reject(ctx, {request.id});
 }
 
-void ApprovalsPanel::approve(DeskContext& ctx, ApprovalId id) {
-  deciding_.insert(id);
-  ctx.requests.send("PUT", approval_path(id), {{"status", "approved"}},
-                    [this, toasts = &ctx.toasts, id](const ApiReply& r) {
-                      deciding_.erase(id);
-                      const std::string name = "Approval #" + std::to_string(id);
-                      if (!r.ok()) {
-                        toasts->error("Could not approve #" + std::to_string(id) + ": " + r.error_text());
-                        return;
-                      }
-                      const OrderOutcome outcome = describe_order(json_member(r.body, "order"));
-                      if (outcome.refused)
-                        toasts->error(name + " approved, but the re-check refused the order.\n" + outcome.text());
-                      else
-                        toasts->info(name + " approved. " + outcome.headline);
-                    });
-}
-
-void ApprovalsPanel::ask_reject(DeskContext& ctx, const ApprovalRequest& request, const Order& order) {
-  const ApprovalId id = request.id;
+void ApprovalsPanel::ask_approve(DeskContext& ctx, std::vector<ApprovalId> targets) {
+  targets = decidable(ctx.state(), targets);
+  if (targets.empty()) return;
+  // One row by key, no selection: as its Approve button. A selection asks.
+  if (selection_.selected_count() == 0 && targets.size() == 1)
+    return decide(ctx.requests, ctx.toasts, targets, true, "");
   ModalSpec spec;
-  spec.title = "Reject approval #" + std::to_string(id) + "?";
-  spec.body = "Order #" + std::to_string(order.id()) + ": " + describe_intent(order.intent()) +
-              ". It will not reach the broker. Why? (recorded in the audit log)";
+  spec.title = "Approve " + count_text(targets.size()) + "?";
+  spec.body = count_text(targets.size()) + ", total notional " + total_notional(ctx.state(), targets).to_string() +
+              ". Each is re-checked against the risk limits now; one that fails is refused and the report says why.";
+  spec.ok_label = "Approve " + std::to_string(targets.size());
+  spec.on_ok = [this, requests = &ctx.requests, toasts = &ctx.toasts, targets](const std::string&) {
+    decide(*requests, *toasts, targets, true, "");
+  };
+  ctx.modal.open(std::move(spec));
+}
+
+void ApprovalsPanel::ask_reject(DeskContext& ctx, std::vector<ApprovalId> targets) {
+  targets = decidable(ctx.state(), targets);
+  if (targets.empty()) return;
+  ModalSpec spec;
+  if (targets.size() == 1 && selection_.selected_count() <= 1) {
+    const ApprovalRequest& r = *ctx.state().approvals.find(targets[0]);
+    const Order& order = *ctx.state().order(r.order_id);
+    spec.title = "Reject approval #" + std::to_string(r.id) + "?";
+    spec.body = "Order #" + std::to_string(order.id()) + ": " + describe_intent(order.intent()) +
+                ". It will not reach the broker. Why? (recorded in the audit log)";
+  } else {
+    spec.title = "Reject " + count_text(targets.size()) + "?";
+    spec.body = count_text(targets.size()) + ", total notional " + total_notional(ctx.state(), targets).to_string() +
+                ". None will reach the broker. Why? (recorded in the audit log)";
+  }
   spec.ok_label = "Reject";
   spec.ok_id = ids::kRejectConfirm;
   spec.cancel_id = ids::kRejectCancel;
   spec.input_id = ids::kRejectReason;
   spec.input_label = "Reason";
-  spec.on_ok = [this, requests = &ctx.requests, toasts = &ctx.toasts, id](const std::string& reason) {
-    nlohmann::json body = {{"status", "rejected"}};
-    if (!reason.empty()) body["reason"] = reason;
-    deciding_.insert(id);
-    requests->send("PUT", approval_path(id), body, [this, toasts, id, reason](const ApiReply& r) {
-      deciding_.erase(id);
-      toasts->outcome(r, "Approval #" + std::to_string(id) + " rejected" + (reason.empty() ? "" : ": " + reason),
-                      "Could not reject #" + std::to_string(id));
-    });
+  spec.presets = reject_presets();
+  spec.on_ok = [this, requests = &ctx.requests, toasts = &ctx.toasts, targets](const std::string& reason) {
+    decide(*requests, *toasts, targets, false, reason);
   };
   ctx.modal.open(std::move(spec));
+}
+
+void ApprovalsPanel::decide(Requests& requests, Toasts& toasts_ref, const std::vector<ApprovalId>& targets,
+                            bool approve, const std::string& reason) {
+  // A bulk decision reports per order under the header; a single one in a toast.
+  const bool bulk = targets.size() > 1;
+  if (bulk) {
+    report_.clear();
+    report_waiting_ = targets.size();
+    selection_.clear();
+  }
+  for (ApprovalId id : targets) {
+    nlohmann::json body = {{"status", approve ? "approved" : "rejected"}};
+    if (!reason.empty()) body["reason"] = reason;
+    deciding_.insert(id);
+    requests.send(
+        "PUT", approval_path(id), body, [this, toasts = &toasts_ref, id, approve, bulk, reason](const ApiReply& r) {
+          deciding_.erase(id);
+          const std::string name = "#" + std::to_string(id);
+          std::string text;
+          bool refused = false;
+          if (!r.ok()) {
+            text = "Could not " + std::string(approve ? "approve " : "reject ") + name + ": " + r.error_text();
+            refused = true;
+          } else if (!approve) {
+            text = "Approval " + name + " rejected" + (reason.empty() ? "" : ": " + reason);
+          } else {
+            const OrderOutcome outcome = describe_order(json_member(r.body, "order"));
+            refused = outcome.refused;
+            text = refused ? "Approval " + name + " approved, but the re-check refused the order.\n" + outcome.text()
+                           : "Approval " + name + " approved. " + outcome.headline;
+          }
+          if (bulk) {
+            report_.emplace_back(text, refused);
+            if (report_waiting_) --report_waiting_;
+          } else if (refused) {
+            toasts->error(text);
+          } else {
+            toasts->info(text);
+          }
+        });
+  }
 }
 
 }  // namespace stonks::ui

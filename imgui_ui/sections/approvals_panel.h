@@ -1,15 +1,22 @@
-// ApprovalsPanel: Pending Approvals. One row per pending request (what the
-// order is, its notional, where it came from, the checks it passed, its age
-// and a live countdown to expiry) with Approve and Reject; Reject asks for a
-// reason. Each decision's result shows as a toast. Rows are clipped, so a
-// thousand pending requests cost what the visible ones cost.
+// ApprovalsPanel: Pending Approvals, keyboard-first. One row per pending
+// request (the order, its notional, the live bid/ask and how far the price
+// moved since it was made, stale quotes flagged, where it came from, the
+// checks it passed, its age and a countdown to expiry) with Approve and
+// Reject. A cursor and a selection (keys, shift/ctrl-click, select all) let
+// the operator decide many at once: bulk decisions ask first (count and
+// total notional) and end in a per-order report. Reject asks for a reason
+// (presets or free text). Rows are clipped, so a thousand pending requests
+// cost what the visible ones cost.
 #pragma once
 
 #include <cstddef>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "imgui_ui/desk_context.h"
+#include "imgui_ui/model/queue_keys.h"
+#include "imgui_ui/model/queue_selection.h"
 
 namespace stonks::ui {
 
@@ -21,10 +28,18 @@ class ApprovalsPanel {
   // Keeps pending_ in step with the state without walking every request
   // ever made on each frame.
   void refresh_index(const EngineState& state);
+  void handle_keys(DeskContext& ctx);
+  void act(DeskContext& ctx, QueueAction action);
+  void draw_bulk_bar(DeskContext& ctx);
+  void draw_report(DeskContext& ctx);
   void draw_table(DeskContext& ctx);
-  void draw_row(DeskContext& ctx, const ApprovalRequest& request, const Order& order);
-  void approve(DeskContext& ctx, ApprovalId id);
-  void ask_reject(DeskContext& ctx, const ApprovalRequest& request, const Order& order);
+  void draw_row(DeskContext& ctx, const ApprovalRequest& request, const Order& order, bool at_cursor);
+  // The targets still pending and open to a decision.
+  std::vector<ApprovalId> decidable(const EngineState& state, const std::vector<ApprovalId>& ids) const;
+  void ask_approve(DeskContext& ctx, std::vector<ApprovalId> targets);
+  void ask_reject(DeskContext& ctx, std::vector<ApprovalId> targets);
+  void decide(Requests& requests, Toasts& toasts, const std::vector<ApprovalId>& targets, bool approve,
+              const std::string& reason);
 
   struct IndexKey {
     const EngineState* state = nullptr;
@@ -35,6 +50,13 @@ class ApprovalsPanel {
   IndexKey key_;
   std::vector<ApprovalId> pending_;  // oldest first
   std::set<ApprovalId> deciding_;    // decisions sent and not answered yet
+  QueueSelection selection_;
+  bool help_ = false;
+  bool scroll_to_cursor_ = false;
+  // The last bulk decision, one line per order as its answer came; shown
+  // until dismissed.
+  std::vector<std::pair<std::string, bool>> report_;  // text, refused
+  std::size_t report_waiting_ = 0;
 };
 
 }  // namespace stonks::ui

@@ -22,9 +22,13 @@ class FieldErrors {
  public:
   // Shows `reply`'s error beside the widget of the field it names; beside
   // `fallback` (the form's submit button) when it names no field of `fields`,
-  // so no error goes unshown.
+  // so no error goes unshown. An error listing every field at fault
+  // (error.errors: [{field, message}], e.g. PUT risk-config) shows each.
   void set(const ApiReply& reply, std::span<const FieldWidget> fields, const char* fallback);
+  // One more error beside `widget` (a form's own check, before sending).
+  void add(const std::string& widget, std::string text);
   void clear() { by_widget_.clear(); }
+  bool empty() const { return by_widget_.empty(); }
   // The error shown beside `widget`, or null.
   const std::string* find(std::string_view widget) const;
 

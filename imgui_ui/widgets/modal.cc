@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+
 #include "imgui_ui/widgets/controls.h"
 
 namespace stonks::ui {
@@ -45,12 +47,22 @@ void Modal::draw(FrameRecord& frame) {
     field_label(spec_->input_label.c_str(), 0);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     recorded_input_text(frame, spec_->input_id, input_, ImGui::GetFontSize() * 22);
+    for (std::size_t i = 0; i < spec_->presets.size(); ++i) {
+      if (i) ImGui::SameLine();
+      const std::string& preset = spec_->presets[i];
+      if (recorded_button(frame, ids::reject_preset_id(i), preset.c_str()))
+        std::snprintf(input_, sizeof input_, "%s", preset.c_str());
+    }
   }
   ImGui::Spacing();
   // Run the action after closing: it may open another dialog or send requests.
   std::function<void(const std::string&)> action;
   std::string input;
-  if (recorded_button(frame, spec_->ok_id, spec_->ok_label.c_str())) {
+  // Ctrl+Enter answers OK from the keyboard (the queue's keys end here);
+  // Enter alone never does.
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool ctrl_enter = (io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+  if (recorded_button(frame, spec_->ok_id, spec_->ok_label.c_str()) || ctrl_enter) {
     action = std::move(spec_->on_ok);
     input = input_;
     close();

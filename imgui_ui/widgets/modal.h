@@ -1,12 +1,13 @@
 // Modal: the desk's one confirmation dialog. A section asks for it with a
 // spec saying what will change; the desk draws it at window level each frame
 // (so OpenPopup and BeginPopupModal share one id stack). Cancel, Escape or
-// closing it changes nothing; OK runs the spec's action.
+// closing it changes nothing; OK (or Ctrl+Enter) runs the spec's action.
 #pragma once
 
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "imgui_ui/frame_record.h"
 #include "imgui_ui/widget_ids.h"
@@ -22,6 +23,8 @@ struct ModalSpec {
   // A text to ask for (the reject dialog's reason); null: none.
   const char* input_id = nullptr;
   std::string input_label;
+  // Texts a click puts in the input (the reject dialog's preset reasons).
+  std::vector<std::string> presets;
   // Runs on OK with the text typed (empty without an input).
   std::function<void(const std::string& input)> on_ok;
 };

@@ -17,6 +17,7 @@ const ImVec4 kPaperBlue{0.16f, 0.36f, 0.62f, 1.0f};
 const ImVec4 kDisabledGrey{0.32f, 0.34f, 0.36f, 1.0f};
 const ImVec4 kAmber{0.70f, 0.45f, 0.05f, 1.0f};
 const ImVec4 kChipBg{0.18f, 0.20f, 0.23f, 1.0f};
+const ImVec4 kFlattenRed{0.55f, 0.05f, 0.05f, 1.0f};
 
 // Lays chips out left to right, wrapping before one that would cross the
 // right edge; a chip wider than a whole line is elided to fit.
@@ -91,6 +92,10 @@ StatusStripActions draw_status_strip(DeskContext& ctx, Duration stale_after) {
     row.chip(ctx.frame, ids::kStripHalt, "HALTED", kLiveRed, white,
              std::string(to_string(s.halt_cause)) + ": " + s.halt_reason + " (reduce-only)");
 
+  if (row.chip(ctx.frame, ids::kStripFlatten, "HALT & FLATTEN", kFlattenRed, white,
+               "Halt, reject every pending approval, cancel every working order and close every position (asks first)"))
+    actions.flatten = true;
+
   const bool held = requires_approval(s.mode, s.config);
   row.chip(ctx.frame, ids::kStripApprovals, held ? "Approvals: held for you" : "Approvals: automatic", kChipBg,
            held ? kColorText : kColorWarn);
@@ -103,6 +108,9 @@ StatusStripActions draw_status_strip(DeskContext& ctx, Duration stale_after) {
   for (const auto& [id, l] : s.lockouts.all()) active += l.active_at(ctx.view.now) ? 1 : 0;
   row.chip(ctx.frame, ids::kStripLockouts, "Lockouts " + std::to_string(active), kChipBg,
            active ? kColorWarn : kColorText);
+
+  if (row.chip(ctx.frame, ids::kStripAlerts, "Alerts", kChipBg, kColorText, "Which alerts toast, sound and notify"))
+    actions.alerts = true;
 
   const FeedFreshness feed = feed_freshness(s.market, ctx.view.now, stale_after);
   const std::string feed_text = feed.age ? "Feed " + format_duration(*feed.age) + " old" : "Feed: no quotes";

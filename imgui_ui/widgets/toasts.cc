@@ -12,6 +12,18 @@ void Toasts::add(std::string text, bool error) {
   while (toasts_.size() > kMaxShown) toasts_.pop_front();
 }
 
+void Toasts::keyed(const std::string& key, std::string text, bool error) {
+  for (Toast& t : toasts_)
+    if (t.key == key) {
+      t.text = std::move(text);
+      t.error = error;
+      t.shown_at = -1;
+      return;
+    }
+  add(std::move(text), error);
+  toasts_.back().key = key;
+}
+
 void Toasts::draw(FrameRecord& frame) {
   const double now = ImGui::GetTime();
   std::erase_if(toasts_, [now](const Toast& t) {

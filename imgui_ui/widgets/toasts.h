@@ -17,6 +17,9 @@ class Toasts {
   static constexpr std::size_t kMaxShown = 5;
 
   void info(std::string text) { add(std::move(text), false); }
+  // A toast that a later one with the same `key` replaces, its time starting
+  // over (an alert whose count goes up).
+  void keyed(const std::string& key, std::string text, bool error);
   void error(std::string text) { add(std::move(text), true); }
   // The outcome of a request: `done` when it succeeded, else "`failed`: why".
   void outcome(const ApiReply& reply, std::string done, const std::string& failed) {
@@ -35,6 +38,7 @@ class Toasts {
     std::string text;
     bool error = false;
     double shown_at = -1;  // ImGui time of the first frame that drew it
+    std::string key;       // empty: not replaced by later ones
   };
   void add(std::string text, bool error);
 

@@ -17,7 +17,6 @@ DeskDriver::DeskDriver()
   io.IniFilename = nullptr;
   io.DisplaySize = ImVec2(1280, 800);
   io.DeltaTime = 1.0f / 60;
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // key index == ImGuiKey
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
@@ -83,6 +82,26 @@ void DeskDriver::press(ImGuiKey key) {
   ImGuiIO& io = ImGui::GetIO();
   io.KeysDown[key] = true;
   frame();
+  io.KeysDown[key] = false;
+  frame();
+}
+
+void DeskDriver::press_key(int key, bool shift, bool ctrl) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyShift = shift;
+  io.KeyCtrl = ctrl;
+  io.KeysDown[key] = true;
+  frame();
+  io.KeysDown[key] = false;
+  io.KeyShift = false;
+  io.KeyCtrl = false;
+  frame();
+}
+
+void DeskDriver::hold_key(int key, int frames) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[key] = true;
+  frame(frames);
   io.KeysDown[key] = false;
   frame();
 }

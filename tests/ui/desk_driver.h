@@ -41,6 +41,11 @@ class DeskDriver {
   // Clicks the field, selects what it holds and types `text` over it.
   void type(const std::string& id, const std::string& text);
   void press(ImGuiKey key);
+  // A key by its code (GLFW's, as the browser's io.KeysDown holds it: 'A',
+  // 265 for Up, ...), with the modifiers held while it is down.
+  void press_key(int key, bool shift = false, bool ctrl = false);
+  // Holds `key` down for `frames` frames (ImGui repeats a held key after 0.275 s).
+  void hold_key(int key, int frames);
 
   const ui::WidgetRect* find(const std::string& id) const;
   bool shows(const std::string& id) const { return find(id) != nullptr; }

@@ -63,6 +63,35 @@ mergeInto(LibraryManager.library, {
     a.remove();
     setTimeout(function() { URL.revokeObjectURL(a.href); }, 60000);
   },
+  // A short tone per alert kind (Web Audio); browsers allow sound only
+  // after the page had a click or a key, which an operator's desk has.
+  stonks_js_play_tone: function(kind) {
+    var Ctx = window.AudioContext || window.webkitAudioContext;
+    if (!Ctx) return;
+    if (!Module.stonksAudio) Module.stonksAudio = new Ctx();
+    var ctx = Module.stonksAudio;
+    if (ctx.state === 'suspended') ctx.resume();
+    var hz = [880, 660, 520, 440, 330][kind] || 600;  // AlertKind's order: higher for what needs the operator
+    var osc = ctx.createOscillator();
+    var gain = ctx.createGain();
+    osc.frequency.value = hz;
+    gain.gain.setValueAtTime(0.0001, ctx.currentTime);
+    gain.gain.exponentialRampToValueAtTime(0.2, ctx.currentTime + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + 0.25);
+    osc.connect(gain).connect(ctx.destination);
+    osc.start();
+    osc.stop(ctx.currentTime + 0.3);
+    Module.stonksTones = (Module.stonksTones || 0) + 1;  // what the tests count
+  },
+  // A system notification, only while the tab is hidden and where the user
+  // allowed them.
+  stonks_js_notify: function(text) {
+    if (!document.hidden || !window.Notification || Notification.permission !== 'granted') return;
+    new Notification('stonks-oracle', {body: UTF8ToString(text), tag: 'stonks-alert'});
+  },
+  stonks_js_ask_notify_permission: function() {
+    if (window.Notification && Notification.permission === 'default') Notification.requestPermission();
+  },
   stonks_js_copy_text: function(text) {
     var s = UTF8ToString(text);
     Module.stonksLastCopy = s;  // what the tests read back (the clipboard itself needs a permission)

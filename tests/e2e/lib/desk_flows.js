@@ -26,7 +26,18 @@ const ids = {
   positionRow: (ticker) => `positions/row/${ticker}`,
   orderRow: (id) => `orders/row/${id}`,
   orderCancel: (id) => `order/${id}/cancel`,
-  view: (name) => `view/${name}`,  // the view bar: trading, market, positions, orders, fills, audit, ...
+  view: (name) => `view/${name}`,
+  stripFlatten: 'strip/flatten',
+  flattenReason: 'flatten/reason',
+  flattenContinue: 'flatten/continue',
+  flattenConfirm: 'flatten/confirm',
+  flattenReport: 'flatten/report',
+  flattenDismiss: 'flatten/dismiss',
+  riskField: (path) => `risk_config/${path}`,
+  riskSave: 'risk_config/save',
+  riskVersion: (v) => `risk_config/history/${v}`,
+  queueSelectAll: 'queue/select_all',
+  queueRejectSelected: 'queue/reject_selected',  // the view bar: trading, market, positions, orders, fills, audit, ...
 };
 
 const activeLockouts = (s) => s.lockouts.filter((l) => l.removed_at === null && !l.expired);

@@ -216,6 +216,10 @@ Desk::~Desk() = default;
 const std::vector<WidgetRect>& Desk::widgets() const { return impl_->frame.widgets(); }
 std::vector<DeskMessage> Desk::messages() const { return impl_->frame.messages(); }
 void Desk::set_csv_picker(std::function<void()> open) { impl_->replay.pick_csv = std::move(open); }
+void Desk::set_import_picker(std::function<void()> open) { impl_->sim.file.pick = std::move(open); }
+void Desk::import_picked(std::string name, std::string text) {
+  impl_->sim.file.picked(std::move(name), std::move(text));
+}
 void Desk::csv_picked(std::string name, std::string text) {
   impl_->replay.csv_picked(std::move(name), std::move(text));
 }

@@ -94,6 +94,9 @@ class Desk {
   // later). Without a picker the button is disabled.
   void set_csv_picker(std::function<void()> open);
   void csv_picked(std::string name, std::string text);
+  // The same for the sim strip's "Import sandbox..." (a sandbox export).
+  void set_import_picker(std::function<void()> open);
+  void import_picked(std::string name, std::string text);
   // The layout remembered across reloads -- the open view, the selected
   // ticker, the filters, the chart's length, and the tables' column widths,
   // order and sort orders -- as ImGui .ini text (the host keeps it in the

@@ -74,6 +74,11 @@ inline constexpr const char* kSimSeed = "sim/seed";
 inline constexpr const char* kSimSeedApply = "sim/seed_apply";
 inline constexpr const char* kSimNewsRate = "sim/news_per_hour";
 inline constexpr const char* kResetSandbox = "sandbox/reset";
+// The sandbox as a file: Export, Import... (its outcome a message there) and
+// the import's confirmation.
+inline constexpr const char* kExportSandbox = "sandbox/export";
+inline constexpr const char* kImportSandbox = "sandbox/import";
+inline constexpr const char* kImportConfirm = "sandbox/import_confirm";
 // The persistence status (messages only: a failed save, storage not persistent).
 inline constexpr const char* kPersistence = "sandbox/persistence";
 // The link to a server (messages only: connected, or lost and stale).

@@ -44,6 +44,7 @@ void DeskHost::open(double now_ms) {
   client_ = std::make_unique<ui::LocalApiClient>([this](ApiRequest request) { return handle(std::move(request)); });
   desk_ = std::make_unique<ui::Desk>(*client_);
   desk_->set_csv_picker([] { stonks_js_pick_csv(); });
+  desk_->set_import_picker([] { stonks_js_pick_import(); });
   desk_->set_file_saver(save_file);
   desk_->set_alert_host(alert_host());
   load_settings(*desk_);
@@ -116,13 +117,23 @@ void DeskHost::csv_picked(std::string name, std::string text) {
   if (desk_) desk_->csv_picked(std::move(name), std::move(text));
 }
 
+void DeskHost::import_picked(std::string name, std::string text) {
+  if (desk_) desk_->import_picked(std::move(name), std::move(text));
+}
+
 ApiResponse DeskHost::api(ApiRequest request) { return handle(std::move(request)); }
 
 ApiResponse DeskHost::handle(ApiRequest request) {
   if (!sandbox_) return not_running(phase_ == Phase::kMoved ? "the desk moved to another tab" : "the desk is not open");
   // A reset rewrites the directories without necessarily moving the seq.
   const bool writes = request.method != "GET";
+  // An import replaces the sandbox whole: its charts start over from its journal.
+  const bool import = request.path == "/api/sandbox/import";
   ApiResponse response = sandbox_->handle(std::move(request));
+  if (import && response.status == 200) {
+    history_ = ui::DeskHistory();
+    feed_history();
+  }
   watch_commits(writes);
   return response;
 }

@@ -78,6 +78,8 @@ class DeskHost {
   // The file the operator chose in the page's picker (stonks_js_pick_csv),
   // for the Replay pane.
   void csv_picked(std::string name, std::string text);
+  // ... and the sandbox export chosen for "Import sandbox..." (stonks_js_pick_import).
+  void import_picked(std::string name, std::string text);
 
   // What the page reports about IndexedDB.
   void set_persistence(ui::HostStatus::Persistence state, std::string detail);

@@ -41,6 +41,9 @@ void stonks_js_ask_notify_permission();
 // The Replay pane's "Open CSV...": the page shows its file picker and hands
 // the chosen file's name and text to stonks_csv_picked().
 void stonks_js_pick_csv();
+// Sim strip's "Import sandbox...": the same for an export file, handed to
+// stonks_import_picked().
+void stonks_js_pick_import();
 }
 
 namespace stonks::web {

@@ -123,6 +123,8 @@ class Engine {
 
   void roll_day(Timestamp now);
   RiskContext risk_context(const OrderIntent& intent, OrderId self, bool at_intake, Timestamp now) const;
+  // The request the gate makes for order `order` that passed `risk` now.
+  ApprovalRequest approval_request(OrderId order, const RiskResult& risk, Timestamp now) const;
   void send_to_broker(OrderId id, Timestamp now);
   // Asks the broker to cancel a working order and records its answer.
   void cancel_working(OrderId id, const std::string& by, const std::string& reason, Timestamp now);

@@ -57,13 +57,7 @@ FlattenClose Engine::close_position(const Symbol& symbol, Quantity position, con
     emit(now, OrderRiskRejected{id, risk.denials});
   } else {
     // The operator's decision of this moment, recorded as theirs.
-    ApprovalRequest req;
-    req.id = state_.next_approval_id;
-    req.order_id = id;
-    req.notional = risk.notional;
-    req.checks_passed = risk.passed;
-    req.created_at = now;
-    req.expires_at = now + std::chrono::minutes(state_.config.operator_approval.approval_timeout_minutes);
+    const ApprovalRequest req = approval_request(id, risk, now);
     emit(now, ApprovalRequested{req});
     emit(now, ApprovalDecided{req.id, ApprovalStatus::kApproved, by,
                               reason.empty() ? std::string("halt & flatten") : "halt & flatten: " + reason});

@@ -67,19 +67,23 @@ Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
     // 3.5: a risk failure ends here, before the approval gate.
     emit(now, OrderRiskRejected{id, risk.denials});
   } else if (requires_approval(state_.mode, state_.config)) {
-    ApprovalRequest req;
-    req.id = state_.next_approval_id;
-    req.order_id = id;
-    req.notional = risk.notional;
-    req.checks_passed = risk.passed;
-    req.created_at = now;
-    req.expires_at = now + std::chrono::minutes(state_.config.operator_approval.approval_timeout_minutes);
-    emit(now, ApprovalRequested{std::move(req)});
+    emit(now, ApprovalRequested{approval_request(id, risk, now)});
   } else {
     send_to_broker(id, now);
   }
   if (Status st = finish(); !st.is_ok()) return st;
   return state_.orders.at(id);
+}
+
+ApprovalRequest Engine::approval_request(OrderId order, const RiskResult& risk, Timestamp now) const {
+  ApprovalRequest req;
+  req.id = state_.next_approval_id;
+  req.order_id = order;
+  req.notional = risk.notional;
+  req.checks_passed = risk.passed;
+  req.created_at = now;
+  req.expires_at = now + std::chrono::minutes(state_.config.operator_approval.approval_timeout_minutes);
+  return req;
 }
 
 Result<ApprovalOutcome> Engine::decide_approval(ApprovalId id, bool approve, const std::string& by,

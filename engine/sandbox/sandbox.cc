@@ -9,8 +9,10 @@
 #include "api/api_response.h"
 #include "api/api_router.h"
 #include "execution/paper_broker.h"
+#include "journal/memory_storage.h"
 #include "sandbox/backtest_routes.h"
 #include "sandbox/latest_event_time.h"
+#include "sandbox/sandbox_export.h"
 #include "sandbox/sim_routes.h"
 #include "sandbox/strategy_routes.h"
 #include "sim/sim_state_codec.h"
@@ -224,6 +226,7 @@ ApiResponse Sandbox::handle(ApiRequest request) {
   // The replay has its own engine: nothing of it reaches the desk's journal.
   if (is_backtest_path(request.path)) return handle_backtest(request, s.router->options(), s.backtest);
   if (is_strategies_path(request.path)) return s.strategies_request(request);
+  if (is_sandbox_export_path(request.path)) return export_request(request);
   if (!is_sim_path(request.path)) {
     ApiResponse response = s.router->handle(request);
     if (Status st = s.store->flush(); !st.is_ok())
@@ -259,6 +262,60 @@ ApiResponse Sandbox::handle(ApiRequest request) {
   impl_->backtest = std::move(backtest);
   if (Status st = impl_->save(); !st.is_ok()) return error_response(st);
   return json_response(200, to_json(impl_->status()));
+}
+
+ApiResponse Sandbox::export_request(const ApiRequest& request) {
+  auto parsed = parse_export_request(request, impl_->router->options());
+  if (const ApiResponse* error = std::get_if<ApiResponse>(&parsed)) return *error;
+  auto& [route, body] = std::get<std::pair<ExportRoute, nlohmann::json>>(parsed);
+  Impl& s = *impl_;
+  if (route == ExportRoute::kExport) {
+    // Everything committed and the sim's clock on file first.
+    if (Status st = s.store->flush(); !st.is_ok()) return error_response(st);
+    if (Status st = s.save(); !st.is_ok()) return error_response(st);
+    Result<SandboxFiles> files = read_storage_files(s.journal, s.desk);
+    if (!files.is_ok()) return error_response(files.status());
+    return json_response(200, export_json(*files, s.clock, s.store->committed_seq()));
+  }
+  Result<SandboxFiles> files = read_export_json(body);
+  if (!files.is_ok()) return error_response(files.status());
+  // The whole check a start makes, on copies: recovery over the file's
+  // journal (every record's CRC, every event fitting the state) and its desk.
+  MemoryStorage journal_copy, desk_copy;
+  for (const auto& [name, data] : files->journal)
+    if (Status st = journal_copy.write_file_atomic(name, data); !st.is_ok()) return error_response(st);
+  for (const auto& [name, data] : files->desk)
+    if (Status st = desk_copy.write_file_atomic(name, data); !st.is_ok()) return error_response(st);
+  SandboxOptions options = s.options;
+  options.start_time = s.wall;
+  Result<std::unique_ptr<Impl>> trial = Impl::open(journal_copy, desk_copy, options);
+  if (!trial.is_ok()) {
+    const Status& st = trial.status();
+    return error_response(
+        Status::invalid_argument((st.code() == StatusCode::kCorruption ? "the sandbox in this file is damaged: "
+                                                                       : "the sandbox in this file does not open: ") +
+                                 st.message()));
+  }
+  const nlohmann::json preview = preview_json(
+      (*trial)->store->engine().state(), latest_event_time((*trial)->store->engine().state(), (*trial)->store->log()));
+  if (route == ExportRoute::kPreview) return json_response(200, preview);
+
+  // Replace: the directories hold the file's files, then the sandbox opens
+  // over them as at a start. The replay beside the desk is not the desk's.
+  std::unique_ptr<BacktestSession> backtest = std::move(s.backtest);
+  const Timestamp wall = s.wall;
+  if (Status st = wipe(s.journal); !st.is_ok()) return error_response(st);
+  if (Status st = wipe(s.desk); !st.is_ok()) return error_response(st);
+  for (const auto& [name, data] : files->journal)
+    if (Status st = s.journal.write_file_atomic(name, data); !st.is_ok()) return error_response(st);
+  for (const auto& [name, data] : files->desk)
+    if (Status st = s.desk.write_file_atomic(name, data); !st.is_ok()) return error_response(st);
+  Result<std::unique_ptr<Impl>> opened = Impl::open(s.journal, s.desk, std::move(options));
+  if (!opened.is_ok()) return error_response(opened.status());
+  impl_ = std::move(opened).value();
+  impl_->wall = wall;
+  impl_->backtest = std::move(backtest);
+  return json_response(200, {{"imported", preview}});
 }
 
 const EngineState& Sandbox::state() const { return impl_->store->engine().state(); }

@@ -110,6 +110,11 @@ class Sandbox {
   // /api/strategies list and replace the strategies switched on for the
   // desk (strategy_routes.h), kept in the desk directory
   // (DeskStrategies::kFile); a reset switches them all off.
+  // /api/sandbox/export, /api/sandbox/import/preview and /api/sandbox/import
+  // (sandbox_export.h): the sandbox as one file and back. An import is
+  // checked whole first (the file's own CRCs, then a recovery of its journal
+  // on a copy, as a start would); a damaged, truncated or foreign file is a
+  // 400 saying why and nothing changes.
   ApiResponse handle(ApiRequest request);
 
   const EngineState& state() const;
@@ -130,6 +135,7 @@ class Sandbox {
   ~Sandbox();
 
  private:
+  ApiResponse export_request(const ApiRequest& request);
   struct Impl;
   explicit Sandbox(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

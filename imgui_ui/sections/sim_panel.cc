@@ -87,6 +87,8 @@ void SimPanel::draw(DeskContext& ctx, const SimStatus& sim) {
                      static_cast<unsigned long long>(sim.news));
   ImGui::SameLine(0, em);
   if (recorded_button(ctx.frame, ids::kResetSandbox, "Reset sandbox")) ctx.modal.open(reset_question(ctx));
+  ImGui::SameLine();
+  file.draw(ctx);
 }
 
 }  // namespace stonks::ui

@@ -20,7 +20,8 @@ const char* const kControls[] = {
     ids::kLockoutCreate,    ids::kLockoutHistory,    ids::kTicketTicker,    ids::kTicketBuy,
     ids::kTicketSell,       ids::kTicketQty,         ids::kTicketMarket,    ids::kTicketLimit,
     ids::kTicketLimitPrice, ids::kTicketSend,        ids::kSimSeed,         ids::kSimSeedApply,
-    ids::kSimNewsRate,      ids::kResetSandbox};
+    ids::kSimNewsRate,      ids::kResetSandbox,      ids::kExportSandbox,   ids::kImportSandbox,
+    ids::kStripFlatten,     ids::kStripAlerts};
 
 void hold_orders_and_lock(DeskDriver& d) {
   OperatorApprovalConfig section = d.engine.state().config.operator_approval;

@@ -9,16 +9,17 @@ mergeInto(LibraryManager.library, {
   stonks_js_http: function(id, method, target, body) {
     Module.stonksRemote.request(id, UTF8ToString(method), UTF8ToString(target), UTF8ToString(body));
   },
-  // A hidden <input type=file> (made once): the chosen file's text goes to
-  // the heap through malloc, not ccall's stack (a CSV may be megabytes).
-  stonks_js_pick_csv__deps: ['malloc', 'free'],
-  stonks_js_pick_csv: function() {
-    var input = document.getElementById('stonks-csv-picker');
+  // A hidden <input type=file> (made once per picker): the chosen file's
+  // text goes to the heap through malloc, not ccall's stack (a CSV or an
+  // export may be megabytes), then to `picked(name, text)`.
+  $stonksPickFile__deps: ['malloc', 'free'],
+  $stonksPickFile: function(id, accept, picked) {
+    var input = document.getElementById(id);
     if (!input) {
       input = document.createElement('input');
       input.type = 'file';
-      input.id = 'stonks-csv-picker';
-      input.accept = '.csv,text/csv,text/plain';
+      input.id = id;
+      input.accept = accept;
       input.style.display = 'none';
       input.addEventListener('change', function() {
         var file = input.files && input.files[0];
@@ -30,7 +31,7 @@ mergeInto(LibraryManager.library, {
             return p;
           };
           var name = put(file.name), body = put(text);
-          Module._stonks_csv_picked(name, body);
+          picked(name, body);
           _free(name);
           _free(body);
           input.value = '';  // the same file again is a new pick
@@ -39,6 +40,16 @@ mergeInto(LibraryManager.library, {
       document.body.appendChild(input);
     }
     input.click();
+  },
+  stonks_js_pick_csv__deps: ['$stonksPickFile'],
+  stonks_js_pick_csv: function() {
+    stonksPickFile('stonks-csv-picker', '.csv,text/csv,text/plain',
+                   function(name, text) { Module._stonks_csv_picked(name, text); });
+  },
+  stonks_js_pick_import__deps: ['$stonksPickFile'],
+  stonks_js_pick_import: function() {
+    stonksPickFile('stonks-import-picker', '.json,application/json',
+                   function(name, text) { Module._stonks_import_picked(name, text); });
   },
   // The layout lives under one key; a browser refusing storage keeps none.
   stonks_js_load_settings__deps: ['malloc'],
@@ -54,10 +65,11 @@ mergeInto(LibraryManager.library, {
   },
   // A Blob behind a temporary link with a download name: the browser saves it.
   stonks_js_save_file: function(name, text) {
-    var blob = new Blob([UTF8ToString(text)], {type: 'text/csv'});
+    var file = UTF8ToString(name);
+    var blob = new Blob([UTF8ToString(text)], {type: /\.json$/.test(file) ? 'application/json' : 'text/csv'});
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = UTF8ToString(name);
+    a.download = file;
     document.body.appendChild(a);
     a.click();
     a.remove();

@@ -37,6 +37,9 @@ const ids = {
   riskSave: 'risk_config/save',
   riskVersion: (v) => `risk_config/history/${v}`,
   queueSelectAll: 'queue/select_all',
+  exportSandbox: 'sandbox/export',
+  importSandbox: 'sandbox/import',
+  importConfirm: 'sandbox/import_confirm',
   queueRejectSelected: 'queue/reject_selected',  // the view bar: trading, market, positions, orders, fills, audit, ...
 };
 

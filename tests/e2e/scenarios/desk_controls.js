@@ -1,12 +1,21 @@
-// The desk's controls with real clicks and keys on the canvas: a risk config
+// The desk's controls with real clicks and keys on the canvas: the sandbox
+// exported, a damaged copy refused, the export imported back; a risk config
 // edit with an inline error, then a valid save shown in the history with its
 // diff; approve and reject with keys only; a bulk reject of three with its
 // confirmation; the scorecard after that session; and halt & flatten from
 // the status strip (two questions, then the report that stays until
 // dismissed), ending with no open position and no pending approval.
 'use strict';
+const fs = require('fs');
 const path = require('path');
 const { ids, showView, pendingApprovals, sendTicket, turnAutoApprovalOff } = require('../lib/desk_flows');
+
+async function pickImport(desk, file) {
+  await desk.click(ids.importSandbox);
+  await desk.page.waitForSelector('#stonks-import-picker', { state: 'attached', timeout: 10000 });
+  await desk.page.setInputFiles('#stonks-import-picker', file);
+  await desk.frames(2);
+}
 
 module.exports = async function (t) {
   const browser = await t.launch({ viewport: { width: 1280, height: 720 } });
@@ -14,6 +23,48 @@ module.exports = async function (t) {
   await desk.open(t.url);
   // The market stands still: fills and the report stay predictable.
   t.check((await desk.api('PUT', '/api/sim', { speed: 0 })).status === 200, 'pausing the sim failed');
+
+  await t.step('export the sandbox, change it, refuse a damaged copy, then import the export back', async () => {
+    await sendTicket(desk, { ticker: 'AAPL', qty: 2 });
+    await desk.waitForState('2 AAPL held', (s) => s.portfolio.positions.some((p) => p.ticker === 'AAPL' && p.qty === 2));
+    const download = desk.page.waitForEvent('download', { timeout: 10000 });
+    await desk.click(ids.exportSandbox);
+    const file = await download;
+    t.check(/^stonks-sandbox-.*\.json$/.test(file.suggestedFilename()), `saved as ${file.suggestedFilename()}`);
+    const exportPath = path.join(t.artifacts, 'sandbox-export.json');
+    await file.saveAs(exportPath);
+    const exported = JSON.parse(fs.readFileSync(exportPath, 'utf8'));
+    t.check(exported.format === 'stonks-sandbox-export' && exported.journal.length > 0, 'the export holds the journal');
+
+    await sendTicket(desk, { ticker: 'MSFT', qty: 5 });
+    await desk.waitForState('5 MSFT held', (s) => s.portfolio.positions.some((p) => p.ticker === 'MSFT' && p.qty === 5));
+
+    const damaged = JSON.parse(JSON.stringify(exported));
+    const seg = damaged.journal[0];
+    const bytes = Buffer.from(seg.data, 'base64');
+    bytes[Math.floor(bytes.length / 2)] ^= 0x20;
+    seg.data = bytes.toString('base64');
+    const damagedPath = path.join(t.artifacts, 'sandbox-damaged.json');
+    fs.writeFileSync(damagedPath, JSON.stringify(damaged));
+    await pickImport(desk, damagedPath);
+    await desk.waitForMessage(ids.importSandbox, /Refused sandbox-damaged\.json: .*damaged/);
+    t.check((await desk.state()).portfolio.positions.some((p) => p.ticker === 'MSFT' && p.qty === 5),
+            'a refused file changes nothing');
+
+    await pickImport(desk, exportPath);
+    await desk.waitForMessage('dialog', /sandbox-export\.json holds \d+ orders .*positions: AAPL 2/);
+    await desk.click(ids.importConfirm);
+    const s = await desk.waitForState('the export back', (st) =>
+      !st.portfolio.positions.some((p) => p.ticker === 'MSFT' && p.qty !== 0) && st);
+    t.check(s.portfolio.positions.some((p) => p.ticker === 'AAPL' && p.qty === 2), 'the exported position is back');
+    await desk.reload();
+    const again = await desk.state();
+    t.check(!again.portfolio.positions.some((p) => p.ticker === 'MSFT' && p.qty !== 0) &&
+            again.portfolio.positions.some((p) => p.ticker === 'AAPL' && p.qty === 2), 'a reload keeps the import');
+    // Sold back so the steps below start flat.
+    await sendTicket(desk, { ticker: 'AAPL', qty: 2, side: 'sell' });
+    await desk.waitForState('flat again', (st) => st.portfolio.positions.every((p) => p.qty === 0));
+  });
 
   await t.step('risk config: an inline error, then a valid save shown in the history with its diff', async () => {
     await showView(desk, 'risk');

@@ -5,6 +5,7 @@
 // the server goes away the panel keeps the last state, says it is stale,
 // and resumes from its seq when the server is back.
 'use strict';
+const fs = require('fs');
 const path = require('path');
 const { StonksServer } = require('../lib/stonks_server');
 const { ids, showView, activeLockouts, pendingApprovals } = require('../lib/desk_flows');
@@ -90,6 +91,29 @@ module.exports = async function (t) {
       console.log(`   lockout visible after ${ms} ms`);
     });
 
+    await t.step('9c2. the controls act on the server: a risk config save, the CSV downloads', async () => {
+      await showView(desk, 'risk');
+      await desk.fill(ids.riskField('limits.max_open_orders'), '40');
+      await desk.click(ids.riskSave);
+      const config = await waitFor(async () => {
+        const c = await call('GET', '/api/admin/trading/risk-config', undefined, 200);
+        return c.limits.max_open_orders === 40 && c;
+      }, 'the server to save the config');
+      t.check(config.version === 2, `the server's config is version ${config.version}`);
+      await desk.waitForMessage(ids.riskVersion(2), /by admin .*limits\.max_open_orders: 100 -> 40/);
+      for (const [view, button, name, header] of [['orders', 'orders/export', 'orders.csv', /^Id,Time,Ticker/],
+                                                  ['audit', 'audit/export', 'audit.csv', /^Seq,Time,Actor/]]) {
+        await showView(desk, view);
+        const download = desk.page.waitForEvent('download', { timeout: 10000 });
+        await desk.click(button);
+        const file = await download;
+        t.check(file.suggestedFilename() === name, `saved as ${file.suggestedFilename()}`);
+        const csv = fs.readFileSync(await file.path(), 'utf8');
+        t.check(header.test(csv) && csv.trim().split('\r\n').length >= 2, `${name} holds rows:\n${csv.slice(0, 200)}`);
+      }
+      await showView(desk, 'trading');
+    });
+
     await t.step('9d. the server goes away: the last state stays on screen, marked stale', async () => {
       await server.kill();
       await desk.waitForMessage(connection, /Connection lost.*stale/, 15000);
@@ -108,6 +132,21 @@ module.exports = async function (t) {
       t.check(activeLockouts(s).some((l) => l.ticker === 'TSLA'), 'what came before the restart is still there');
       const remote = await call('GET', '/api/snapshot', undefined, 200);
       t.check(s.last_seq === remote.last_seq, `replica at ${s.last_seq}, server at ${remote.last_seq}`);
+    });
+
+    await t.step('9f. halt & flatten from the strip of the server\'s desk', async () => {
+      await desk.click(ids.stripFlatten);
+      await desk.waitForMessage('dialog', /Sell 10 AAPL/);
+      await desk.click(ids.flattenContinue);
+      await desk.click(ids.flattenConfirm);
+      const halt = await waitFor(async () => {
+        const h = await call('GET', '/api/admin/trading/halt', undefined, 200);
+        return h.last_flatten && h;
+      }, 'the server to flatten');
+      t.check(halt.halted && halt.last_flatten.by === 'admin', `halted by ${halt.last_flatten.by}`);
+      const positions = await call('GET', '/api/positions', undefined, 200);
+      t.check(positions.positions.every((p) => p.qty === 0), `flat: ${JSON.stringify(positions)}`);
+      await desk.waitForMessage(ids.flattenReport, /Halt & flatten by admin/);
     });
     desk.errors = desk.errors.filter((e) => !NETWORK_NOISE.test(e));
   } finally {

@@ -159,6 +159,8 @@ void DeskHost::feed_history() {
 void DeskHost::set_persistence(ui::HostStatus::Persistence state, std::string detail) {
   if (!engine_error_.empty()) return;  // the engine's own failure stays on screen
   host_.persistence = state;
+  // Saving keeps saying where: the strip keeps the chip's width by it.
+  if (state == ui::HostStatus::Persistence::kSaving && detail.empty()) return;
   host_.persistence_detail = std::move(detail);
 }
 

@@ -103,6 +103,12 @@ EMSCRIPTEN_KEEPALIVE void stonks_csv_picked(const char* name, const char* text) 
   app().wake();
 }
 
+// The sandbox export chosen for the sim strip's "Import sandbox...".
+EMSCRIPTEN_KEEPALIVE void stonks_import_picked(const char* name, const char* text) {
+  app().host().import_picked(name, text);
+  app().wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void stonks_paste(const char* text) {
   ImGui::GetIO().AddInputCharactersUTF8(text);
   app().wake();

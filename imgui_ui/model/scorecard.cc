@@ -29,10 +29,6 @@ Duration percentile(const std::vector<Duration>& sorted, int p) {
 Scorecard make_scorecard(const EngineState& s) {
   Scorecard card;
   std::vector<Duration> waits;
-  // Fills by order, once.
-  std::map<OrderId, std::vector<const Fill*>> fills;
-  for (const Fill& f : s.fills) fills[f.order_id].push_back(&f);
-
   for (const auto& [id, r] : s.approvals.all()) {
     const Order* o = s.order(r.order_id);
     if (!o || o->intent().source == "flatten" || r.status == ApprovalStatus::kPending) continue;
@@ -45,15 +41,16 @@ Scorecard make_scorecard(const EngineState& s) {
     if (r.decided_at) waits.push_back(*r.decided_at - r.created_at);
     const std::optional<Price> mark = mark_of(s.market, in.symbol);
     if (r.status == ApprovalStatus::kApproved) {
-      Money value;
-      auto it = fills.find(o->id());
       for (ScoreLine* l : lines) ++l->approved;
-      if (it == fills.end()) continue;
+      if (o->filled_qty() == 0) continue;
       if (!mark) {
         for (ScoreLine* l : lines) ++l->unmarked;
         continue;
       }
-      for (const Fill* f : it->second) value += pnl(f->side, f->qty, f->price, *mark) - f->fee;
+      // The order's fills at their average price, marked now: the order
+      // keeps their totals, so no fill is read.
+      const Money now = saturating_notional(*mark, o->filled_qty());
+      const Money value = (in.side == Side::kBuy ? now - o->filled_notional() : o->filled_notional() - now) - o->fees();
       for (ScoreLine* l : lines) {
         ++l->approved_filled;
         l->approved_pnl += value;

@@ -83,12 +83,14 @@ void SimPanel::draw(DeskContext& ctx, const SimStatus& sim) {
   }
 
   ImGui::SameLine(0, em);
-  ImGui::TextColored(kColorMuted, "%llu quotes, %llu headlines", static_cast<unsigned long long>(sim.quotes),
-                     static_cast<unsigned long long>(sim.news));
-  ImGui::SameLine(0, em);
   if (recorded_button(ctx.frame, ids::kResetSandbox, "Reset sandbox")) ctx.modal.open(reset_question(ctx));
   ImGui::SameLine();
   file.draw(ctx);
+  // Last: its width changes with every quote, and buttons after it would
+  // move under the operator's mouse.
+  ImGui::SameLine(0, em);
+  ImGui::TextColored(kColorMuted, "%llu quotes, %llu headlines", static_cast<unsigned long long>(sim.quotes),
+                     static_cast<unsigned long long>(sim.news));
 }
 
 }  // namespace stonks::ui

@@ -28,11 +28,14 @@ class ChipRow {
   // Draws one chip; true when clicked. `id` records its rectangle and what
   // it says (a message there), `tooltip` shows on hover (the full text
   // when elided).
+  // `at_least`: a text whose width the chip keeps whatever it says now, so
+  // that a chip changing its words (Saved / Saving...) never re-wraps the
+  // strip and moves everything under it while the operator aims a click.
   bool chip(FrameRecord& frame, const char* id, std::string text, const ImVec4& bg, const ImVec4& fg,
-            const std::string& tooltip = {}, bool error = false) {
+            const std::string& tooltip = {}, bool error = false, const std::string& at_least = {}) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float pad = style.FramePadding.x;
-    const float full = ImGui::CalcTextSize(text.c_str()).x + pad * 2;
+    const float full = std::max(ImGui::CalcTextSize(text.c_str()).x, ImGui::CalcTextSize(at_least.c_str()).x) + pad * 2;
     const float line = right_ - left_;
     std::string shown = text;
     if (full > line) shown = elide(text, line - pad * 2);
@@ -116,17 +119,19 @@ StatusStripActions draw_status_strip(DeskContext& ctx, Duration stale_after) {
   const std::string feed_text = feed.age ? "Feed " + format_duration(*feed.age) + " old" : "Feed: no quotes";
   row.chip(ctx.frame, ids::kStripFeed, feed.stale ? feed_text + " (stale)" : feed_text, feed.stale ? kAmber : kChipBg,
            feed.stale ? white : kColorOk,
-           "Age of the newest quote in the engine's clock; stale after " + format_duration(stale_after));
+           "Age of the newest quote in the engine's clock; stale after " + format_duration(stale_after), false,
+           "Feed 59m 59s old (stale)");
 
   const std::string& detail = host.persistence_detail;
+  const std::string saved = "Saved" + (detail.empty() ? "" : " to " + detail);
   switch (host.persistence) {
     case HostStatus::Persistence::kOff:  // the host keeps no store of its own (a server's desk)
       break;
     case HostStatus::Persistence::kSaved:
-      row.chip(ctx.frame, ids::kPersistence, "Saved" + (detail.empty() ? "" : " to " + detail), kChipBg, kColorOk);
+      row.chip(ctx.frame, ids::kPersistence, saved, kChipBg, kColorOk);
       break;
     case HostStatus::Persistence::kSaving:
-      row.chip(ctx.frame, ids::kPersistence, "Saving...", kChipBg, kColorMuted);
+      row.chip(ctx.frame, ids::kPersistence, "Saving...", kChipBg, kColorMuted, {}, false, saved);
       break;
     case HostStatus::Persistence::kFailed:
       row.chip(ctx.frame, ids::kPersistence, "Saving failed: " + (detail.empty() ? "unknown error" : detail), kLiveRed,

@@ -57,13 +57,11 @@ module.exports = async function (t) {
     const s = await desk.waitForState('the export back', (st) =>
       !st.portfolio.positions.some((p) => p.ticker === 'MSFT' && p.qty !== 0) && st);
     t.check(s.portfolio.positions.some((p) => p.ticker === 'AAPL' && p.qty === 2), 'the exported position is back');
+    t.check(await desk.syncNow() === null, 'saving to IndexedDB failed');
     await desk.reload();
     const again = await desk.state();
     t.check(!again.portfolio.positions.some((p) => p.ticker === 'MSFT' && p.qty !== 0) &&
             again.portfolio.positions.some((p) => p.ticker === 'AAPL' && p.qty === 2), 'a reload keeps the import');
-    // Sold back so the steps below start flat.
-    await sendTicket(desk, { ticker: 'AAPL', qty: 2, side: 'sell' });
-    await desk.waitForState('flat again', (st) => st.portfolio.positions.every((p) => p.qty === 0));
   });
 
   await t.step('risk config: an inline error, then a valid save shown in the history with its diff', async () => {
@@ -136,8 +134,8 @@ module.exports = async function (t) {
     await desk.waitForState('auto-approval on', (s) => s.config.operator_approval.auto_approve_paper === true);
     await sendTicket(desk, { ticker: 'AAPL', qty: 10 });
     await sendTicket(desk, { ticker: 'MSFT', qty: 4 });
-    await desk.waitForState('AAPL 12 and MSFT 4 held', (s) =>
-      s.portfolio.positions.some((p) => p.ticker === 'AAPL' && p.qty === 12) &&
+    await desk.waitForState('AAPL 14 and MSFT 4 held', (s) =>
+      s.portfolio.positions.some((p) => p.ticker === 'AAPL' && p.qty === 14) &&
       s.portfolio.positions.some((p) => p.ticker === 'MSFT' && p.qty === 4));
     await turnAutoApprovalOff(desk);
     await sendTicket(desk, { ticker: 'AAPL', qty: 3 });
@@ -145,7 +143,7 @@ module.exports = async function (t) {
 
     await desk.click(ids.stripFlatten);
     const plan = await desk.waitForMessage('dialog', /Reject 1 pending approval/);
-    t.check(/Sell 12 AAPL/.test(plan.text) && /Sell 4 MSFT/.test(plan.text), `the plan lists the closes: ${plan.text}`);
+    t.check(/Sell 14 AAPL/.test(plan.text) && /Sell 4 MSFT/.test(plan.text), `the plan lists the closes: ${plan.text}`);
     await desk.fill(ids.flattenReason, 'end of test day');
     await desk.click(ids.flattenContinue);
     await desk.waitForMessage('dialog', /cannot be undone/);
@@ -160,6 +158,7 @@ module.exports = async function (t) {
   });
 
   await t.step('the report stays across a reload until dismissed, and the audit log keeps it', async () => {
+    t.check(await desk.syncNow() === null, 'saving to IndexedDB failed');
     await desk.reload();
     await desk.waitForMessage(ids.flattenReport, /Halt & flatten by /);
     await desk.click(ids.flattenDismiss);
@@ -168,6 +167,7 @@ module.exports = async function (t) {
     const audit = await desk.api('GET', '/api/audit');
     t.check(audit.body.entries.some((e) => e.action === 'halt_and_flatten' && e.reason === 'end of test day'),
             'the audit log has the halt & flatten');
+    t.check(await desk.syncNow() === null, 'saving to IndexedDB failed');
     await desk.reload();
     await desk.frames(3);
     t.check(!(await desk.hasWidget(ids.flattenDismiss)), 'a dismissed report stays dismissed after a reload');

@@ -50,6 +50,15 @@ nlohmann::json error_object(std::string_view code, const std::string& message, c
   return error;
 }
 
+ApiResponse method_not_allowed(std::string_view method, const std::vector<std::string>& allow) {
+  std::string names;
+  for (const std::string& m : allow) names += (names.empty() ? "" : ", ") + m;
+  nlohmann::json error = error_object("method_not_allowed", "method " + valid_utf8(std::string(method.substr(0, 80))) +
+                                                                " not allowed here; allow: " + names);
+  error["allow"] = allow;
+  return json_response(405, {{"error", std::move(error)}});
+}
+
 ApiResponse error_response(int status, std::string_view code, const std::string& message, const std::string& field) {
   return json_response(status, {{"error", error_object(code, message, field)}});
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +31,11 @@ nlohmann::json error_object(std::string_view code, const std::string& message, c
 
 ApiResponse error_response(int status, std::string_view code, const std::string& message,
                            const std::string& field = {});
+
+// 405 for `method` (its start, made valid UTF-8, in the message) with the
+// methods the path takes: {"error":{"code":"method_not_allowed","message":
+// "method X not allowed here; allow: GET, PUT","allow":["GET","PUT"]}}.
+ApiResponse method_not_allowed(std::string_view method, const std::vector<std::string>& allow);
 
 // From a failed Status: its mapped status and code, message and field; a
 // rejected Status with a reason code carries it as "reason".

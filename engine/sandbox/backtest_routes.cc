@@ -22,13 +22,6 @@ namespace {
 constexpr std::string_view kPath = "/api/backtest";
 constexpr std::int64_t kMicrosPerSecond = 1'000'000;
 
-ApiResponse method_not_allowed(const std::string& method) {
-  nlohmann::json error = error_object("method_not_allowed", "method " + valid_utf8(method.substr(0, 80)) +
-                                                                " not allowed here; allow: GET, POST, PUT, DELETE");
-  error["allow"] = nlohmann::json::array({"GET", "POST", "PUT", "DELETE"});
-  return json_response(405, {{"error", std::move(error)}});
-}
-
 // A bad row as the form shows it: beside the symbol field when the file
 // needs a ticker it was not given, else beside the file, naming the line.
 ApiResponse csv_error(const CsvError& e) {
@@ -241,7 +234,8 @@ ApiResponse handle_backtest(const ApiRequest& request, const ApiOptions& options
   if (request.path != kPath)
     return error_response(404, "not_found", "no route for " + valid_utf8(request.path.substr(0, 80)));
   const std::string& m = request.method;
-  if (m != "GET" && m != "POST" && m != "PUT" && m != "DELETE") return method_not_allowed(m);
+  if (m != "GET" && m != "POST" && m != "PUT" && m != "DELETE")
+    return method_not_allowed(m, {"GET", "POST", "PUT", "DELETE"});
   if (Result<QueryParams> q = QueryParams::parse(request.query, {}); !q.is_ok()) return error_response(q.status());
   if (m != "GET") {
     if (Status st = validate_actor(request.actor); !st.is_ok() || valid_utf8(request.actor) != request.actor)

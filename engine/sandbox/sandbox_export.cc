@@ -119,12 +119,7 @@ std::variant<std::pair<ExportRoute, json>, ApiResponse> parse_export_request(con
   } else {
     return error_response(404, "not_found", "no route for " + valid_utf8(request.path.substr(0, 80)));
   }
-  if (request.method != method) {
-    json error = error_object("method_not_allowed", "method " + valid_utf8(request.method.substr(0, 80)) +
-                                                        " not allowed here; allow: " + method);
-    error["allow"] = json::array({method});
-    return json_response(405, {{"error", std::move(error)}});
-  }
+  if (request.method != method) return method_not_allowed(request.method, {method});
   if (Result<QueryParams> q = QueryParams::parse(request.query, {}); !q.is_ok()) return error_response(q.status());
   if (route == ExportRoute::kExport) {
     if (request.body.find_first_not_of(" \t\r\n") != std::string::npos)

@@ -16,15 +16,6 @@ constexpr std::string_view kResetPath = "/api/sim/reset";
 
 bool only_whitespace(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-ApiResponse method_not_allowed(const std::string& method, const nlohmann::json& allow) {
-  std::string names;
-  for (const auto& m : allow) names += (names.empty() ? "" : ", ") + m.get<std::string>();
-  nlohmann::json error = error_object(
-      "method_not_allowed", "method " + valid_utf8(method.substr(0, 80)) + " not allowed here; allow: " + names);
-  error["allow"] = allow;
-  return json_response(405, {{"error", std::move(error)}});
-}
-
 // The body as the route takes it: none for GET, an object for PUT, nothing
 // or an object for POST reset.
 Status parse_body(SimRoute route, const ApiRequest& request, const ApiOptions& options, nlohmann::json& out) {
@@ -60,10 +51,10 @@ std::variant<SimRequest, ApiResponse> parse_sim_request(const ApiRequest& reques
     } else if (request.method == "PUT") {
       route = SimRoute::kPutSim;
     } else {
-      return method_not_allowed(request.method, nlohmann::json::array({"GET", "PUT"}));
+      return method_not_allowed(request.method, {"GET", "PUT"});
     }
   } else if (request.path == kResetPath) {
-    if (request.method != "POST") return method_not_allowed(request.method, nlohmann::json::array({"POST"}));
+    if (request.method != "POST") return method_not_allowed(request.method, {"POST"});
     route = SimRoute::kResetSim;
   } else {
     return error_response(404, "not_found", "no route for " + valid_utf8(request.path.substr(0, 80)));

@@ -143,10 +143,7 @@ std::variant<std::pair<StrategiesRoute, nlohmann::json>, ApiResponse> parse_stra
   } else if (request.method == "PUT") {
     route = StrategiesRoute::kPut;
   } else {
-    nlohmann::json error = error_object("method_not_allowed", "method " + valid_utf8(request.method.substr(0, 80)) +
-                                                                  " not allowed here; allow: GET, PUT");
-    error["allow"] = nlohmann::json::array({"GET", "PUT"});
-    return json_response(405, {{"error", std::move(error)}});
+    return method_not_allowed(request.method, {"GET", "PUT"});
   }
   if (Result<QueryParams> q = QueryParams::parse(request.query, {}); !q.is_ok()) return error_response(q.status());
   const bool empty = request.body.find_first_not_of(" \t\r\n") == std::string::npos;

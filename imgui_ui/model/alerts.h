@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -76,4 +77,5 @@ struct EnumNames<ui::AlertKind> {
                                           {K::kRiskRejection, "risk_rejection"},
                                           {K::kHalt, "halt"}};
 };
+static_assert(std::size(EnumNames<ui::AlertKind>::table) == ui::kAlertKinds, "a kind each, in AlertSettings' arrays");
 }  // namespace stonks

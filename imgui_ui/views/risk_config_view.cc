@@ -13,9 +13,10 @@
 namespace stonks::ui {
 namespace {
 
+// Which kind of value a field holds, asked of a config kept for that.
 template <class T>
 bool holds(const ConfigField& f) {
-  RiskConfig probe;
+  static RiskConfig probe;
   return std::holds_alternative<T*>(f.at(probe));
 }
 

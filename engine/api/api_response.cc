@@ -16,6 +16,9 @@ int http_status(StatusCode code) {
       return 409;
     case StatusCode::kUnavailable:
       return 503;
+    case StatusCode::kPermissionDenied:
+    case StatusCode::kSelfApproval:
+      return 403;
     case StatusCode::kCorruption:
     case StatusCode::kIoError:
       return 500;
@@ -35,6 +38,10 @@ const char* error_code(StatusCode code) {
       return "conflict";
     case StatusCode::kUnavailable:
       return "unavailable";
+    case StatusCode::kPermissionDenied:
+      return "forbidden";  // as the server answers a role that may not call the route
+    case StatusCode::kSelfApproval:
+      return "four_eyes_required";
     case StatusCode::kCorruption:
     case StatusCode::kIoError:
       return "internal";

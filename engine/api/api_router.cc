@@ -49,6 +49,7 @@ const std::vector<Route>& route_table() {
       {"GET", "/api/orders", Body::kNone, {"status", "limit", "after_id"}, list_orders},
       {"GET", "/api/orders/{id}", Body::kNone, {}, get_order},
       {"POST", "/api/orders/{id}/cancel", Body::kOptional, {}, cancel_order},
+      {"POST", "/api/signals/{name}", Body::kObject, {}, post_signal},
       {"GET", "/api/positions", Body::kNone, {}, list_positions},
       {"GET", "/api/account", Body::kNone, {}, get_account},
       {"POST", "/api/account/deposits", Body::kObject, {}, deposit},
@@ -62,6 +63,17 @@ const std::vector<Route>& route_table() {
 }
 
 constexpr std::string_view kIdSegment = "{id}";
+constexpr std::string_view kNameSegment = "{name}";
+constexpr std::size_t kMaxNameSegment = 48;  // "signal:" + name fits a source (64)
+
+bool valid_name_segment(std::string_view text) {
+  if (text.empty() || text.size() > kMaxNameSegment) return false;
+  for (char c : text)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+          c == '-'))
+      return false;
+  return true;
+}
 
 // "/a/b/c" -> {"a","b","c"}; nullopt unless the path starts with '/'. Empty
 // segments ("//", a trailing '/') are kept, so they match no route.
@@ -80,12 +92,12 @@ std::optional<std::vector<std::string_view>> split_path(std::string_view path) {
   }
 }
 
-// Whether `segments` fit `pattern`; the {id} segment's text goes to `id_text`.
+// Whether `segments` fit `pattern`; the {id} or {name} segment's text goes to `id_text`.
 bool matches(std::string_view pattern, const std::vector<std::string_view>& segments, std::string_view& id_text) {
   std::optional<std::vector<std::string_view>> want = split_path(pattern);
   if (!want || want->size() != segments.size()) return false;
   for (std::size_t i = 0; i < segments.size(); ++i) {
-    if ((*want)[i] == kIdSegment) {
+    if ((*want)[i] == kIdSegment || (*want)[i] == kNameSegment) {
       id_text = segments[i];
     } else if ((*want)[i] != segments[i]) {
       return false;
@@ -173,6 +185,12 @@ ApiResponse ApiRouter::handle(const ApiRequest& request) {
       std::optional<std::uint64_t> id = parse_path_id(id_text);
       if (!id) return error_response(404, "not_found", "no such id \"" + shorten(id_text) + "\"");
       ctx.id = *id;
+    }
+    if (route->pattern.find(kNameSegment) != std::string_view::npos) {
+      if (!valid_name_segment(id_text))
+        return error_response(404, "not_found",
+                              "no such name \"" + shorten(id_text) + "\": names are 1-48 of [A-Za-z0-9._-]");
+      ctx.name = id_text;
     }
     Result<QueryParams> query = QueryParams::parse(request.query, route->query_keys);
     if (!query.is_ok()) return error_response(query.status());

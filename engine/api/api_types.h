@@ -15,6 +15,11 @@ struct ApiRequest {
   std::string body;    // JSON text, or empty
   // Who is acting, as the host authenticated them; recorded on every command.
   std::string actor = "operator";
+  // Set by a host for a submitter (stonks-server's submitter role: an
+  // algorithm's or a signal sender's token): its orders go in under this
+  // source only ("strategy:x", "signal:tv"), and it may cancel only the
+  // orders it submitted. Empty: an operator, any source.
+  std::string fixed_source;
   // The engine's clock for this request: the host's wall clock natively, the
   // simulated clock in the browser.
   Timestamp now{};

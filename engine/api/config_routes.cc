@@ -33,6 +33,16 @@ Status require_every_field(const nlohmann::json& shape, const nlohmann::json& bo
   return Status::ok();
 }
 
+// Every problem at once, so that a form can mark them all: the first is the
+// error, all of them its "errors".
+ApiResponse invalid_fields(const std::vector<Status>& problems) {
+  nlohmann::json error =
+      error_object(error_code(StatusCode::kInvalidArgument), problems.front().message(), problems.front().field());
+  error["errors"] = nlohmann::json::array();
+  for (const Status& p : problems) error["errors"].push_back({{"field", p.field()}, {"message", p.message()}});
+  return json_response(400, {{"error", std::move(error)}});
+}
+
 nlohmann::json version_view(const ConfigVersion& v) {
   return {{"version", v.config.version},
           {"changed_by", v.changed_by},
@@ -81,10 +91,20 @@ ApiResponse get_approval_config(RouteContext& ctx) {
 }
 
 ApiResponse put_approval_config(RouteContext& ctx) {
-  Result<OperatorApprovalConfig> next = apply_approval_patch(ctx.state().config.operator_approval, ctx.body);
+  const RiskConfig& current = ctx.state().config;
+  Result<OperatorApprovalConfig> next = approval_patch_fields(current.operator_approval, ctx.body);
   if (!next.is_ok()) return error_response(next.status());
+  if (std::vector<Status> problems = approval_problems(*next, current.limits.tradable_symbols); !problems.empty())
+    return invalid_fields(problems);
   Result<RiskConfig> config = ctx.engine.update_approval_config(*next, ctx.actor(), ctx.now());
-  if (!config.is_ok()) return error_response(config.status());
+  if (!config.is_ok()) {
+    // The engine names fields from the config's top; this route's body is the section.
+    Status st = config.status();
+    constexpr std::string_view kSection = "operator_approval.";
+    if (st.field().starts_with(kSection))
+      st = Status::invalid_argument(st.message(), st.field().substr(kSection.size()));
+    return error_response(st);
+  }
   return json_response(200, to_json(config->operator_approval));
 }
 
@@ -93,15 +113,7 @@ ApiResponse get_risk_config(RouteContext& ctx) { return json_response(200, to_js
 ApiResponse put_risk_config(RouteContext& ctx) {
   Result<RiskConfig> parsed = risk_config_fields_from_json(ctx.body);
   if (!parsed.is_ok()) return error_response(parsed.status());
-  // Every out-of-range field at once, so that a form can mark them all: the
-  // first is the error, all of them its "errors".
-  if (std::vector<Status> problems = config_problems(*parsed); !problems.empty()) {
-    nlohmann::json error =
-        error_object(error_code(StatusCode::kInvalidArgument), problems.front().message(), problems.front().field());
-    error["errors"] = nlohmann::json::array();
-    for (const Status& p : problems) error["errors"].push_back({{"field", p.field()}, {"message", p.message()}});
-    return json_response(400, {{"error", std::move(error)}});
-  }
+  if (std::vector<Status> problems = config_problems(*parsed); !problems.empty()) return invalid_fields(problems);
   const RiskConfig& current = ctx.state().config;
   if (Status st = require_every_field(to_json(current), ctx.body, ""); !st.is_ok()) return error_response(st);
   // Optimistic concurrency: a client that read version N may only replace N.

@@ -4,6 +4,7 @@
 #include "core/overload.h"
 #include "journal/event_codec.h"
 #include "json/flatten_json.h"
+#include "json/json_diff.h"
 #include "json/json_values.h"
 #include "json/risk_config_json.h"
 #include "json/risk_json.h"
@@ -63,13 +64,16 @@ std::optional<AuditEntry> audit_entry(const EngineState& state, const EventRecor
           [](const ModeChanged& e) -> Out {
             return AuditEntry{e.by, "mode_changed", "mode", "", {{"mode", to_string(e.mode)}}};
           },
-          [](const ConfigChanged& e) -> Out {
-            return AuditEntry{
-                e.by,
-                "config_changed",
-                "config",
-                "",
-                {{"version", e.config.version}, {"operator_approval", to_json(e.config.operator_approval)}}};
+          [&](const ConfigChanged& e) -> Out {
+            AuditEntry a{e.by,
+                         "config_changed",
+                         "config",
+                         "",
+                         {{"version", e.config.version}, {"operator_approval", to_json(e.config.operator_approval)}}};
+            // Every version stays in the history, so the one before is there to compare.
+            if (const RiskConfig* before = state.config_at_version(e.config.version - 1))
+              a.details["changes"] = json_changes(to_json(*before), to_json(e.config));
+            return a;
           },
           [](const HaltChanged& e) -> Out {
             return AuditEntry{e.by, e.halted ? "halt_on" : "halt_off", "trading", e.reason, nlohmann::json::object()};

@@ -3,6 +3,7 @@
 #include "json/json_object_reader.h"
 #include "json/json_values.h"
 #include "json/order_json.h"
+#include "risk/approval_gate.h"
 #include "risk/risk_check_set.h"
 
 namespace stonks {
@@ -19,39 +20,70 @@ ApiResponse risk_rejected(const Order& order) {
   return json_response(422, {{"error", std::move(error)}, {"order", to_json(order)}});
 }
 
-// The order, and the cancel asked of the broker while it is unanswered.
+// The order, why the gate did what it did, and the cancel asked of the
+// broker while it is unanswered.
 nlohmann::json order_view(const EngineState& state, const Order& order) {
   nlohmann::json out = to_json(order);
+  if (const GateDecision& g = order.gate(); g.config_version != 0) {
+    const RiskConfig* config = state.config_at_version(g.config_version);
+    out["gate"]["reason"] = gate_reason(g, config ? *config : RiskConfig{}, std::nullopt);
+  }
   if (auto it = state.cancel_requests.find(order.id()); it != state.cancel_requests.end())
     out["cancel_request"] = {{"by", it->second.by}, {"reason", it->second.reason}, {"at", to_json(it->second.at)}};
   return out;
 }
 
+// A submitter's orders go in under its fixed source; naming another is refused.
+Status apply_fixed_source(const ApiRequest& request, bool source_given, OrderIntent& intent) {
+  if (request.fixed_source.empty()) return Status::ok();
+  if (source_given && intent.source != request.fixed_source)
+    return Status::permission_denied(request.actor + " submits under source " + request.fixed_source + " only, not " +
+                                     intent.source.substr(0, 64));
+  intent.source = request.fixed_source;
+  return Status::ok();
+}
+
 }  // namespace
+
+ApiResponse submit_intent(RouteContext& ctx, const OrderIntent& intent) {
+  const bool resubmitted =
+      !intent.client_order_id.empty() && ctx.state().order_by_client_order_id(intent.client_order_id) != nullptr;
+  Result<Order> order = ctx.engine.submit_order(intent, ctx.now(), ctx.actor());
+  if (!order.is_ok()) return error_response(order.status());
+  // A resubmission gets the original's answer again, risk refusal included.
+  if (order->status() == OrderStatus::kRiskRejected) return risk_rejected(*order);
+  return json_response(resubmitted ? 200 : 201, order_view(ctx.state(), *order));
+}
 
 ApiResponse submit_order(RouteContext& ctx) {
   Result<OrderIntent> intent = order_intent_from_json(ctx.body);
   if (!intent.is_ok()) return error_response(intent.status());
-  const bool resubmitted =
-      !intent->client_order_id.empty() && ctx.state().order_by_client_order_id(intent->client_order_id) != nullptr;
-  Result<Order> order = ctx.engine.submit_order(*intent, ctx.now());
-  if (!order.is_ok()) return error_response(order.status());
-  // A resubmission gets the original's answer again, risk refusal included.
-  if (order->status() == OrderStatus::kRiskRejected) return risk_rejected(*order);
-  return json_response(resubmitted ? 200 : 201, to_json(*order));
+  if (Status st = apply_fixed_source(ctx.request, ctx.body.contains("source"), intent.value()); !st.is_ok())
+    return error_response(st);
+  return submit_intent(ctx, *intent);
 }
 
 ApiResponse preview_order(RouteContext& ctx) {
   Result<OrderIntent> intent = order_intent_from_json(ctx.body);
   if (!intent.is_ok()) return error_response(intent.status());
   if (Status st = validate(*intent); !st.is_ok()) return error_response(st);
+  if (Status st = apply_fixed_source(ctx.request, ctx.body.contains("source"), intent.value()); !st.is_ok())
+    return error_response(st);
   const RiskResult risk = ctx.engine.preview_risk(*intent, ctx.now());
   nlohmann::json denials = nlohmann::json::array();
   for (const Reason& d : risk.denials) denials.push_back({{"code", to_string(d.code)}, {"detail", d.detail}});
+  nlohmann::json gate = nullptr;
+  if (std::optional<GateDecision> g = ctx.engine.preview_gate(*intent, risk, ctx.now())) {
+    gate = {{"decision", g->hold ? "require_approval" : "auto_approve"},
+            {"rule", g->rule},
+            {"config_version", g->config_version},
+            {"reason", gate_reason(*g, ctx.state().config, ctx.state().mode)}};
+  }
   return json_response(200, {{"ok", risk.ok()},
                              {"notional", to_json(risk.notional)},
                              {"passed", risk_check_names(risk.passed)},
-                             {"denials", std::move(denials)}});
+                             {"denials", std::move(denials)},
+                             {"gate", std::move(gate)}});
 }
 
 ApiResponse list_orders(RouteContext& ctx) {
@@ -68,6 +100,9 @@ ApiResponse list_orders(RouteContext& ctx) {
 
 ApiResponse get_order(RouteContext& ctx) {
   const Order* order = ctx.state().order(ctx.id);
+  if (!ctx.request.fixed_source.empty() && (order == nullptr || order->submitted_by() != ctx.actor()))
+    return error_response(Status::permission_denied(ctx.actor() + " may read only the orders it submitted; order " +
+                                                    std::to_string(ctx.id) + " is not one"));
   if (order == nullptr) return error_response(404, "not_found", "no order " + std::to_string(ctx.id));
   return json_response(200, order_view(ctx.state(), *order));
 }
@@ -77,6 +112,12 @@ ApiResponse cancel_order(RouteContext& ctx) {
   std::string reason;
   r.optional_string("reason", reason);
   if (Status st = r.finish(); !st.is_ok()) return error_response(st);
+  if (!ctx.request.fixed_source.empty()) {
+    const Order* o = ctx.state().order(ctx.id);
+    if (o == nullptr || o->submitted_by() != ctx.actor())
+      return error_response(Status::permission_denied(ctx.actor() + " may cancel only the orders it submitted; order " +
+                                                      std::to_string(ctx.id) + " is not one"));
+  }
   Result<Order> order = ctx.engine.cancel_order(ctx.id, ctx.actor(), reason, ctx.now());
   if (!order.is_ok()) return error_response(order.status());
   return json_response(200, order_view(ctx.state(), *order));

@@ -27,7 +27,8 @@ struct RouteContext {
   const ApiRequest& request;
   std::uint64_t id = 0;  // the {id} path segment; 0 when the route has none
   QueryParams query;
-  nlohmann::json body;  // a JSON object; empty object for routes without a body
+  nlohmann::json body;    // a JSON object; empty object for routes without a body
+  std::string_view name;  // the {name} path segment: [A-Za-z0-9._-], 1-48 characters
 
   const EngineState& state() const { return engine.state(); }
   Timestamp now() const { return request.now; }
@@ -63,6 +64,12 @@ ApiResponse preview_order(RouteContext& ctx);
 ApiResponse list_orders(RouteContext& ctx);
 ApiResponse get_order(RouteContext& ctx);
 ApiResponse cancel_order(RouteContext& ctx);
+// Submits `intent` as the request's actor and answers as POST /api/orders
+// does (201, 200 for a resubmission, 422 when risk refuses it).
+ApiResponse submit_intent(RouteContext& ctx, const OrderIntent& intent);
+
+// Signals from outside (signals_routes.cc): POST /api/signals/{name}.
+ApiResponse post_signal(RouteContext& ctx);
 
 // Positions and the account (account_routes.cc).
 ApiResponse list_positions(RouteContext& ctx);

@@ -44,9 +44,11 @@ class FieldChecks {
   std::vector<Status>& out_;
 };
 
-void check_section(const OperatorApprovalConfig& c, const std::string& section, std::vector<Status>& out) {
+void check_section(const OperatorApprovalConfig& c, const std::vector<Symbol>& tradable, const std::string& section,
+                   std::vector<Status>& out) {
   FieldChecks check(section, out);
   check.int_in("approval_timeout_minutes", c.approval_timeout_minutes, 1, OperatorApprovalConfig::kMaxTimeoutMinutes);
+  check_rules(c.rules, tradable, section, out);
 }
 
 void check_limits(const RiskLimits& l, std::vector<Status>& out) {
@@ -90,9 +92,14 @@ void check_paper(const PaperFillConfig& p, std::vector<Status>& out) {
 
 }  // namespace
 
-Status validate(const OperatorApprovalConfig& config) {
+std::vector<Status> approval_problems(const OperatorApprovalConfig& config, const std::vector<Symbol>& tradable) {
   std::vector<Status> problems;
-  check_section(config, "", problems);
+  check_section(config, tradable, "", problems);
+  return problems;
+}
+
+Status validate(const OperatorApprovalConfig& config, const std::vector<Symbol>& tradable) {
+  std::vector<Status> problems = approval_problems(config, tradable);
   return problems.empty() ? Status::ok() : problems.front();
 }
 
@@ -101,7 +108,7 @@ std::vector<Status> config_problems(const RiskConfig& config) {
   if (config.version < 1)
     problems.push_back(
         Status::invalid_argument("must be at least 1, got " + std::to_string(config.version), "version"));
-  check_section(config.operator_approval, "operator_approval", problems);
+  check_section(config.operator_approval, config.limits.tradable_symbols, "operator_approval", problems);
   check_limits(config.limits, problems);
   check_guards(config.guards, problems);
   check_paper(config.paper, problems);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/approval_rule.h"
 #include "model/enum_names.h"
 #include "model/fixed_point.h"
 #include "model/status.h"
@@ -28,6 +29,10 @@ struct OperatorApprovalConfig {
   bool auto_approve_paper = true;
   bool require_approval_for_live = true;
   int approval_timeout_minutes = 30;  // 1..kMaxTimeoutMinutes
+  // Approvals only by an operator other than the order's submitter.
+  bool four_eyes = false;
+  // First match decides; none: the mode's default (risk/approval_gate.h).
+  std::vector<ApprovalRule> rules;
   bool operator==(const OperatorApprovalConfig&) const = default;
 };
 
@@ -86,14 +91,20 @@ struct RiskConfig {
 //   other seconds 0..604800 and minutes 0..10080 (a week), with
 //     price_shock_window_seconds > 0 while price_shock_bps > 0;
 //   news_shock_severity 0..100;
-//   tradable_symbols: valid tickers, no duplicates, at most 10000.
+//   tradable_symbols: valid tickers, no duplicates, at most 10000;
+//   operator_approval.rules: check_rules (config/approval_rule.h), against
+//     tradable_symbols.
 Status validate(const RiskConfig& config);
 // Every rule above that `config` breaks, in field order, one per field (its
 // first): what a form shows all at once. validate() is its first.
 std::vector<Status> config_problems(const RiskConfig& config);
 
 // The operator_approval rules alone, with field names relative to the section
-// ("approval_timeout_minutes"): what PUT approval-config bodies are held to.
-Status validate(const OperatorApprovalConfig& config);
+// ("approval_timeout_minutes", "rules[2].notional.max"), rule tickers
+// checked against `tradable` (limits.tradable_symbols): what PUT
+// approval-config bodies are held to.
+Status validate(const OperatorApprovalConfig& config, const std::vector<Symbol>& tradable);
+// Every problem of the section, named the same way: what a form shows at once.
+std::vector<Status> approval_problems(const OperatorApprovalConfig& config, const std::vector<Symbol>& tradable);
 
 }  // namespace stonks

@@ -1,4 +1,6 @@
 // apply_event: the fold from events to EngineState, one case per event.
+#include <algorithm>
+
 #include "core/engine_state.h"
 #include "core/overload.h"
 
@@ -14,6 +16,16 @@ const Order* EngineState::order_by_client_order_id(std::string_view client_order
     o = order(it->second);
   }
   return o && o->intent().client_order_id == client_order_id ? o : nullptr;
+}
+
+const RiskConfig* EngineState::config_at_version(std::int64_t version) const {
+  if (version == config.version) return &config;
+  // Versions ascend through the history.
+  auto it = std::lower_bound(config_history.begin(), config_history.end(), version,
+                             [](const ConfigVersion& v, std::int64_t want) { return v.config.version < want; });
+  if (it != config_history.end() && it->config.version == version) return &it->config;
+  static const RiskConfig kDefaults;
+  return version == kDefaults.version ? &kDefaults : nullptr;
 }
 
 namespace {

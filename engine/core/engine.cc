@@ -2,6 +2,7 @@
 #include "core/engine.h"
 
 #include "core/command_checks.h"
+#include "risk/approval_gate.h"
 
 namespace stonks {
 
@@ -101,6 +102,11 @@ Result<RiskConfig> Engine::update_config(const RiskConfig& config, const std::st
   RiskConfig next = config;
   next.version = state_.config.version;
   if (Status st = validate(next); !st.is_ok()) return st;
+  // Tickers are checked against the market when the rules change (an edit
+  // elsewhere must not fail on a ticker the market has stopped pricing).
+  if (next.operator_approval.rules != state_.config.operator_approval.rules) {
+    if (Status st = check_rule_tickers(next, state_.market); !st.is_ok()) return st;
+  }
   if (next == state_.config) return state_.config;  // nothing changes, no new version
   next.version = state_.config.version + 1;
   roll_day(now);

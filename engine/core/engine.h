@@ -4,6 +4,7 @@
 // success. Single-threaded; no I/O, no clock.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,11 +40,14 @@ class Engine {
   // repeated client_order_id with the same intent returns the original order
   // (kConflict if the intent differs). Risk failures are not errors: the
   // order comes back risk_rejected with every failed check in reasons().
-  Result<Order> submit_order(const OrderIntent& intent, Timestamp now);
+  // `submitted_by` is who sent it (the API's actor), kept on the order for
+  // four eyes; empty for the engine's own orders (strategies, backtests).
+  Result<Order> submit_order(const OrderIntent& intent, Timestamp now, const std::string& submitted_by = {});
 
   // Approves (re-checking risk against the state of `now`, then sending to
   // the broker) or rejects a pending request. kNotFound for an unknown id;
-  // kConflict when it is not pending or has passed its expiry.
+  // kConflict when it is not pending or has passed its expiry; with four
+  // eyes on, kSelfApproval when `by` submitted the order and approves it.
   Result<ApprovalOutcome> decide_approval(ApprovalId id, bool approve, const std::string& by, const std::string& reason,
                                           Timestamp now);
 
@@ -107,6 +111,9 @@ class Engine {
   const EngineState& state() const { return state_; }
   // The risk result the order would get now (what the ticket shows before sending).
   RiskResult preview_risk(const OrderIntent& intent, Timestamp now) const;
+  // What the approval gate would decide for the order now, given its risk
+  // result (a refused order never reaches the gate: nullopt).
+  std::optional<GateDecision> preview_gate(const OrderIntent& intent, const RiskResult& risk, Timestamp now) const;
   // Cash available for new buys as the risk checks count it, every open
   // order reserving (risk/risk_checks.h: buying_power).
   Money buying_power(Timestamp now) const;
@@ -123,6 +130,7 @@ class Engine {
 
   void roll_day(Timestamp now);
   RiskContext risk_context(const OrderIntent& intent, OrderId self, bool at_intake, Timestamp now) const;
+  GateDecision gate(const OrderIntent& intent, const RiskResult& risk, Timestamp now) const;
   // The request the gate makes for order `order` that passed `risk` now.
   ApprovalRequest approval_request(OrderId order, const RiskResult& risk, Timestamp now) const;
   void send_to_broker(OrderId id, Timestamp now);

@@ -73,6 +73,9 @@ struct EngineState {
 
   const Order* order(OrderId id) const;
   const Order* order_by_client_order_id(std::string_view client_order_id) const;
+  // Config version `version` (the built-in defaults are version 1 until a
+  // change); nullptr for one this state never had.
+  const RiskConfig* config_at_version(std::int64_t version) const;
   bool operator==(const EngineState&) const = default;
 };
 

@@ -52,11 +52,13 @@ FlattenClose Engine::close_position(const Symbol& symbol, Quantity position, con
   intent.client_order_id = assigned_client_order_id(id);
   intent.source = "flatten";
   RiskResult risk = evaluate_risk(risk_context(intent, 0, true, now), intent);
-  emit(now, OrderReceived{Order(id, intent, now)});
+  // Sent by `by` and never put to the gate's rules (no GateDecision): the
+  // kill switch's close is the operator's decision of this moment.
+  emit(now, OrderReceived{Order(id, intent, now, by)});
   if (!risk.ok()) {
     emit(now, OrderRiskRejected{id, risk.denials});
   } else {
-    // The operator's decision of this moment, recorded as theirs.
+    // Recorded as the operator's approval.
     const ApprovalRequest req = approval_request(id, risk, now);
     emit(now, ApprovalRequested{req});
     emit(now, ApprovalDecided{req.id, ApprovalStatus::kApproved, by,

@@ -4,6 +4,7 @@
 
 #include "core/command_checks.h"
 #include "core/engine.h"
+#include "risk/approval_gate.h"
 #include "risk/guards.h"
 
 namespace stonks {
@@ -33,6 +34,26 @@ RiskResult Engine::preview_risk(const OrderIntent& intent, Timestamp now) const 
   return evaluate_risk(risk_context(intent, 0, true, now), intent);
 }
 
+GateDecision Engine::gate(const OrderIntent& intent, const RiskResult& risk, Timestamp now) const {
+  GateFacts facts;
+  facts.source = intent.source;
+  facts.symbol = intent.symbol;
+  facts.side = intent.side;
+  facts.type = intent.type;
+  facts.notional = risk.notional;
+  // A second risk context only when a rule asks (the hot path has no rules).
+  const std::vector<ApprovalRule>& rules = state_.config.operator_approval.rules;
+  if (std::any_of(rules.begin(), rules.end(), [](const ApprovalRule& r) { return r.exposure.has_value(); }))
+    facts.reduces_exposure = reduces_exposure(risk_context(intent, 0, true, now), intent);
+  return gate_decision(state_.mode, state_.config, facts);
+}
+
+std::optional<GateDecision> Engine::preview_gate(const OrderIntent& intent, const RiskResult& risk,
+                                                 Timestamp now) const {
+  if (!risk.ok()) return std::nullopt;
+  return gate(intent, risk, now);
+}
+
 Money Engine::buying_power(Timestamp now) const {
   // No order of its own: an intent without a symbol makes every open order reserve.
   return stonks::buying_power(risk_context(OrderIntent{}, 0, false, now));
@@ -42,9 +63,12 @@ BrokerView Engine::broker_view(const Symbol& s, Timestamp now) const {
   return BrokerView{state_.market.quote(s), state_.config.paper, now};
 }
 
-Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
+Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now, const std::string& submitted_by) {
   if (Status st = check_command(now); !st.is_ok()) return st;
   if (Status st = validate(intent); !st.is_ok()) return st;
+  if (!submitted_by.empty()) {
+    if (Status st = validate_actor(submitted_by); !st.is_ok()) return st;
+  }
   if (!intent.client_order_id.empty()) {
     if (const Order* original = state_.order_by_client_order_id(intent.client_order_id)) {
       if (original->intent() == intent) return *original;  // idempotent resubmission
@@ -62,11 +86,12 @@ Result<Order> Engine::submit_order(const OrderIntent& intent, Timestamp now) {
   // (so it does not count against its own rate or open-order limits), the
   // same state preview_risk() sees.
   RiskResult risk = evaluate_risk(risk_context(accepted, 0, true, now), accepted);
-  emit(now, OrderReceived{Order(id, accepted, now)});
+  // 3.5: a risk failure ends before the approval gate (no decision recorded).
+  const GateDecision decision = risk.ok() ? gate(accepted, risk, now) : GateDecision{};
+  emit(now, OrderReceived{Order(id, accepted, now, submitted_by, decision)});
   if (!risk.ok()) {
-    // 3.5: a risk failure ends here, before the approval gate.
     emit(now, OrderRiskRejected{id, risk.denials});
-  } else if (requires_approval(state_.mode, state_.config)) {
+  } else if (decision.hold) {
     emit(now, ApprovalRequested{approval_request(id, risk, now)});
   } else {
     send_to_broker(id, now);
@@ -98,6 +123,12 @@ Result<ApprovalOutcome> Engine::decide_approval(ApprovalId id, bool approve, con
   if (now >= req->expires_at)
     return Status::conflict("approval " + std::to_string(id) + " expired at " + format_iso8601(req->expires_at));
   const OrderId order_id = req->order_id;
+  if (approve && state_.config.operator_approval.four_eyes) {
+    const std::string& submitter = state_.orders.at(order_id).submitted_by();
+    if (submitter == by)
+      return Status::self_approval("four eyes: " + by + " submitted order " + std::to_string(order_id) +
+                                   " and may not approve it; another operator must");
+  }
   roll_day(now);
   if (!approve) {
     emit(now, ApprovalDecided{id, ApprovalStatus::kRejected, by, reason});

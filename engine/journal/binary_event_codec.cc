@@ -17,14 +17,22 @@ using binary::Writer;
 template <class T>
 struct BinaryForm;
 
+// Kind 1 held orders before they carried their submitter and gate decision
+// (binary::OrderLayout::kV1); it is still read, never written.
+constexpr std::uint8_t kOrderReceivedV1Kind = 1;
+
+Result<OrderReceived> read_order_received(Reader& r, Timestamp at, binary::OrderLayout layout) {
+  Result<Order> o = binary::read_order(r, at, layout);
+  if (!o.is_ok()) return o.status();
+  return OrderReceived{std::move(o).value()};
+}
+
 template <>
 struct BinaryForm<OrderReceived> {
-  static constexpr std::uint8_t kKind = 1;
+  static constexpr std::uint8_t kKind = 6;
   static void write(Writer& w, const OrderReceived& e, Timestamp at) { binary::write_order(w, e.order, at); }
   static Result<OrderReceived> read(Reader& r, Timestamp at) {
-    Result<Order> o = binary::read_order(r, at);
-    if (!o.is_ok()) return o.status();
-    return OrderReceived{std::move(o).value()};
+    return read_order_received(r, at, binary::OrderLayout::kV2);
   }
 };
 
@@ -110,6 +118,12 @@ Status read_body(Reader& r, std::uint8_t kind, EventRecord& record, std::index_s
       done.emplace(Status::ok());
     }
   };
+  if (kind == kOrderReceivedV1Kind) {
+    Result<OrderReceived> e = read_order_received(r, record.at, binary::OrderLayout::kV1);
+    if (!e.is_ok()) return e.status();
+    record.event = std::move(e).value();
+    return Status::ok();
+  }
   (try_type(static_cast<std::variant_alternative_t<I, Event>*>(nullptr)), ...);
   if (done) return *done;
   if (!r.ok()) return Status::ok();  // the header was short: finish() reports it

@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include "config/approval_rule.h"
+
 namespace stonks::binary {
 
 void write_order(Writer& w, const Order& o, Timestamp at) {
@@ -24,9 +26,13 @@ void write_order(Writer& w, const Order& o, Timestamp at) {
   w.u64(o.reasons().size());
   for (const Reason& r : o.reasons()) w.text(r.to_string());
   w.u64(o.approval_id());
+  w.text(o.submitted_by());
+  w.byte(o.gate().hold ? 1 : 0);
+  w.u64(o.gate().rule);
+  w.i64(o.gate().config_version);
 }
 
-Result<Order> read_order(Reader& r, Timestamp at) {
+Result<Order> read_order(Reader& r, Timestamp at, OrderLayout layout) {
   Order::Fields f;
   f.id = r.u64("order.id");
   f.intent.symbol = r.symbol("order.ticker");
@@ -52,6 +58,14 @@ Result<Order> read_order(Reader& r, Timestamp at) {
     f.reasons.push_back(std::move(*reason));
   }
   f.approval_id = r.u64("order.approval_id");
+  if (layout == OrderLayout::kV2) {
+    f.submitted_by = r.text("order.submitted_by");
+    f.gate.hold = r.choice("order.gate.hold", 2) == 1;
+    const std::uint64_t rule = r.u64("order.gate.rule");
+    if (rule > ApprovalRule::kMaxRules) r.refuse("order.gate.rule", "is past the most rules a config holds");
+    f.gate.rule = static_cast<std::uint32_t>(rule);
+    f.gate.config_version = r.i64("order.gate.config_version");
+  }
   if (!r.ok()) return r.finish();
   return Order::restore(std::move(f));
 }

@@ -146,9 +146,13 @@ class Reader {
   Status status_;
 };
 
+// Orders are written in the newest layout. kV1 is how orders were written
+// before they carried who submitted them and the gate's decision (journal
+// kind 1 records, snapshot format 2); they read with both empty.
+enum class OrderLayout { kV1, kV2 };
 void write_order(Writer& w, const Order& o, Timestamp at);
 // Order::restore's verdict on what was read, or the reader's first error.
-Result<Order> read_order(Reader& r, Timestamp at);
+Result<Order> read_order(Reader& r, Timestamp at, OrderLayout layout = OrderLayout::kV2);
 void write_fill(Writer& w, const Fill& f, Timestamp at);
 Fill read_fill(Reader& r, Timestamp at);
 

@@ -16,10 +16,13 @@ constexpr char kBinaryStateMarker = '\x01';
 // Orders and fills carry absolute times: no record time to be near.
 constexpr Timestamp kEpoch{};
 
-Status read_orders_and_fills(binary::Reader& r, EngineState& s) {
+// The first format whose orders carry their submitter and gate decision.
+constexpr std::uint64_t kFormatWithGate = 3;
+
+Status read_orders_and_fills(binary::Reader& r, binary::OrderLayout layout, EngineState& s) {
   const std::uint64_t orders = r.count("orders");
   for (std::uint64_t i = 0; i < orders && r.ok(); ++i) {
-    Result<Order> o = binary::read_order(r, kEpoch);
+    Result<Order> o = binary::read_order(r, kEpoch, layout);
     if (!o.is_ok()) return under_path(o.status(), "orders[" + std::to_string(i) + "]");
     if (!s.orders.append(std::move(o).value()))
       return Status::invalid_argument("binary snapshot: order ids out of sequence: ids run 1, 2, 3, ...",
@@ -38,7 +41,7 @@ Result<EngineState> decode_binary(std::string_view payload) {
     return Status::invalid_argument("snapshot format " + std::to_string(format) + " is newer than this build reads (" +
                                         std::to_string(kSnapshotStateFormat) + ")",
                                     "format");
-  if (r.ok() && format != kSnapshotStateFormat)
+  if (r.ok() && format < 2)
     return Status::invalid_argument("binary snapshot: unknown format " + std::to_string(format), "format");
   const std::string text = r.text("json");
   if (!r.ok()) return r.finish();
@@ -46,7 +49,8 @@ Result<EngineState> decode_binary(std::string_view payload) {
   if (!j.is_ok()) return j.status();
   EngineState s;
   if (Status st = read_json_without_orders_and_fills(*j, s); !st.is_ok()) return st;
-  if (Status st = read_orders_and_fills(r, s); !st.is_ok()) return st;
+  const binary::OrderLayout layout = format >= kFormatWithGate ? binary::OrderLayout::kV2 : binary::OrderLayout::kV1;
+  if (Status st = read_orders_and_fills(r, layout, s); !st.is_ok()) return st;
   if (Status st = check_cancel_requests(s); !st.is_ok()) return st;
   rebuild_derived_state(s);
   return s;

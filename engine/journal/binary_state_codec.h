@@ -1,4 +1,4 @@
-// The snapshot payload: a binary form of EngineState (format 2) whose bulk,
+// The snapshot payload: a binary form of EngineState (formats 2 and 3) whose bulk,
 // the orders and fills, are binary records like the journal's events, and
 // whose small rest is the JSON of journal/state_codec.h. Restoring a state
 // with a million orders from JSON parsed one very large document; this is
@@ -16,14 +16,16 @@
 namespace stonks {
 
 // The format written; decode_snapshot_state() reads this and every older one.
-inline constexpr std::uint64_t kSnapshotStateFormat = 2;
+// Format 3 orders carry their submitter and gate decision; format 2 ones
+// read without (binary::OrderLayout::kV1).
+inline constexpr std::uint64_t kSnapshotStateFormat = 3;
 
 // The binary snapshot payload of `state`. Exact under the bounds of the JSON
 // codec (strings valid UTF-8, times in years 0000-9999).
 std::string encode_snapshot_state(const EngineState& state);
 
 // Reads a snapshot payload of any format: JSON text (format 1, as snapshots
-// were written before) or binary (format 2), telling them apart by the first
+// were written before) or binary (formats 2 and 3), telling them apart by the first
 // byte, and rebuilds the derived indexes. kInvalidArgument naming the field
 // for anything malformed, and for a format newer than this build reads ("is
 // newer than this build", field "format"): such a snapshot is refused, never

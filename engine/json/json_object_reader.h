@@ -108,6 +108,8 @@ class JsonObjectReader {
   // The raw value at `key`, marked as read, for a nested value that has its
   // own codec; nullptr (and an error) when absent or after an earlier error.
   const nlohmann::json* required_value(std::string_view key) { return find(key, true); }
+  // The same for an optional one: nullptr when absent (no error).
+  const nlohmann::json* optional_value(std::string_view key) { return find(key, false); }
 
   // Records `message` against `key` (path "<path>.<key>") unless an error is
   // already recorded. Marks `key` as read.

@@ -1,5 +1,6 @@
 #include "json/order_json.h"
 
+#include "config/approval_rule.h"
 #include "json/json_object_reader.h"
 #include "json/json_values.h"
 
@@ -56,6 +57,15 @@ nlohmann::json to_json(const Order& order) {
   out["updated_at"] = to_json(order.updated_at());
   out["reasons"] = reason_texts(order.reasons());
   out["approval_id"] = order.approval_id();
+  out["submitted_by"] = order.submitted_by();
+  const GateDecision& g = order.gate();
+  if (g.config_version == 0) {
+    out["gate"] = nullptr;
+  } else {
+    out["gate"] = {{"decision", g.hold ? "require_approval" : "auto_approve"},
+                   {"rule", g.rule},
+                   {"config_version", g.config_version}};
+  }
   return out;
 }
 
@@ -74,6 +84,23 @@ Result<Order> order_from_json(const nlohmann::json& value, std::string_view path
   r.required_timestamp("updated_at", f.updated_at);
   r.required_reason_list("reasons", f.reasons);
   r.required_int("approval_id", f.approval_id);
+  // Absent in orders written before the gate was recorded.
+  r.optional_string("submitted_by", f.submitted_by);
+  if (const nlohmann::json* gate = r.optional_value("gate"); gate && !gate->is_null()) {
+    JsonObjectReader g(*gate, "gate");
+    std::string decision;
+    g.required_string("decision", decision);
+    if (g.ok() && decision != "require_approval" && decision != "auto_approve")
+      g.fail("decision", "expected \"require_approval\" or \"auto_approve\"");
+    f.gate.hold = decision == "require_approval";
+    std::uint64_t rule = 0;
+    g.required_int("rule", rule);
+    if (g.ok() && rule > ApprovalRule::kMaxRules) g.fail("rule", "is past the most rules a config holds");
+    f.gate.rule = static_cast<std::uint32_t>(rule);
+    g.required_int("config_version", f.gate.config_version);
+    if (g.ok() && f.gate.config_version < 1) g.fail("config_version", "must be at least 1");
+    r.adopt(g.finish());
+  }
   if (Status s = r.finish(); !s.is_ok()) return s;
 
   Result<Order> order = Order::restore(std::move(f));

@@ -26,14 +26,19 @@ Result<OrderIntent> order_intent_from_json(const nlohmann::json& value, std::str
 
 // The full order view: the intent's fields flattened next to "id", "status",
 // "filled_qty", "avg_fill_price", "filled_notional", "fees", "created_at",
-// "updated_at", "reasons" and "approval_id" (0: none).
+// "updated_at", "reasons", "approval_id" (0: none), "submitted_by" ("" for
+// the engine's own orders) and "gate": null when the order never reached the
+// approval gate (risk refused it, or a halt & flatten close), else
+// {"decision": "require_approval"|"auto_approve", "rule": N (1-based; 0: no
+// rule matched, the mode's default decided), "config_version": V}.
 nlohmann::json to_json(const Order& order);
 
 // Reads the full view back (snapshots) through Order::restore, so an order
 // whose fields disagree (filled_qty beyond qty, "filled" with nothing filled,
 // an avg_fill_price that is not filled_notional / filled_qty) is refused. All
 // fields are required except limit_price, client_order_id, source and type
-// (defaults as for the intent).
+// (defaults as for the intent), submitted_by and gate (orders stored before
+// they were recorded: empty, null).
 Result<Order> order_from_json(const nlohmann::json& value, std::string_view path = {});
 
 // {"id","order_id","ticker","side","qty","price","fee","at"}, all required.

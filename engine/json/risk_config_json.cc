@@ -6,10 +6,75 @@
 namespace stonks {
 namespace {
 
+template <class T, class Read>
+void read_optional(std::optional<T>& out, Read&& read) {
+  T value{};
+  if (read(value)) out = value;
+}
+
+// One rule; `r`'s path is "rules[i]".
+void read_rule(JsonObjectReader& r, ApprovalRule& rule) {
+  r.optional_string("name", rule.name);
+  read_optional(rule.source, [&](std::string& v) { return r.optional_string("source", v); });
+  if (r.optional_symbol_list("tickers", rule.tickers) && rule.tickers.empty())
+    r.fail("tickers", "must list at least one ticker (leave it out to match any)");
+  read_optional(rule.side, [&](Side& v) { return r.optional_enum("side", v); });
+  read_optional(rule.type, [&](OrderType& v) { return r.optional_enum("type", v); });
+  const bool notional = r.optional_object("notional", [&](JsonObjectReader& n) {
+    n.optional_decimal("min", rule.notional_min);
+    n.optional_decimal("max", rule.notional_max);
+  });
+  if (notional && !rule.notional_min && !rule.notional_max)
+    r.fail("notional", "give min, max or both (leave it out to match any notional)");
+  read_optional(rule.exposure, [&](ExposureEffect& v) { return r.optional_enum("exposure", v); });
+  r.required_enum("decision", rule.decision);
+}
+
+void read_rules(JsonObjectReader& r, std::vector<ApprovalRule>& out) {
+  const nlohmann::json* list = r.optional_value("rules");
+  if (list == nullptr) return;
+  if (!list->is_array()) return r.fail("rules", "expected an array of rules");
+  if (list->size() > ApprovalRule::kMaxRules)
+    return r.fail("rules", "must hold at most " + std::to_string(ApprovalRule::kMaxRules) + " rules");
+  std::vector<ApprovalRule> rules;
+  for (std::size_t i = 0; i < list->size() && r.ok(); ++i) {
+    JsonObjectReader item((*list)[i], "rules[" + std::to_string(i) + "]");
+    ApprovalRule rule;
+    read_rule(item, rule);
+    r.adopt(item.finish());
+    rules.push_back(std::move(rule));
+  }
+  if (r.ok()) out = std::move(rules);
+}
+
+nlohmann::json to_json(const ApprovalRule& rule) {
+  nlohmann::json out = nlohmann::json::object();
+  if (!rule.name.empty()) out["name"] = rule.name;
+  if (rule.source) out["source"] = *rule.source;
+  if (!rule.tickers.empty()) {
+    nlohmann::json tickers = nlohmann::json::array();
+    for (const Symbol& s : rule.tickers) tickers.push_back(s.str());
+    out["tickers"] = std::move(tickers);
+  }
+  if (rule.side) out["side"] = to_string(*rule.side);
+  if (rule.type) out["type"] = to_string(*rule.type);
+  if (rule.notional_min || rule.notional_max) {
+    nlohmann::json n = nlohmann::json::object();
+    if (rule.notional_min) n["min"] = to_json(*rule.notional_min);
+    if (rule.notional_max) n["max"] = to_json(*rule.notional_max);
+    out["notional"] = std::move(n);
+  }
+  if (rule.exposure) out["exposure"] = to_string(*rule.exposure);
+  out["decision"] = to_string(rule.decision);
+  return out;
+}
+
 void read_approval(JsonObjectReader& r, OperatorApprovalConfig& c) {
   r.optional_bool("auto_approve_paper", c.auto_approve_paper);
   r.optional_bool("require_approval_for_live", c.require_approval_for_live);
   r.optional_int("approval_timeout_minutes", c.approval_timeout_minutes);
+  r.optional_bool("four_eyes", c.four_eyes);
+  read_rules(r, c.rules);
 }
 
 nlohmann::json to_json(const RiskLimits& l) {
@@ -81,10 +146,14 @@ void read_paper(JsonObjectReader& r, PaperFillConfig& p) {
 }  // namespace
 
 nlohmann::json to_json(const OperatorApprovalConfig& c) {
+  nlohmann::json rules = nlohmann::json::array();
+  for (const ApprovalRule& rule : c.rules) rules.push_back(to_json(rule));
   return {
       {"auto_approve_paper", c.auto_approve_paper},
       {"require_approval_for_live", c.require_approval_for_live},
       {"approval_timeout_minutes", c.approval_timeout_minutes},
+      {"four_eyes", c.four_eyes},
+      {"rules", std::move(rules)},
   };
 }
 
@@ -115,13 +184,12 @@ Result<RiskConfig> risk_config_from_json(const nlohmann::json& value) {
   return config;
 }
 
-Result<OperatorApprovalConfig> apply_approval_patch(const OperatorApprovalConfig& current,
-                                                    const nlohmann::json& patch) {
+Result<OperatorApprovalConfig> approval_patch_fields(const OperatorApprovalConfig& current,
+                                                     const nlohmann::json& patch) {
   OperatorApprovalConfig next = current;
   JsonObjectReader r(patch);
   read_approval(r, next);
   if (Status s = r.finish(); !s.is_ok()) return s;
-  if (Status s = validate(next); !s.is_ok()) return s;
   return next;
 }
 

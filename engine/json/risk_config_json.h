@@ -26,13 +26,23 @@ Result<RiskConfig> risk_config_from_json(const nlohmann::json& value);
 // that reports every range problem at once (config_problems).
 Result<RiskConfig> risk_config_fields_from_json(const nlohmann::json& value);
 
-// {"auto_approve_paper","require_approval_for_live","approval_timeout_minutes"}.
+// {"auto_approve_paper", "require_approval_for_live",
+// "approval_timeout_minutes", "four_eyes", "rules": [rule, ...]}. A rule
+// holds only the matchers it has, and its decision:
+// {"name"?, "source"?, "tickers"?: [...], "side"?, "type"?,
+//  "notional"?: {"min"?, "max"?}, "exposure"?: "increases"|"reduces",
+//  "decision": "require_approval"|"auto_approve"}.
+// Reading refuses an empty "tickers" list and an empty "notional" object (a
+// matcher that matches nothing is a mistake: leave it out to match any).
 nlohmann::json to_json(const OperatorApprovalConfig& config);
 
-// Applies a partial update (PUT approval-config) to `current`: only the three
-// fields above are allowed, each optional, each of its exact JSON type. The
-// result is validated; errors name the field as it appears in the patch
-// ("approval_timeout_minutes"). An empty object returns `current` unchanged.
-Result<OperatorApprovalConfig> apply_approval_patch(const OperatorApprovalConfig& current, const nlohmann::json& patch);
+// Applies a partial update (PUT approval-config) to `current`: only the
+// fields above are allowed, each optional, each of its exact JSON type;
+// "rules", when given, replaces the whole list. Checks the shape and types
+// only; approval_problems() (config/risk_config.h) has the ranges. Errors name
+// the field as it appears in the patch ("rules[2].notional"). An empty
+// object returns `current` unchanged.
+Result<OperatorApprovalConfig> approval_patch_fields(const OperatorApprovalConfig& current,
+                                                     const nlohmann::json& patch);
 
 }  // namespace stonks

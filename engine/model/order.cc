@@ -42,8 +42,13 @@ bool can_transition(OrderStatus from, OrderStatus to) {
   }
 }
 
-Order::Order(OrderId id, OrderIntent intent, Timestamp created_at)
-    : id_(id), intent_(std::move(intent)), created_at_(created_at), updated_at_(created_at) {}
+Order::Order(OrderId id, OrderIntent intent, Timestamp created_at, std::string submitted_by, GateDecision gate)
+    : id_(id),
+      intent_(std::move(intent)),
+      created_at_(created_at),
+      updated_at_(created_at),
+      submitted_by_(std::move(submitted_by)),
+      gate_(gate) {}
 
 Result<Order> Order::restore(Fields f) {
   using S = OrderStatus;
@@ -60,7 +65,7 @@ Result<Order> Order::restore(Fields f) {
     return Status::invalid_argument("filled_notional without fills", "filled_notional");
   if (f.filled_qty == 0 && f.fees.micros() != 0) return Status::invalid_argument("fees without fills", "fees");
   if (f.updated_at < f.created_at) return Status::invalid_argument("updated_at before created_at", "updated_at");
-  Order order(f.id, std::move(f.intent), f.created_at);
+  Order order(f.id, std::move(f.intent), f.created_at, std::move(f.submitted_by), f.gate);
   order.status_ = f.status;
   order.filled_qty_ = f.filled_qty;
   order.filled_notional_ = f.filled_notional;

@@ -8,6 +8,7 @@
 
 #include "model/enum_names.h"
 #include "model/fixed_point.h"
+#include "model/gate_decision.h"
 #include "model/ids.h"
 #include "model/order_intent.h"
 #include "model/reason.h"
@@ -57,7 +58,7 @@ bool can_transition(OrderStatus from, OrderStatus to);
 class Order {
  public:
   Order() = default;
-  Order(OrderId id, OrderIntent intent, Timestamp created_at);
+  Order(OrderId id, OrderIntent intent, Timestamp created_at, std::string submitted_by = {}, GateDecision gate = {});
 
   // Every stored field of an order, for restore().
   struct Fields {
@@ -71,6 +72,8 @@ class Order {
     Timestamp updated_at{};
     std::vector<Reason> reasons;
     ApprovalId approval_id = 0;
+    std::string submitted_by;  // the actor who sent it; empty: the engine's own (strategies, flatten)
+    GateDecision gate;
   };
   // Rebuilds an order from stored fields (snapshots, decoded views). Refuses,
   // with kInvalidArgument naming the field, what no lifecycle could produce:
@@ -103,6 +106,12 @@ class Order {
   const std::vector<Reason>& reasons() const { return reasons_; }
   ApprovalId approval_id() const { return approval_id_; }
   void set_approval_id(ApprovalId id) { approval_id_ = id; }
+  // Who sent the order in (four eyes compares the approver with it); empty
+  // for the engine's own orders.
+  const std::string& submitted_by() const { return submitted_by_; }
+  // What the approval gate decided at intake, and by which rule; a
+  // risk-rejected order never reached the gate (config_version 0).
+  const GateDecision& gate() const { return gate_; }
 
   bool operator==(const Order&) const = default;
 
@@ -117,6 +126,8 @@ class Order {
   Timestamp updated_at_{};
   std::vector<Reason> reasons_;
   ApprovalId approval_id_ = 0;
+  std::string submitted_by_;
+  GateDecision gate_;
 };
 
 }  // namespace stonks

@@ -14,12 +14,14 @@ namespace stonks {
 // on the code, never on the message.
 enum class StatusCode {
   kOk,
-  kInvalidArgument,  // malformed or out-of-range input (400)
-  kNotFound,         // unknown id (404)
-  kConflict,         // the state forbids it now, e.g. deciding a decided approval (409)
-  kCorruption,       // stored data failed its checks
-  kIoError,          // the storage layer failed
-  kUnavailable,      // the engine stopped accepting commands after a storage failure
+  kInvalidArgument,   // malformed or out-of-range input (400)
+  kNotFound,          // unknown id (404)
+  kConflict,          // the state forbids it now, e.g. deciding a decided approval (409)
+  kCorruption,        // stored data failed its checks
+  kIoError,           // the storage layer failed
+  kUnavailable,       // the engine stopped accepting commands after a storage failure
+  kPermissionDenied,  // this actor may not do it, e.g. a submitter naming another source (403)
+  kSelfApproval,      // four eyes: the approver is the order's submitter (403)
 };
 
 template <>
@@ -32,6 +34,8 @@ struct EnumNames<StatusCode> {
       {StatusCode::kCorruption, "corruption"},
       {StatusCode::kIoError, "io_error"},
       {StatusCode::kUnavailable, "unavailable"},
+      {StatusCode::kPermissionDenied, "permission_denied"},
+      {StatusCode::kSelfApproval, "self_approval"},
   };
 };
 
@@ -49,6 +53,10 @@ class [[nodiscard]] Status {
   static Status corruption(std::string message) { return Status(StatusCode::kCorruption, std::move(message)); }
   static Status io_error(std::string message) { return Status(StatusCode::kIoError, std::move(message)); }
   static Status unavailable(std::string message) { return Status(StatusCode::kUnavailable, std::move(message)); }
+  static Status permission_denied(std::string message) {
+    return Status(StatusCode::kPermissionDenied, std::move(message));
+  }
+  static Status self_approval(std::string message) { return Status(StatusCode::kSelfApproval, std::move(message)); }
 
   bool is_ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

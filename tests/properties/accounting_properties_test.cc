@@ -109,8 +109,9 @@ void random_step(PropEngine& p) {
       break;
     }
     case 5: {  // the approval section changes
-      require_ok(p.engine.update_approval_config(*genApprovalConfig(), "operator", p.now).status(),
-                 "update_approval_config");
+      require_ok(
+          p.engine.update_approval_config(*genApprovalConfig(priced_tradable(p.state())), "operator", p.now).status(),
+          "update_approval_config");
       break;
     }
     case 6: {  // time passes

@@ -100,6 +100,7 @@ void decide_some(PropEngine& p, const std::vector<OrderId>& pending) {
 RC_GTEST_PROP(ApprovalGateProperties, Req_1_1_PaperOrdersWithAutoApprovalOffNeverReachTheBrokerUndecided, ()) {
   RiskConfig config = *genRiskConfig();
   config.operator_approval.auto_approve_paper = false;
+  config.operator_approval.rules.clear();  // the bug condition: no rule lets an order through
   PropEngine p(config);
   RC_ASSERT(p.state().mode == TradingMode::kPaper);
   quote_most_of_universe(p);
@@ -128,9 +129,10 @@ RC_GTEST_PROP(ApprovalGateProperties, Req_3_2_DisabledModeNeverGatesAndNeverReac
   const int n = *rc::gen::inRange(1, 13);
   for (int i = 0; i < n; ++i) {
     p.now += seconds(*rc::gen::inRange(0, 600));
-    // The approval section may change while disabled; it must not matter.
+    // The approval section, rules included, may change while disabled; it must not matter.
     if (*rc::gen::arbitrary<bool>())
-      require_ok(p.engine.update_approval_config(*genApprovalConfig(), "operator", p.now), "update_approval_config");
+      require_ok(p.engine.update_approval_config(*genApprovalConfig(priced_tradable(p.state())), "operator", p.now),
+                 "update_approval_config");
     const Order o = p.submit(*genIntent(p.state().market));
     RC_ASSERT(o.status() == OrderStatus::kRiskRejected);
     RC_ASSERT(!o.reasons().empty());
@@ -143,7 +145,8 @@ RC_GTEST_PROP(ApprovalGateProperties, Req_3_2_DisabledModeNeverGatesAndNeverReac
 }
 
 RC_GTEST_PROP(ApprovalGateProperties, Req_3_5_RiskFailuresNeverCreateApprovals, ()) {
-  const RiskConfig config = *genRiskConfig();
+  RiskConfig config = *genRiskConfig();
+  config.operator_approval.rules.clear();  // the mode's default gates (rules: approval_rules_properties_test)
   PropEngine p(config);
   const TradingMode mode = *rc::gen::element(TradingMode::kPaper, TradingMode::kLive);
   p.mode(mode);

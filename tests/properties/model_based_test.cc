@@ -499,7 +499,7 @@ struct SetMode : Cmd {
 
 struct UpdateApprovalConfig : Cmd {
   OperatorApprovalConfig section;
-  explicit UpdateApprovalConfig(const Model&) : section(*genApprovalConfig()) {}
+  explicit UpdateApprovalConfig(const Model&) : section(*genApprovalConfigWithoutRules()) {}
   void apply(Model& m) const override { m.approval = section; }
   void run(const Model& m, Sut& sut) const override {
     require_ok(sut.p.engine.update_approval_config(section, "operator", m.now).status(), "update_approval_config");
@@ -513,8 +513,8 @@ struct UpdateApprovalConfig : Cmd {
 
 RC_GTEST_PROP(ApprovalLockoutModel, EngineAgreesWithTheReferenceModelAfterEveryCommand, ()) {
   RiskConfig config = generous_config();
-  config.operator_approval = *genApprovalConfig();
-  config.operator_approval.auto_approve_paper = false;  // start gated; commands may change it
+  config.operator_approval = *genApprovalConfigWithoutRules();  // the model knows the mode's default only
+  config.operator_approval.auto_approve_paper = false;          // start gated; commands may change it
   config.guards.news_shock_severity = *rc::gen::inRange(0, 101);
   config.guards.news_shock_lockout_minutes = *rc::gen::inRange(1, 241);
 

@@ -45,7 +45,9 @@ inline void showValue(const Quote& q, std::ostream& os) {
 
 inline void showValue(const OperatorApprovalConfig& c, std::ostream& os) {
   os << "{auto_approve_paper=" << c.auto_approve_paper << " require_approval_for_live=" << c.require_approval_for_live
-     << " approval_timeout_minutes=" << c.approval_timeout_minutes << '}';
+     << " approval_timeout_minutes=" << c.approval_timeout_minutes << " four_eyes=" << c.four_eyes << " rules=[";
+  for (const ApprovalRule& r : c.rules) os << '{' << describe_matchers(r) << " -> " << to_string(r.decision) << '}';
+  os << "]}";
 }
 
 inline void showValue(const RiskConfig& c, std::ostream& os) {
@@ -121,12 +123,88 @@ inline rc::Gen<int> genTimeoutMinutes() {
                                       {1, rc::gen::element(1, OperatorApprovalConfig::kMaxTimeoutMinutes)}});
 }
 
-inline rc::Gen<OperatorApprovalConfig> genApprovalConfig() {
-  return rc::gen::exec([] {
+// Sources orders come from, and the patterns rules match them with.
+inline const std::vector<std::string>& order_sources() {
+  static const std::vector<std::string> v = {"manual", "strategy:sma", "strategy:mean_reversion", "signal:tv",
+                                             "signal:other"};
+  return v;
+}
+inline const std::vector<std::string>& source_patterns() {
+  static const std::vector<std::string> v = {"manual",    "strategy:sma", "strategy:*",
+                                             "signal:tv", "signal:*",     "strategy:mean_reversion"};
+  return v;
+}
+
+// A valid rule: one to all of the matchers (tickers from `allowed`, which
+// must not be empty when given), either decision.
+inline rc::Gen<ApprovalRule> genRule(std::vector<Symbol> allowed) {
+  return rc::gen::exec([allowed] {
+    ApprovalRule r;
+    while (r.source == std::nullopt && r.tickers.empty() && !r.side && !r.type && !r.notional_min && !r.notional_max &&
+           !r.exposure) {
+      if (*rc::gen::arbitrary<bool>()) r.source = *rc::gen::elementOf(source_patterns());
+      if (!allowed.empty() && *rc::gen::weightedOneOf<bool>({{2, rc::gen::just(false)}, {1, rc::gen::just(true)}})) {
+        const int n = *rc::gen::inRange(1, 4);
+        for (int i = 0; i < n; ++i) {
+          const Symbol s = *rc::gen::elementOf(allowed);
+          if (std::find(r.tickers.begin(), r.tickers.end(), s) == r.tickers.end()) r.tickers.push_back(s);
+        }
+      }
+      if (*rc::gen::weightedOneOf<bool>({{2, rc::gen::just(false)}, {1, rc::gen::just(true)}})) r.side = *genSide();
+      if (*rc::gen::weightedOneOf<bool>({{3, rc::gen::just(false)}, {1, rc::gen::just(true)}}))
+        r.type = *rc::gen::element(OrderType::kMarket, OrderType::kLimit);
+      if (*rc::gen::weightedOneOf<bool>({{2, rc::gen::just(false)}, {1, rc::gen::just(true)}})) {
+        const std::int64_t a = *rc::gen::inRange<std::int64_t>(0, 200'000);
+        const std::int64_t b = *rc::gen::inRange<std::int64_t>(a, 400'000);
+        const int which = *rc::gen::inRange(0, 3);  // min, max or both
+        if (which != 1) r.notional_min = dollars(a);
+        if (which != 0) r.notional_max = dollars(b);
+      }
+      if (*rc::gen::weightedOneOf<bool>({{3, rc::gen::just(false)}, {1, rc::gen::just(true)}}))
+        r.exposure = *rc::gen::element(ExposureEffect::kIncreases, ExposureEffect::kReduces);
+    }
+    r.decision = *rc::gen::element(RuleDecision::kRequireApproval, RuleDecision::kAutoApprove);
+    return r;
+  });
+}
+
+// 0-6 rules, usually few.
+inline rc::Gen<std::vector<ApprovalRule>> genRules(const std::vector<Symbol>& allowed) {
+  return rc::gen::exec([allowed] {
+    const int n = *rc::gen::weightedOneOf<int>({{2, rc::gen::just(0)}, {3, rc::gen::inRange(1, 7)}});
+    std::vector<ApprovalRule> rules;
+    for (int i = 0; i < n; ++i) rules.push_back(*genRule(allowed));
+    return rules;
+  });
+}
+
+inline std::vector<Symbol> universe() {
+  std::vector<Symbol> out;
+  for (const std::string& t : tickers()) out.push_back(symbol_of(t));
+  return out;
+}
+
+// The tickers a rule may name now: priced by the market, and tradable when
+// a tradable list is set (Engine::update_config refuses others).
+inline std::vector<Symbol> priced_tradable(const EngineState& s) {
+  std::vector<Symbol> out;
+  const std::vector<Symbol>& tradable = s.config.limits.tradable_symbols;
+  for (const Symbol& sym : universe())
+    if (s.market.last_price(sym) &&
+        (tradable.empty() || std::find(tradable.begin(), tradable.end(), sym) != tradable.end()))
+      out.push_back(sym);
+  return out;
+}
+
+// Any valid approval section, rules naming only tickers of `allowed`.
+inline rc::Gen<OperatorApprovalConfig> genApprovalConfig(std::vector<Symbol> allowed = universe()) {
+  return rc::gen::exec([allowed] {
     OperatorApprovalConfig c;
     c.auto_approve_paper = *rc::gen::arbitrary<bool>();
     c.require_approval_for_live = *rc::gen::arbitrary<bool>();
     c.approval_timeout_minutes = *genTimeoutMinutes();
+    c.four_eyes = *rc::gen::weightedOneOf<bool>({{3, rc::gen::just(false)}, {1, rc::gen::just(true)}});
+    c.rules = *genRules(allowed);
     return c;
   });
 }
@@ -225,12 +303,22 @@ inline rc::Gen<PaperFillConfig> genPaperFill() {
   });
 }
 
+// The same without rules: for models that know only the mode's default.
+inline rc::Gen<OperatorApprovalConfig> genApprovalConfigWithoutRules() {
+  return rc::gen::map(genApprovalConfig(), [](OperatorApprovalConfig c) {
+    c.rules.clear();
+    return c;
+  });
+}
+
 // Any valid config: approval section, limits and paper fills all vary.
 inline rc::Gen<RiskConfig> genRiskConfig() {
   return rc::gen::exec([] {
     RiskConfig c;
-    c.operator_approval = *genApprovalConfig();
     c.limits = *genLimits();
+    // Rule tickers must be tradable when a tradable list is set.
+    c.operator_approval =
+        *genApprovalConfig(c.limits.tradable_symbols.empty() ? universe() : c.limits.tradable_symbols);
     c.paper = *genPaperFill();
     c.guards.cooldown_after_loss_seconds = *rc::gen::element(0, 60, 300);
     c.guards.cooldown_after_fill_seconds = *rc::gen::element(0, 0, 30);

@@ -93,7 +93,7 @@ TEST_F(ApiRoutes, Req_2_4_RemovedLockoutLeavesTheActiveListButStaysInHistory) {
 TEST_F(ApiRoutes, Req_2_5_ApprovalConfigPatchAppliesToTheNextOrder) {
   json before = expect(200, "GET", "/api/admin/trading/approval-config");
   EXPECT_EQ(before, json::parse(R"({"auto_approve_paper":true,"require_approval_for_live":true,
-                                   "approval_timeout_minutes":30})"));
+                                   "approval_timeout_minutes":30,"four_eyes":false,"rules":[]})"));
   json after = expect(200, "PUT", "/api/admin/trading/approval-config", R"({"auto_approve_paper":false})");
   EXPECT_EQ(after["auto_approve_paper"], false);
   EXPECT_EQ(after["approval_timeout_minutes"], 30);  // untouched by the partial update

@@ -38,7 +38,7 @@ TEST(RiskConfigJsonTest, WritesEverySectionAndField) {
   EXPECT_EQ(j, json::parse(R"({
     "version": 1,
     "operator_approval": {"auto_approve_paper": true, "require_approval_for_live": true,
-                          "approval_timeout_minutes": 30},
+                          "approval_timeout_minutes": 30, "four_eyes": false, "rules": []},
     "limits": {"max_order_notional": "100000.00", "max_position_notional": "250000.00",
                "max_gross_exposure": "1000000.00", "max_open_orders": 100, "max_orders_per_window": 600,
                "rate_window_seconds": 60, "max_daily_loss": "10000.00", "limit_price_band_bps": 1000,
@@ -145,41 +145,49 @@ TEST(RiskConfigJsonTest, MoneyAcceptsIntegersAndExactFloats) {
   EXPECT_EQ(c->limits.max_daily_loss, Money::parse("250.75").value());
 }
 
+// PUT approval-config's reading: the shape, then the ranges.
+Result<OperatorApprovalConfig> patched(const OperatorApprovalConfig& current, const json& patch) {
+  Result<OperatorApprovalConfig> next = approval_patch_fields(current, patch);
+  if (!next.is_ok()) return next;
+  if (Status s = validate(*next, {}); !s.is_ok()) return s;
+  return next;
+}
+
 TEST(ApprovalPatchTest, AppliesOnlyTheGivenFields) {
   OperatorApprovalConfig current{true, true, 30};
-  Result<OperatorApprovalConfig> a = apply_approval_patch(current, json::parse(R"({"auto_approve_paper":false})"));
+  Result<OperatorApprovalConfig> a = patched(current, json::parse(R"({"auto_approve_paper":false})"));
   ASSERT_TRUE(a.is_ok()) << a.status().to_string();
   EXPECT_EQ(*a, (OperatorApprovalConfig{false, true, 30}));
 
-  Result<OperatorApprovalConfig> b = apply_approval_patch(
-      current, json::parse(R"({"require_approval_for_live":false,"approval_timeout_minutes":120})"));
+  Result<OperatorApprovalConfig> b =
+      patched(current, json::parse(R"({"require_approval_for_live":false,"approval_timeout_minutes":120})"));
   ASSERT_TRUE(b.is_ok()) << b.status().to_string();
   EXPECT_EQ(*b, (OperatorApprovalConfig{true, false, 120}));
 }
 
 TEST(ApprovalPatchTest, EmptyPatchChangesNothing) {
   OperatorApprovalConfig current{false, true, 15};
-  Result<OperatorApprovalConfig> r = apply_approval_patch(current, json::object());
+  Result<OperatorApprovalConfig> r = patched(current, json::object());
   ASSERT_TRUE(r.is_ok());
   EXPECT_EQ(*r, current);
 }
 
 TEST(ApprovalPatchTest, RefusesOtherFieldsWrongTypesAndBadRanges) {
   OperatorApprovalConfig current;
-  expect_error(apply_approval_patch(current, json::parse(R"({"mode":"live"})")).status(), "mode", "unknown field");
-  expect_error(apply_approval_patch(current, json::parse(R"({"auto_approve_paper":"true"})")).status(),
-               "auto_approve_paper", "expected true or false");
-  expect_error(apply_approval_patch(current, json::parse(R"({"auto_approve_paper":null})")).status(),
-               "auto_approve_paper", "expected true or false");
-  expect_error(apply_approval_patch(current, json::parse(R"({"approval_timeout_minutes":"30"})")).status(),
+  expect_error(patched(current, json::parse(R"({"mode":"live"})")).status(), "mode", "unknown field");
+  expect_error(patched(current, json::parse(R"({"auto_approve_paper":"true"})")).status(), "auto_approve_paper",
+               "expected true or false");
+  expect_error(patched(current, json::parse(R"({"auto_approve_paper":null})")).status(), "auto_approve_paper",
+               "expected true or false");
+  expect_error(patched(current, json::parse(R"({"approval_timeout_minutes":"30"})")).status(),
                "approval_timeout_minutes", "expected an integer");
-  expect_error(apply_approval_patch(current, json::parse(R"({"approval_timeout_minutes":30.5})")).status(),
+  expect_error(patched(current, json::parse(R"({"approval_timeout_minutes":30.5})")).status(),
                "approval_timeout_minutes", "expected an integer");
-  expect_error(apply_approval_patch(current, json::parse(R"({"approval_timeout_minutes":0})")).status(),
+  expect_error(patched(current, json::parse(R"({"approval_timeout_minutes":0})")).status(), "approval_timeout_minutes",
+               "1 to 1440");
+  expect_error(patched(current, json::parse(R"({"approval_timeout_minutes":1441})")).status(),
                "approval_timeout_minutes", "1 to 1440");
-  expect_error(apply_approval_patch(current, json::parse(R"({"approval_timeout_minutes":1441})")).status(),
-               "approval_timeout_minutes", "1 to 1440");
-  expect_error(apply_approval_patch(current, json::parse(R"([true])")).status(), "", "expected an object");
+  expect_error(patched(current, json::parse(R"([true])")).status(), "", "expected an object");
 }
 
 }  // namespace

@@ -150,10 +150,10 @@ TEST(RiskConfigTest, EveryIntegerAndMoneyFieldHasARule) {
 
 TEST(RiskConfigTest, ApprovalSectionValidatesWithSectionRelativeNames) {
   OperatorApprovalConfig a;
-  EXPECT_TRUE(validate(a).is_ok());
+  EXPECT_TRUE(validate(a, {}).is_ok());
   a.approval_timeout_minutes = 0;
-  EXPECT_EQ(validate(a).field(), "approval_timeout_minutes");
-  EXPECT_NE(validate(a).message().find("1 to 1440"), std::string::npos) << validate(a).message();
+  EXPECT_EQ(validate(a, {}).field(), "approval_timeout_minutes");
+  EXPECT_NE(validate(a, {}).message().find("1 to 1440"), std::string::npos) << validate(a, {}).message();
 }
 
 }  // namespace

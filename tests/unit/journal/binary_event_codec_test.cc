@@ -142,5 +142,38 @@ TEST(BinaryEventCodec, AnOrderNoLifecycleCouldProduceIsRefused) {
   EXPECT_EQ(decode_binary_event(payload).status().code(), StatusCode::kInvalidArgument);
 }
 
+// Journals written before orders carried their submitter and gate decision
+// hold order_received as kind 1, the same fields without those four values.
+TEST(BinaryEventCodec, AKind1OrderRecordOfAnOlderJournalStillDecodes) {
+  const EventRecord r = binary_records()[0];
+  std::string payload = encode_event(r);
+  ASSERT_EQ(payload[1], 6) << "order_received's kind";
+  // The newer layout ends with submitted_by "" (0), hold 0, rule 0, config_version 0.
+  ASSERT_EQ(payload.substr(payload.size() - 4), std::string(4, '\0'));
+  payload.resize(payload.size() - 4);
+  payload[1] = 1;
+  Result<EventRecord> back = decode_event(payload);
+  ASSERT_TRUE(back.is_ok()) << back.status().to_string();
+  EXPECT_EQ(*back, r);
+}
+
+TEST(BinaryEventCodec, AnOrdersSubmitterAndGateRoundTrip) {
+  Order::Fields f;
+  f.id = 3;
+  f.intent.symbol = sym("AAPL");
+  f.intent.qty = 10;
+  f.submitted_by = "alice";
+  f.gate = GateDecision{true, 4, 17};
+  const Timestamp t = at("2026-11-24T14:30:00Z");
+  f.created_at = f.updated_at = t;
+  const EventRecord r{9, t, OrderReceived{*Order::restore(f)}};
+  Result<EventRecord> back = decode_event(encode_event(r));
+  ASSERT_TRUE(back.is_ok()) << back.status().to_string();
+  EXPECT_EQ(*back, r);
+  const Order& o = std::get<OrderReceived>(back->event).order;
+  EXPECT_EQ(o.submitted_by(), "alice");
+  EXPECT_EQ(o.gate(), (GateDecision{true, 4, 17}));
+}
+
 }  // namespace
 }  // namespace stonks

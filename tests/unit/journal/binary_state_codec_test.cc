@@ -1,4 +1,4 @@
-// Tests for the binary snapshot payload (format 2): it rebuilds the state
+// Tests for the binary snapshot payload (format 3; format 2 still reads): it rebuilds the state
 // exactly, is smaller than the JSON form, older JSON snapshots still read,
 // a newer format is refused by name, and the store writes and recovers it.
 #include "journal/binary_state_codec.h"
@@ -8,8 +8,11 @@
 #include <string>
 
 #include "engine_workload.h"
+#include "journal/binary_io.h"
 #include "journal/journal_format.h"
 #include "journal/state_codec.h"
+#include "json/json_values.h"
+#include "json/order_json.h"
 #include "store_test_util.h"
 #include "support/engine_harness.h"
 #include "support/recording_broker.h"
@@ -54,16 +57,74 @@ TEST(BinaryStateCodec, AnOlderJsonSnapshotStillReads) {
   EXPECT_TRUE(same_state(*back, s));
 }
 
-// marker, then the format as a varint: 2 is one byte.
+// marker, then the format as a varint: 3 is one byte.
 TEST(BinaryStateCodec, ANewerFormatIsRefusedSayingSo) {
   std::string payload = encode_snapshot_state(workload_state(50));
-  ASSERT_EQ(payload[1], 2) << "layout changed";
-  payload[1] = 3;
+  ASSERT_EQ(payload[1], 3) << "layout changed";
+  payload[1] = 4;
   Result<EngineState> back = decode_snapshot_state(payload);
   EXPECT_EQ(back.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(back.status().field(), "format");
-  EXPECT_NE(back.status().message().find("format 3 is newer than this build reads (2)"), std::string::npos)
+  EXPECT_NE(back.status().message().find("format 4 is newer than this build reads (3)"), std::string::npos)
       << back.status().to_string();
+}
+
+// An order as format 2 snapshots (and kind 1 journal records) held it:
+// without its submitter and gate decision.
+void write_order_v2_layout(binary::Writer& w, const Order& o) {
+  const OrderIntent& in = o.intent();
+  w.u64(o.id());
+  w.text(in.symbol.str());
+  w.byte(static_cast<std::uint8_t>(in.side));
+  w.i64(in.qty);
+  w.byte(static_cast<std::uint8_t>(in.type));
+  w.byte(in.limit_price ? 1 : 0);
+  if (in.limit_price) w.price(*in.limit_price);
+  w.text(in.client_order_id);
+  w.text(in.source);
+  w.byte(static_cast<std::uint8_t>(o.status()));
+  w.i64(o.filled_qty());
+  w.money(o.filled_notional());
+  w.money(o.fees());
+  w.time_near(o.created_at(), Timestamp{});
+  w.time_near(o.updated_at(), Timestamp{});
+  w.u64(o.reasons().size());
+  for (const Reason& r : o.reasons()) w.text(r.to_string());
+  w.u64(o.approval_id());
+}
+
+TEST(BinaryStateCodec, AFormat2SnapshotReadsWithOrdersWithoutSubmitterOrGate) {
+  const EngineState s = workload_state(300);
+  binary::Writer w;
+  w.byte(1);
+  w.u64(2);
+  w.text(dump_json(to_json_without_orders_and_fills(s)));
+  w.u64(s.orders.size());
+  for (const auto& kv : s.orders) write_order_v2_layout(w, kv.second);
+  w.u64(s.fills.size());
+  for (const Fill& f : s.fills) binary::write_fill(w, f, Timestamp{});
+  Result<EngineState> back = decode_snapshot_state(w.take());
+  ASSERT_TRUE(back.is_ok()) << back.status().to_string();
+  ASSERT_EQ(back->orders.size(), s.orders.size());
+  std::size_t gated = 0;
+  for (const auto& kv : s.orders) {
+    const Order* read = back->order(kv.first);
+    ASSERT_NE(read, nullptr);
+    gated += kv.second.gate().config_version != 0;
+    EXPECT_EQ(read->gate(), GateDecision{});
+    EXPECT_EQ(read->submitted_by(), "");
+    nlohmann::json want = to_json(kv.second);
+    want.erase("gate");
+    want.erase("submitted_by");
+    nlohmann::json got = to_json(*read);
+    got.erase("gate");
+    got.erase("submitted_by");
+    EXPECT_EQ(got, want);
+  }
+  EXPECT_GT(gated, 0u) << "the workload's orders reach the gate";
+  EXPECT_EQ(back->fills, s.fills);
+  EXPECT_EQ(back->approvals, s.approvals);
+  EXPECT_EQ(back->portfolio, s.portfolio);
 }
 
 TEST(BinaryStateCodec, TruncationsAndATrailingByteAreRefused) {
@@ -145,7 +206,7 @@ TEST(BinaryStateCodec, AStoreRefusesASnapshotOfANewerFormatByName) {
   auto refused = EngineStore::open(storage, broker);
   ASSERT_FALSE(refused.is_ok());
   EXPECT_NE(refused.status().message().find(snap), std::string::npos) << refused.status().to_string();
-  EXPECT_NE(refused.status().message().find("format 9 is newer than this build reads (2)"), std::string::npos)
+  EXPECT_NE(refused.status().message().find("format 9 is newer than this build reads (3)"), std::string::npos)
       << refused.status().to_string();
 }
 

@@ -138,7 +138,8 @@ TEST(OrderJsonTest, OrderViewHasEveryField) {
   EXPECT_EQ(j, json::parse(R"({"id":12,"ticker":"BRK.B","side":"sell","qty":25,"type":"limit",
       "limit_price":"412.37","client_order_id":"c-1","source":"strategy:sma","status":"filled",
       "filled_qty":25,"avg_fill_price":"412.388","filled_notional":"10309.70","fees":"1.03",
-      "created_at":"1970-01-01T00:01:40Z","updated_at":"1970-01-01T00:01:45Z","reasons":[],"approval_id":5})"));
+      "created_at":"1970-01-01T00:01:40Z","updated_at":"1970-01-01T00:01:45Z","reasons":[],"approval_id":5,
+      "submitted_by":"","gate":null})"));
 }
 
 TEST(OrderJsonTest, OrdersRoundTripInEveryShape) {

@@ -137,8 +137,41 @@ TEST(Requirements, Req_2_5_ApprovalToggleAppliesToTheNextOrderWithoutRestart) {
   EXPECT_EQ(h.broker.submitted.size(), 2u);
 }
 
-TEST(Requirements, Req_3_1_LiveModeRequiresApprovalByDefault) {
+// 3.1 and 3.2 hold whatever approval rules the operator writes (issue 24):
+// each runs with no rules and with lists that try to let orders through.
+std::vector<ApprovalRule> rule_list(int which) {
+  ApprovalRule all_manual;
+  all_manual.source = "manual";
+  all_manual.decision = RuleDecision::kAutoApprove;
+  ApprovalRule aapl_buys;
+  aapl_buys.tickers = {sym("AAPL")};
+  aapl_buys.side = Side::kBuy;
+  aapl_buys.decision = RuleDecision::kAutoApprove;
+  ApprovalRule hold_small;
+  hold_small.notional_max = usd("1000000");
+  switch (which) {
+    case 0:
+      return {};
+    case 1:
+      return {all_manual};
+    case 2:
+      return {aapl_buys, hold_small};
+    default:
+      return {hold_small, all_manual, aapl_buys};
+  }
+}
+
+class RequirementsWithRules : public ::testing::TestWithParam<int> {
+ protected:
+  void SetUp() override {
+    OperatorApprovalConfig a = h.engine.state().config.operator_approval;
+    a.rules = rule_list(GetParam());
+    ASSERT_TRUE(h.engine.update_approval_config(a, "operator", h.now).is_ok());
+  }
   EngineHarness h;
+};
+
+TEST_P(RequirementsWithRules, Req_3_1_LiveModeRequiresApprovalByDefault) {
   EXPECT_TRUE(requires_approval(TradingMode::kLive, RiskConfig{}));
   ASSERT_TRUE(h.engine.set_mode(TradingMode::kLive, "operator", h.now).is_ok());
   Order o = h.submit(market("AAPL", Side::kBuy, 1));
@@ -146,11 +179,10 @@ TEST(Requirements, Req_3_1_LiveModeRequiresApprovalByDefault) {
   EXPECT_TRUE(h.broker.submitted.empty());
 }
 
-TEST(Requirements, Req_3_2_DisabledModeNeverGatesBecauseRiskRejectsFirst) {
+TEST_P(RequirementsWithRules, Req_3_2_DisabledModeNeverGatesBecauseRiskRejectsFirst) {
   RiskConfig cfg;
   cfg.operator_approval.auto_approve_paper = false;
   EXPECT_FALSE(requires_approval(TradingMode::kDisabled, cfg));
-  EngineHarness h;
   h.require_paper_approval();
   ASSERT_TRUE(h.engine.set_mode(TradingMode::kDisabled, "operator", h.now).is_ok());
   Order o = h.submit(market("AAPL", Side::kBuy, 1));
@@ -160,6 +192,8 @@ TEST(Requirements, Req_3_2_DisabledModeNeverGatesBecauseRiskRejectsFirst) {
   EXPECT_TRUE(h.engine.state().approvals.all().empty());
   EXPECT_TRUE(h.broker.submitted.empty());
 }
+
+INSTANTIATE_TEST_SUITE_P(AnyRules, RequirementsWithRules, ::testing::Values(0, 1, 2, 3));
 
 TEST(Requirements, Req_3_3_DecidingUpdatesTheApprovalAndNeverSubmitsTwice) {
   EngineHarness h;

@@ -9,6 +9,7 @@
 #include "api/broker_status.h"
 #include "api/request_parsing.h"
 #include "api/routes.h"
+#include "json/strict_json.h"
 
 namespace stonks::server {
 namespace {
@@ -59,6 +60,44 @@ void send_unauthorized(httplib::Response& res, const std::string& message) {
 }
 
 bool only_whitespace(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// Whether `path` fits `pattern` segment by segment, "{}" standing for one
+// non-empty segment (the router then checks it as an id or a name).
+bool path_fits(std::string_view pattern, std::string_view path) {
+  for (;;) {
+    const std::size_t p_end = pattern.find('/', 1), s_end = path.find('/', 1);
+    const std::string_view p_seg = pattern.substr(0, p_end), s_seg = path.substr(0, s_end);
+    if (p_seg == "/{}" ? s_seg.size() < 2 : p_seg != s_seg) return false;
+    if (p_end == std::string_view::npos || s_end == std::string_view::npos) return p_end == s_end;
+    pattern.remove_prefix(p_end);
+    path.remove_prefix(s_end);
+  }
+}
+
+constexpr std::string_view kSignalRoute = "/api/signals/{}";
+
+// What a submitter may call: submit and preview orders under its source,
+// cancel and read its own orders (the router checks whose), post signals.
+bool submitter_may(std::string_view method, std::string_view path) {
+  static constexpr std::pair<std::string_view, std::string_view> kRoutes[] = {{"POST", "/api/orders"},
+                                                                              {"POST", "/api/orders/preview"},
+                                                                              {"POST", "/api/orders/{}/cancel"},
+                                                                              {"POST", kSignalRoute},
+                                                                              {"GET", "/api/orders/{}"}};
+  for (const auto& [m, pattern] : kRoutes)
+    if (m == method && path_fits(pattern, path)) return true;
+  return false;
+}
+
+// The "token" field of a JSON object body, or nullopt (not JSON, not an
+// object, no such string, or an empty one).
+std::optional<std::string> body_token(const std::string& body) {
+  Result<nlohmann::json> parsed = parse_json_strict(body);
+  if (!parsed.is_ok() || !parsed->is_object()) return std::nullopt;
+  auto it = parsed->find("token");
+  if (it == parsed->end() || !it->is_string() || it->get_ref<const std::string&>().empty()) return std::nullopt;
+  return it->get<std::string>();
+}
 
 }  // namespace
 
@@ -143,14 +182,28 @@ void HttpServer::install_routes() {
   s.Get(".*", [this](const httplib::Request& req, httplib::Response& res) { handle_static(req, res); });
 }
 
-std::optional<Operator> HttpServer::authenticate(const httplib::Request& req, httplib::Response& res) {
-  const std::string header = req.get_header_value("Authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0) {
-    send_unauthorized(res, "this route needs the header Authorization: Bearer <token>");
-    return std::nullopt;
+std::optional<Operator> HttpServer::authenticate(const httplib::Request& req, httplib::Response& res,
+                                                 bool token_in_body) {
+  std::string token;
+  if (token_in_body && !req.has_header("Authorization")) {
+    std::optional<std::string> from_body = body_token(req.body);
+    if (!from_body) {
+      send_unauthorized(res,
+                        "a signal needs its sender's token: the header Authorization: Bearer <token>, or a \"token\" "
+                        "field in its JSON body");
+      return std::nullopt;
+    }
+    token = std::move(*from_body);
+  } else {
+    const std::string header = req.get_header_value("Authorization");
+    constexpr std::string_view kBearer = "Bearer ";
+    if (header.size() <= kBearer.size() || header.compare(0, kBearer.size(), kBearer) != 0) {
+      send_unauthorized(res, "this route needs the header Authorization: Bearer <token>");
+      return std::nullopt;
+    }
+    token = header.substr(kBearer.size());
   }
-  std::optional<Operator> op = tokens_.authenticate(std::string_view(header).substr(kBearer.size()));
+  std::optional<Operator> op = tokens_.authenticate(token);
   if (op) {
     throttle_.succeeded(req.remote_addr);
     return op;
@@ -167,23 +220,42 @@ std::optional<Operator> HttpServer::authenticate(const httplib::Request& req, ht
 }
 
 void HttpServer::handle_api(const httplib::Request& req, httplib::Response& res) {
-  std::optional<Operator> op = authenticate(req, res);
-  if (!op) return;
-  const bool read_only = req.method == "GET" || req.method == "HEAD";
-  if (op->role == Role::kViewer && !read_only)
-    return send_error(res, 403, "forbidden", "operator " + op->name + " is a viewer: it may only read (GET)");
-  if (!only_whitespace(req.body) && req.has_header("Content-Type") &&
-      media_type(req.get_header_value("Content-Type")) != kJson)
-    return send_error(res, 415, "unsupported_media_type", "request bodies are JSON: Content-Type: application/json");
-
   ApiRequest request;
   request.method = req.method == "HEAD" ? "GET" : req.method;
   // The raw target: the router decodes the query itself, strictly.
   const std::size_t q = req.target.find('?');
   request.path = req.target.substr(0, q);
   request.query = q == std::string::npos ? "" : req.target.substr(q + 1);
+  // A signal's sender may not be able to set headers (TradingView): its
+  // token may come in the body, and its body as text/plain.
+  const bool signal = request.method == "POST" && path_fits(kSignalRoute, request.path);
+
+  std::optional<Operator> op = authenticate(req, res, signal);
+  if (!op) return;
+  const bool read_only = req.method == "GET" || req.method == "HEAD";
+  if (op->role == Role::kViewer && !read_only)
+    return send_error(res, 403, "forbidden", "operator " + op->name + " is a viewer: it may only read (GET)");
+  if (op->role == Role::kSubmitter && !submitter_may(request.method, request.path))
+    return send_error(res, 403, "forbidden",
+                      "operator " + op->name + " is a submitter (source " + op->source +
+                          "): it may only POST /api/orders, /api/orders/preview, /api/orders/{id}/cancel and "
+                          "/api/signals/{name}, and GET /api/orders/{id} (its own orders)");
+  if (signal && op->role != Role::kSubmitter)
+    return send_error(res, 403, "forbidden",
+                      "signals are posted with a submitter's token (stonks-server token add NAME --role submitter "
+                      "--source signal:NAME); " +
+                          op->name + " is " + (op->role == Role::kViewer ? "a viewer" : "an operator"));
+  if (!only_whitespace(req.body) && req.has_header("Content-Type")) {
+    const std::string type = media_type(req.get_header_value("Content-Type"));
+    if (type != kJson && !(signal && type == "text/plain"))
+      return send_error(res, 415, "unsupported_media_type",
+                        signal ? "a signal's body is JSON: Content-Type: application/json or text/plain"
+                               : "request bodies are JSON: Content-Type: application/json");
+  }
+
   request.body = req.body;
   request.actor = op->name;
+  request.fixed_source = op->source;  // a submitter's; empty for the other roles
   if (request.path == kBrokerStatusPath) {
     if (request.method != "GET")
       return send_error(res, 405, "method_not_allowed", "GET /api/broker only reads the broker's status");

@@ -23,9 +23,15 @@ namespace stonks::server {
 // Routes:
 //   /api/...   every method: Authorization: Bearer <token> (401 JSON error
 //              otherwise, nothing changed; wrong tokens are slowed by the
-//              AuthThrottle), viewers GET only (403), a body with a
+//              AuthThrottle), viewers GET only (403), submitters only the
+//              routes of their orders and signals (403 otherwise; the
+//              router gets their source as fixed_source), a body with a
 //              Content-Type other than application/json is 415; then the
 //              ApiRouter through the engine thread, as the operator's name.
+//   POST /api/signals/{name}: a submitter's token only (403 for the other
+//              roles), in the header or, when there is no Authorization
+//              header, in the JSON body's "token" field (never logged or
+//              answered back); the body may also be text/plain.
 //              GET /api/events?wait=MS waits (up to MS) for new events.
 //   /api/broker GET (auth): the broker's status and its differences from the
 //              engine ({"broker":"paper"} without a live broker); other methods 405.
@@ -56,8 +62,10 @@ class HttpServer {
   void install_routes();
   void handle_api(const httplib::Request& req, httplib::Response& res);
   void handle_static(const httplib::Request& req, httplib::Response& res);
-  // The authenticated operator, or nullopt with `res` set to the 401.
-  std::optional<Operator> authenticate(const httplib::Request& req, httplib::Response& res);
+  // The authenticated operator, or nullopt with `res` set to the 401. With
+  // `token_in_body` and no Authorization header, the token is the body's
+  // "token" field.
+  std::optional<Operator> authenticate(const httplib::Request& req, httplib::Response& res, bool token_in_body);
   // GET /api/events with ?wait=MS and an empty page: re-asks as events commit.
   EngineThread::Answer long_poll(const ApiRequest& request, EngineThread::Answer answer);
 

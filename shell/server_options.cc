@@ -139,7 +139,7 @@ Status apply_flag(const std::string& flag, const std::optional<std::string>& val
 Result<Invocation> parse_invocation(const std::vector<std::string>& args, const std::string& default_app_dir) {
   Invocation inv;
   std::vector<std::string> positional;
-  std::optional<std::string> data_dir, app_dir, role;
+  std::optional<std::string> data_dir, app_dir, role, source;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--help" || arg == "-h") {
@@ -159,8 +159,13 @@ Result<Invocation> parse_invocation(const std::vector<std::string>& args, const 
       value = args[++i];
     }
     if (flag == "--role") {
-      if (!value) return Status::invalid_argument("--role needs operator or viewer");
+      if (!value) return Status::invalid_argument("--role needs operator, viewer or submitter");
       role = value;
+      continue;
+    }
+    if (flag == "--source") {
+      if (!value) return Status::invalid_argument("--source needs strategy:<name> or signal:<name>");
+      source = value;
       continue;
     }
     if (Status st = apply_flag(flag, value, inv.serve, data_dir, app_dir); !st.is_ok()) return st;
@@ -179,16 +184,29 @@ Result<Invocation> parse_invocation(const std::vector<std::string>& args, const 
       return Status::invalid_argument("unknown command '" + positional[0] + "' (see --help)");
     if (positional.size() != want)
       return Status::invalid_argument("usage: stonks-server token " + sub + (want == 3 ? " NAME" : "") +
-                                      (sub == "add" ? " --role operator|viewer" : ""));
+                                      (sub == "add" ? " --role operator|viewer|submitter [--source SOURCE]" : ""));
     if (want == 3) inv.token_name = positional[2];
   }
   if (role) {
     if (inv.command != Command::kTokenAdd) return Status::invalid_argument("--role is for token add only");
     std::optional<Role> r = parse_role(*role);
-    if (!r) return Status::invalid_argument("--role wants operator or viewer, got '" + *role + "'");
+    if (!r) return Status::invalid_argument("--role wants operator, viewer or submitter, got '" + *role + "'");
     inv.role = *r;
   } else if (inv.command == Command::kTokenAdd) {
-    return Status::invalid_argument("token add needs --role operator|viewer");
+    return Status::invalid_argument("token add needs --role operator|viewer|submitter");
+  }
+  if (source) {
+    if (inv.role != Role::kSubmitter || inv.command != Command::kTokenAdd)
+      return Status::invalid_argument("--source is for token add --role submitter only");
+    if (!valid_submitter_source(*source))
+      return Status::invalid_argument(
+          "--source wants strategy:<name> or signal:<name>, the name 1-48 of letters, "
+          "digits, '.', '_' and '-'; got '" +
+          *source + "'");
+    inv.source = *source;
+  } else if (inv.command == Command::kTokenAdd && inv.role == Role::kSubmitter) {
+    return Status::invalid_argument(
+        "a submitter needs --source strategy:<name> or signal:<name>: the only source its orders may carry");
   }
   if (inv.serve.tls_cert.empty() != inv.serve.tls_key.empty())
     return Status::invalid_argument("--tls-cert and --tls-key go together");
@@ -213,12 +231,19 @@ std::string help_text() {
 Usage:
   stonks-server [FLAGS]                                serve
   stonks-server token add NAME --role operator|viewer  make a token for NAME; prints it once
-  stonks-server token list                             names and roles (never tokens)
+  stonks-server token add NAME --role submitter --source strategy:<name>|signal:<name>
+                                                       a token for an algorithm or a signal sender
+  stonks-server token list                             names, roles and sources (never tokens)
   stonks-server token revoke NAME                      the running server refuses it within a second
   stonks-server --help
 
 Every request to /api/... needs "Authorization: Bearer <token>" (401 without);
-a viewer may only GET (403 otherwise). /healthz and the static app need none.
+a viewer may only GET (403 otherwise). A submitter may only POST /api/orders,
+/api/orders/preview, /api/orders/{id}/cancel (its own orders) and
+/api/signals/{name}, and GET /api/orders/{id}; its orders carry its source
+(403 otherwise). POST /api/signals/{name} takes only a submitter's token, in
+the header or, without one, in the body's "token" field; its body may also
+come as text/plain. /healthz and the static app need none.
 The first start in a data dir without a token file creates the operator token
 "admin" and prints it once on stdout. Tokens are stored hashed (SHA-256) in
 DATA_DIR/tokens (0600). Bodies must be JSON ("Content-Type: application/json"
@@ -244,7 +269,9 @@ Flags (--flag VALUE or --flag=VALUE):
   --auth-fail-delay-ms N      delay of the first wrong token from an address, doubled for each
                               further one (default 100) ...
   --auth-fail-max-delay-ms N  ... up to this (default 5000); a right token resets it
-  --role operator|viewer      for token add
+  --role operator|viewer|submitter
+                              for token add
+  --source SOURCE             for token add --role submitter: strategy:<name> or signal:<name>
 
 Live trading (docs/live_trading.md):
   --broker paper|alpaca       paper (default): the engine's simulated venue. alpaca: orders

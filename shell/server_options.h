@@ -40,10 +40,12 @@ struct Invocation {
   ServerOptions serve;     // kServe (data_dir is resolved for every command)
   std::string token_name;  // kTokenAdd, kTokenRevoke
   Role role = Role::kOperator;
+  std::string source;  // kTokenAdd with Role::kSubmitter: its fixed source (valid_submitter_source)
 };
 
 // Parses argv (without argv[0]). kInvalidArgument with a message naming the
 // flag for unknown flags, missing or malformed values, a lone --tls-cert,
+// a submitter without a valid --source (or --source for another role),
 // --sim with --broker alpaca, a base URL that is not http(s)://HOST[:PORT].
 // Reads STONKS_DATA_DIR, XDG_DATA_HOME and HOME to resolve the data dir, and
 // `default_app_dir` (used when it exists and --app-dir is not given).

@@ -58,11 +58,12 @@ int run_token_command(const Invocation& inv) {
   const std::string role(to_string(inv.role));
   switch (inv.command) {
     case Command::kTokenAdd: {
-      Result<std::string> token = store.add(inv.token_name, inv.role);
+      Result<std::string> token = store.add(inv.token_name, inv.role, inv.source);
       if (!token.is_ok()) return fail(token.status());
       std::printf("%s\n", token->c_str());
+      const std::string what = inv.source.empty() ? role : role + ", source " + inv.source;
       std::fprintf(stderr, "stonks-server: token for %s (%s) made; it is shown only this once\n",
-                   inv.token_name.c_str(), role.c_str());
+                   inv.token_name.c_str(), what.c_str());
       return 0;
     }
     case Command::kTokenRevoke:
@@ -71,8 +72,10 @@ int run_token_command(const Invocation& inv) {
                    inv.token_name.c_str());
       return 0;
     case Command::kTokenList:
+      // "NAME ROLE", and a submitter's source after it.
       for (const Operator& op : store.list())
-        std::printf("%s %s\n", op.name.c_str(), std::string(to_string(op.role)).c_str());
+        std::printf("%s %s%s%s\n", op.name.c_str(), std::string(to_string(op.role)).c_str(),
+                    op.source.empty() ? "" : " ", op.source.c_str());
       return 0;
     case Command::kServe:
     case Command::kHelp:

@@ -7,7 +7,8 @@ namespace stonks::server {
 
 // Runs inv.command (kTokenAdd, kTokenList or kTokenRevoke) on the token file
 // in inv.serve.data_dir. add prints the new token alone on stdout (so
-// `TOKEN=$(stonks-server token add ...)` works) and a note on stderr. The
+// `TOKEN=$(stonks-server token add ...)` works) and a note on stderr; list
+// prints "NAME ROLE" lines, a submitter's with its source after. The
 // process exit status: 0, or 1 with the reason on stderr.
 int run_token_command(const Invocation& inv);
 

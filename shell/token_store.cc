@@ -14,7 +14,8 @@ namespace stonks::server {
 namespace {
 
 constexpr std::string_view kHeader =
-    "# stonks-server operators: NAME ROLE SHA256(token). Change with `stonks-server token add|revoke`.\n";
+    "# stonks-server operators: NAME ROLE SHA256(token) [SOURCE, for a submitter]. Change with `stonks-server token "
+    "add|revoke`.\n";
 
 Result<std::string> read_all(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -74,16 +75,19 @@ Result<std::vector<TokenStore::Entry>> TokenStore::parse(const std::string& path
   for (int number = 1; std::getline(in, line); ++number) {
     if (line.empty() || line[0] == '#') continue;
     std::istringstream fields(line);
-    std::string name, role, hash, extra;
-    fields >> name >> role >> hash;
+    std::string name, role, hash, source, extra;
+    fields >> name >> role >> hash >> source;
     std::optional<Role> r = parse_role(role);
     const bool extra_field = static_cast<bool>(fields >> extra);
-    if (!valid_operator_name(name) || !r || !is_hex64(hash) || extra_field)
-      return Status::corruption(path + " line " + std::to_string(number) + ": expected NAME ROLE SHA256HEX");
+    // A submitter's line carries its source; the other roles' lines have none.
+    const bool source_fits = r == Role::kSubmitter ? valid_submitter_source(source) : source.empty();
+    if (!valid_operator_name(name) || !r || !is_hex64(hash) || !source_fits || extra_field)
+      return Status::corruption(path + " line " + std::to_string(number) +
+                                ": expected NAME ROLE SHA256HEX, or NAME submitter SHA256HEX SOURCE");
     for (const Entry& e : entries)
       if (e.op.name == name)
         return Status::corruption(path + " line " + std::to_string(number) + ": " + name + " appears twice");
-    entries.push_back(Entry{Operator{name, *r}, hash});
+    entries.push_back(Entry{Operator{name, *r, source}, hash});
   }
   return entries;
 }
@@ -143,14 +147,20 @@ std::optional<Operator> TokenStore::authenticate(std::string_view token) {
   return found;
 }
 
-Result<std::string> TokenStore::add(const std::string& name, Role role) {
+Result<std::string> TokenStore::add(const std::string& name, Role role, const std::string& source) {
   if (!valid_operator_name(name))
     return Status::invalid_argument("operator names are 1-64 of letters, digits, '.', '_' and '-': '" + name + "'");
+  if (role == Role::kSubmitter && !valid_submitter_source(source))
+    return Status::invalid_argument(
+        "a submitter's source is strategy:<name> or signal:<name>, the name 1-48 of "
+        "letters, digits, '.', '_' and '-': '" +
+        source + "'");
+  if (role != Role::kSubmitter && !source.empty()) return Status::invalid_argument("only a submitter has a source");
   for (const Entry& e : entries_)
     if (e.op.name == name) return Status::conflict("operator " + name + " exists; revoke it first");
   Result<std::string> token = random_token();
   if (!token.is_ok()) return token.status();
-  entries_.push_back(Entry{Operator{name, role}, sha256_hex(*token)});
+  entries_.push_back(Entry{Operator{name, role, source}, sha256_hex(*token)});
   if (Status st = save(); !st.is_ok()) {
     entries_.pop_back();
     return st;
@@ -176,7 +186,11 @@ std::vector<Operator> TokenStore::list() const {
 
 Status TokenStore::save() {
   std::string text(kHeader);
-  for (const Entry& e : entries_) text += e.op.name + " " + std::string(to_string(e.op.role)) + " " + e.hash + "\n";
+  for (const Entry& e : entries_) {
+    text += e.op.name + " " + std::string(to_string(e.op.role)) + " " + e.hash;
+    if (!e.op.source.empty()) text += " " + e.op.source;
+    text += "\n";
+  }
   const std::string tmp = path_ + ".tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return Status::io_error("cannot write " + tmp + ": " + std::strerror(errno));

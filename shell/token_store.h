@@ -17,9 +17,16 @@ namespace stonks::server {
 struct Operator {
   std::string name;  // the ApiRequest's actor: 1-64 of [A-Za-z0-9._-]
   Role role = Role::kOperator;
+  // A submitter's fixed source ("strategy:<name>" or "signal:<name>", see
+  // valid_submitter_source), the ApiRequest's fixed_source; empty for the
+  // other roles.
+  std::string source;
 };
 
-// The file: one line per operator, "NAME ROLE SHA256HEX", '#' comments. It is
+// The file: one line per operator, "NAME ROLE SHA256HEX" for operators and
+// viewers, "NAME submitter SHA256HEX SOURCE" for submitters (files written
+// before submitters existed are all 3-field lines and read as before), '#'
+// comments. It is
 // written whole (temp file, fsync, rename) with mode 0600, so a reader sees
 // the old or the new file, never half of one. Tokens themselves are never
 // stored or logged: add() returns the only copy.
@@ -46,11 +53,13 @@ class TokenStore {
   std::optional<Operator> authenticate(std::string_view token);
 
   // Makes a token for a new operator, saves the file, returns the token.
-  // kInvalidArgument for a bad name, kConflict when the name exists, kIoError.
-  Result<std::string> add(const std::string& name, Role role);
+  // `source` is required for a submitter and refused for the other roles.
+  // kInvalidArgument for a bad name or source, kConflict when the name
+  // exists, kIoError.
+  Result<std::string> add(const std::string& name, Role role, const std::string& source = {});
   // Removes NAME and saves. kNotFound when there is none.
   Status revoke(const std::string& name);
-  // Names and roles, in file order.
+  // Names, roles and sources, in file order.
   std::vector<Operator> list() const;
 
   const std::string& path() const { return path_; }

@@ -197,7 +197,7 @@ def funded_paper_desk(server, cash="1000000.00"):
 
 
 def api_routes():
-    """(method, path) of every route in docs/api.md's route table, {id} as 1."""
+    """(method, path) of every route in docs/api.md's route table, {id} as 1, {name} as tv."""
     with open(os.path.join(REPO, "docs", "api.md")) as f:
         text = f.read()
     table = text.split("## Route table", 1)[1].split("\n## ", 1)[0]
@@ -207,7 +207,7 @@ def api_routes():
         if len(cells) < 2 or not cells[1].startswith("/api"):
             continue
         for method in cells[0].split(","):
-            routes.append((method.strip(), cells[1].replace("{id}", "1")))
+            routes.append((method.strip(), cells[1].replace("{id}", "1").replace("{name}", "tv")))
     assert len(routes) >= 20, routes
     return routes
 

@@ -189,8 +189,8 @@ Result<Invocation> parse_invocation(const std::vector<std::string>& args, const 
   }
   if (role) {
     if (inv.command != Command::kTokenAdd) return Status::invalid_argument("--role is for token add only");
-    std::optional<Role> r = parse_role(*role);
-    if (!r) return Status::invalid_argument("--role wants operator, viewer or submitter, got '" + *role + "'");
+    std::optional<Role> r = parse_enum<Role>(*role);
+    if (!r) return Status::invalid_argument("--role wants " + enum_choices<Role>() + ", got '" + *role + "'");
     inv.role = *r;
   } else if (inv.command == Command::kTokenAdd) {
     return Status::invalid_argument("token add needs --role operator|viewer|submitter");

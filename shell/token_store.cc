@@ -77,7 +77,7 @@ Result<std::vector<TokenStore::Entry>> TokenStore::parse(const std::string& path
     std::istringstream fields(line);
     std::string name, role, hash, source, extra;
     fields >> name >> role >> hash >> source;
-    std::optional<Role> r = parse_role(role);
+    std::optional<Role> r = parse_enum<Role>(role);
     const bool extra_field = static_cast<bool>(fields >> extra);
     // A submitter's line carries its source; the other roles' lines have none.
     const bool source_fits = r == Role::kSubmitter ? valid_submitter_source(source) : source.empty();

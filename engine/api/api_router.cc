@@ -8,6 +8,7 @@
 #include "api/routes.h"
 #include "core/command_checks.h"
 #include "json/json_values.h"
+#include "model/source_name.h"
 
 namespace stonks {
 namespace {
@@ -63,17 +64,7 @@ const std::vector<Route>& route_table() {
 }
 
 constexpr std::string_view kIdSegment = "{id}";
-constexpr std::string_view kNameSegment = "{name}";
-constexpr std::size_t kMaxNameSegment = 48;  // "signal:" + name fits a source (64)
-
-bool valid_name_segment(std::string_view text) {
-  if (text.empty() || text.size() > kMaxNameSegment) return false;
-  for (char c : text)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-          c == '-'))
-      return false;
-  return true;
-}
+constexpr std::string_view kNameSegment = "{name}";  // model/source_name.h
 
 // "/a/b/c" -> {"a","b","c"}; nullopt unless the path starts with '/'. Empty
 // segments ("//", a trailing '/') are kept, so they match no route.
@@ -187,7 +178,7 @@ ApiResponse ApiRouter::handle(const ApiRequest& request) {
       ctx.id = *id;
     }
     if (route->pattern.find(kNameSegment) != std::string_view::npos) {
-      if (!valid_name_segment(id_text))
+      if (!valid_source_name(id_text))
         return error_response(404, "not_found",
                               "no such name \"" + shorten(id_text) + "\": names are 1-48 of [A-Za-z0-9._-]");
       ctx.name = id_text;

@@ -2,29 +2,21 @@
 
 #include <set>
 
+#include "model/source_name.h"
+
 namespace stonks {
 namespace {
 
 constexpr std::string_view kManual = "manual";
 constexpr std::string_view kFamilies[] = {"strategy:", "signal:"};
-constexpr std::size_t kMaxSourceLength = 64;  // OrderIntent::kMaxSourceLength
 
-bool name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-}
-
-// "manual", "<family>*" or "<family><name>" with a name of [A-Za-z0-9._-].
+// "manual", "<family>*" or "<family><name>".
 bool valid_source_pattern(std::string_view p) {
   if (p == kManual) return true;
-  if (p.size() > kMaxSourceLength) return false;
   for (std::string_view family : kFamilies) {
     if (p.substr(0, family.size()) != family) continue;
     const std::string_view name = p.substr(family.size());
-    if (name == "*") return true;
-    if (name.empty()) return false;
-    for (char c : name)
-      if (!name_char(c)) return false;
-    return true;
+    return name == "*" || valid_source_name(name);
   }
   return false;
 }

@@ -112,12 +112,17 @@ TEST(EngineApprovalRules, UnknownRuleTickersAreRefusedAndNothingChanges) {
   EXPECT_EQ(h.engine.state().config.version, version);
 }
 
-TEST(EngineFourEyes, TheSubmitterCannotApproveButAnotherOperatorCan) {
-  EngineHarness h;
+// Every paper order held, four eyes as given.
+void hold_all(EngineHarness& h, bool four_eyes) {
   OperatorApprovalConfig a = h.engine.state().config.operator_approval;
   a.auto_approve_paper = false;
-  a.four_eyes = true;
+  a.four_eyes = four_eyes;
   ASSERT_TRUE(h.engine.update_approval_config(a, "operator", h.now).is_ok());
+}
+
+TEST(EngineFourEyes, TheSubmitterCannotApproveButAnotherOperatorCan) {
+  EngineHarness h;
+  hold_all(h, true);
   Result<Order> o = h.engine.submit_order(market("AAPL", Side::kBuy, 5), h.now, "alice");
   ASSERT_TRUE(o.is_ok()) << o.status().to_string();
   EXPECT_EQ(o->submitted_by(), "alice");
@@ -133,15 +138,11 @@ TEST(EngineFourEyes, TheSubmitterCannotApproveButAnotherOperatorCan) {
 
 TEST(EngineFourEyes, TheSubmitterMayStillRejectAndOffMeansSelfApprovalIsFine) {
   EngineHarness h;
-  OperatorApprovalConfig a = h.engine.state().config.operator_approval;
-  a.auto_approve_paper = false;
-  a.four_eyes = true;
-  ASSERT_TRUE(h.engine.update_approval_config(a, "operator", h.now).is_ok());
+  hold_all(h, true);
   Result<Order> first = h.engine.submit_order(market("AAPL", Side::kBuy, 5), h.now, "alice");
   ASSERT_TRUE(first.is_ok());
   EXPECT_TRUE(h.engine.decide_approval(first->approval_id(), false, "alice", "changed my mind", h.now).is_ok());
-  a.four_eyes = false;
-  ASSERT_TRUE(h.engine.update_approval_config(a, "operator", h.now).is_ok());
+  hold_all(h, false);
   Result<Order> second = h.engine.submit_order(market("AAPL", Side::kBuy, 5), h.now, "alice");
   ASSERT_TRUE(second.is_ok());
   EXPECT_TRUE(h.engine.decide_approval(second->approval_id(), true, "alice", "", h.now).is_ok());

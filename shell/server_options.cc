@@ -239,8 +239,8 @@ Usage:
 
 Every request to /api/... needs "Authorization: Bearer <token>" (401 without);
 a viewer may only GET (403 otherwise). A submitter may only POST /api/orders,
-/api/orders/preview, /api/orders/{id}/cancel (its own orders) and
-/api/signals/{name}, and GET /api/orders/{id}; its orders carry its source
+/api/orders/preview, /api/orders/{id}/cancel and /api/signals/{name}, and
+GET /api/orders/{id}, for its own orders; they carry its source
 (403 otherwise). POST /api/signals/{name} takes only a submitter's token, in
 the header or, without one, in the body's "token" field; its body may also
 come as text/plain. /healthz and the static app need none.

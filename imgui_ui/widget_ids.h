@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace stonks::ui::ids {
 
@@ -19,10 +20,32 @@ inline constexpr const char* kHaltReason = "halt/reason";
 inline constexpr const char* kAutoApproveToggle = "approval_config/auto_approve_paper";
 inline constexpr const char* kApprovalTimeout = "approval_config/timeout_minutes";
 inline constexpr const char* kApprovalTimeoutSave = "approval_config/timeout_save";
+inline constexpr const char* kFourEyesToggle = "approval_config/four_eyes";
 inline constexpr const char* kConfirmOk = "confirm/ok";
 inline constexpr const char* kConfirmCancel = "confirm/cancel";
 
-// Pending Approvals; the reject dialog asks for a reason.
+// The approval rules under that card: the header that shows them, Add,
+// Save, Reset and the list's note (messages only); per rule, numbered from 1
+// as the gate numbers them, "approval_rules/2/<part>": "row" (a message:
+// "2. hold: ticker AAPL"), "up", "down", "edit", "delete", "done", the text
+// fields "name", "source", "tickers", "notional.min", "notional.max", and
+// the choices "side/any|buy|sell", "type/any|market|limit",
+// "exposure/any|increases|reduces", "decision/require_approval|auto_approve".
+// An API error on a field shows at "approval_rules/2/<field>" (its name
+// under the rule: "tickers", "side", "notional.max"; the rule as a whole at
+// its "row").
+inline constexpr const char* kRulesHeader = "approval_rules/header";
+inline constexpr const char* kRulesAdd = "approval_rules/add";
+inline constexpr const char* kRulesSave = "approval_rules/save";
+inline constexpr const char* kRulesReset = "approval_rules/reset";
+inline constexpr const char* kRulesNote = "approval_rules/note";
+inline std::string approval_rule_id(std::size_t number, std::string_view part) {
+  return "approval_rules/" + std::to_string(number) + "/" + std::string(part);
+}
+
+// Pending Approvals; the reject dialog asks for a reason. Each row's
+// deciding rule is a message at approval_id("rule", id): "rule 2: held by
+// rule 2 (big orders): notional at least 10000.00" or "default: ...".
 inline std::string approval_id(const char* action, std::uint64_t id) {  // "approve" or "reject"
   return "approval/" + std::to_string(id) + "/" + action;
 }
@@ -67,6 +90,9 @@ inline constexpr const char* kTicketLimitPrice = "ticket/limit_price";
 inline constexpr const char* kTicketSend = "ticket/send";
 // The risk preview's area (messages only: "unavailable", errors without a field).
 inline constexpr const char* kTicketPreview = "ticket/preview";
+// What the approval gate would do with the ticket (a message: the preview's
+// gate reason, "held by rule 2: ..." or "sent without approval: ...").
+inline constexpr const char* kTicketGate = "ticket/gate";
 
 // Simulator controls and the sandbox.
 inline std::string sim_speed_id(int speed) { return "sim/speed/" + std::to_string(speed); }

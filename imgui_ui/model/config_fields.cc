@@ -5,6 +5,8 @@
 #include <set>
 
 #include "core/overload.h"
+#include "imgui_ui/model/rule_form.h"
+#include "imgui_ui/model/rule_loosening.h"
 
 namespace stonks::ui {
 namespace {
@@ -19,6 +21,10 @@ constexpr ConfigField kFields[] = {
     {"operator_approval", "operator_approval.approval_timeout_minutes", "Approval timeout", "minutes",
      "A held order expires unanswered after this long (1-1440)", Loosens::kNever,
      [](RiskConfig& c) -> ConfigSlot { return &c.operator_approval.approval_timeout_minutes; }},
+
+    {"operator_approval", "operator_approval.four_eyes", "Four eyes", "on/off",
+     "An order is approved only by an operator other than its submitter", Loosens::kOff,
+     [](RiskConfig& c) -> ConfigSlot { return &c.operator_approval.four_eyes; }},
 
     {"limits", "limits.max_order_notional", "Max order notional", "money",
      "No single order above this value (qty x price)", Loosens::kHigher,
@@ -76,6 +82,24 @@ constexpr ConfigField kFields[] = {
     {"paper", "paper.fee_per_fill", "Paper fee per fill", "money", "Flat, per paper fill", Loosens::kNever,
      [](RiskConfig& c) -> ConfigSlot { return &c.paper.fee_per_fill; }},
 };
+
+// The rules are a list the Trading Controls editor owns: not a field of the
+// form, but a line of the diff.
+constexpr ConfigField kRulesField = {"operator_approval",
+                                     "operator_approval.rules",
+                                     "Approval rules",
+                                     "rules",
+                                     "Edited under Paper Order Approval in Trading Controls",
+                                     Loosens::kNever,
+                                     nullptr};
+
+std::string rules_text(const std::vector<ApprovalRule>& rules) {
+  if (rules.empty()) return "none";
+  std::string out;
+  for (std::size_t i = 0; i < rules.size(); ++i)
+    out += (i ? "; " : "") + std::to_string(i + 1) + ". " + rule_summary(rules[i]);
+  return out;
+}
 
 // Reads only: the slot functions take a mutable config so that one table
 // serves reading and writing.
@@ -191,6 +215,9 @@ std::vector<FieldChange> config_diff(const RiskConfig& from, const RiskConfig& t
     if (before == after) continue;
     out.push_back(FieldChange{&f, std::move(before), std::move(after), loosens(f, from, to)});
   }
+  const std::vector<ApprovalRule>& a = from.operator_approval.rules;
+  const std::vector<ApprovalRule>& b = to.operator_approval.rules;
+  if (a != b) out.push_back(FieldChange{&kRulesField, rules_text(a), rules_text(b), !rules_loosening(a, b).empty()});
   return out;
 }
 

@@ -54,7 +54,9 @@ struct FieldChange {
   std::string before, after;
   bool loosens = false;
 };
-// The fields that differ, in config_fields() order (versions aside).
+// The fields that differ, in config_fields() order (versions aside), then
+// the approval rules ("operator_approval.rules", not a field of the form:
+// each side listed, loosening as model/rule_loosening.h says).
 std::vector<FieldChange> config_diff(const RiskConfig& from, const RiskConfig& to);
 // "limits.max_order_notional: 100000.00 -> 200000.00"
 std::string describe(const FieldChange& change);

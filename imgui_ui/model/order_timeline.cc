@@ -5,6 +5,7 @@
 
 #include "imgui_ui/model/display_format.h"
 #include "imgui_ui/model/order_rows.h"
+#include "risk/approval_gate.h"
 #include "risk/risk_check_set.h"
 
 namespace stonks::ui {
@@ -30,7 +31,9 @@ std::vector<TimelineEntry> order_timeline(const EngineState& s, OrderId id) {
   const Order* o = s.order(id);
   if (!o) return {};
   std::vector<TimelineEntry> out;
-  out.push_back({o->created_at(), "Received", intent_text(o->intent()), K::kInfo});
+  std::string received = intent_text(o->intent());
+  if (!o->submitted_by().empty()) received += ", submitted by " + o->submitted_by();
+  out.push_back({o->created_at(), "Received", std::move(received), K::kInfo});
 
   const ApprovalRequest* approval = o->approval_id() ? s.approvals.find(o->approval_id()) : nullptr;
   if (o->status() == OrderStatus::kRiskRejected) {
@@ -39,6 +42,17 @@ std::vector<TimelineEntry> order_timeline(const EngineState& s, OrderId id) {
     RiskCheckSet passed = approval ? approval->checks_passed : RiskCheckSet().set();
     out.push_back({o->created_at(), "Risk checks",
                    "passed " + std::to_string(passed.count()) + ": " + joined(risk_check_names(passed)), K::kGood});
+  }
+
+  // The gate's decision, by the rule (or default) of the config that made it.
+  const GateDecision& gate = o->gate();
+  if (gate.config_version != 0) {
+    // A version this state does not hold (a replica that never saw it): the rule by number only.
+    static const RiskConfig kUnknownConfig;
+    const RiskConfig* config = s.config_at_version(gate.config_version);
+    std::string detail = gate_reason(gate, config ? *config : kUnknownConfig, std::nullopt) + " (config version " +
+                         std::to_string(gate.config_version) + ")";
+    out.push_back({o->created_at(), "Approval gate", std::move(detail), gate.hold ? K::kWaiting : K::kInfo});
   }
 
   if (approval) {
@@ -52,7 +66,8 @@ std::vector<TimelineEntry> order_timeline(const EngineState& s, OrderId id) {
       out.push_back({approval->decided_at.value_or(o->updated_at()), "Approval", detail,
                      approval->status == ApprovalStatus::kApproved ? K::kGood : K::kBad});
     }
-  } else if (o->status() != OrderStatus::kRiskRejected && o->status() != OrderStatus::kReceived) {
+  } else if (gate.config_version == 0 && o->status() != OrderStatus::kRiskRejected &&
+             o->status() != OrderStatus::kReceived) {
     out.push_back({o->created_at(), "Approval", "not held: the gate let it through (auto-approval)", K::kInfo});
   }
 

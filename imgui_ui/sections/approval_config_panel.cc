@@ -36,6 +36,33 @@ ModalSpec auto_approve_question(Requests& requests, Toasts& toasts, bool turn_on
   return spec;
 }
 
+ModalSpec four_eyes_question(Requests& requests, Toasts& toasts, bool turn_on) {
+  ModalSpec spec;
+  if (turn_on) {
+    spec.title = "Turn four eyes on?";
+    spec.body =
+        "An order will be approved only by an operator other than the one who submitted it: nobody can "
+        "approve their own orders, from the next decision on (orders already waiting included).";
+    spec.ok_label = "Turn on";
+  } else {
+    spec.title = "Turn four eyes off?";
+    spec.body =
+        "An operator will be able to approve the orders they submitted themselves, from the next decision on "
+        "(orders already waiting included).";
+    spec.ok_label = "Turn off";
+  }
+  spec.on_ok = [requests = &requests, toasts = &toasts, turn_on](const std::string&) {
+    requests->send("PUT", "/api/admin/trading/approval-config", {{"four_eyes", turn_on}},
+                   [toasts, turn_on](const ApiReply& r) {
+                     toasts->outcome(r,
+                                     turn_on ? "Four eyes on: approvals only by another operator than the submitter"
+                                             : "Four eyes off: submitters may approve their own orders",
+                                     "Could not change four eyes");
+                   });
+  };
+  return spec;
+}
+
 }  // namespace
 
 void ApprovalConfigPanel::draw(DeskContext& ctx) {
@@ -46,6 +73,17 @@ void ApprovalConfigPanel::draw(DeskContext& ctx) {
                                : "Paper orders wait for your approval in Pending Approvals.");
   if (recorded_checkbox(ctx.frame, ids::kAutoApproveToggle, "Auto-approve paper orders", config.auto_approve_paper))
     ctx.modal.open(auto_approve_question(ctx.requests, ctx.toasts, !config.auto_approve_paper));
+  // Four eyes beside it when the column has room (its place depends on the width alone).
+  constexpr const char* kFourEyes = "Four eyes";
+  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  const float four_eyes_width =
+      ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(kFourEyes).x;
+  if (ImGui::GetContentRegionAvail().x < four_eyes_width) ImGui::NewLine();
+  if (recorded_checkbox(ctx.frame, ids::kFourEyesToggle, kFourEyes, config.four_eyes))
+    ctx.modal.open(four_eyes_question(ctx.requests, ctx.toasts, !config.four_eyes));
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", config.four_eyes ? "On: an order is approved only by an operator other than its submitter"
+                                             : "Off: an operator may approve the orders they submitted");
 
   if (!editing_timeout) timeout_minutes = config.approval_timeout_minutes;
   field_label("Approval timeout", 0);
@@ -76,6 +114,7 @@ void ApprovalConfigPanel::draw(DeskContext& ctx) {
   ImGui::TextWrapped("Live orders %s.",
                      config.require_approval_for_live ? "always wait for approval" : "go straight to the broker");
   ImGui::PopStyleColor();
+  rules.draw(ctx);
 }
 
 }  // namespace stonks::ui

@@ -2,11 +2,14 @@
 // keys and the bulk bar.
 #include "imgui_ui/sections/approvals_panel.h"
 
+#include <cstdio>
+
 #include "imgui_ui/model/display_format.h"
 #include "imgui_ui/model/pending_quote.h"
 #include "imgui_ui/sections/order_outcome.h"
 #include "imgui_ui/widget_ids.h"
 #include "imgui_ui/widgets/controls.h"
+#include "risk/approval_gate.h"
 #include "risk/risk_check_set.h"
 
 namespace stonks::ui {
@@ -81,6 +84,28 @@ void ApprovalsPanel::refresh_index(const EngineState& state) {
   key_ = key;
   pending_ = state.approvals.pending_ids();
   selection_.sync(pending_);
+  std::erase_if(gate_reasons_, [&](const auto& entry) {
+    const ApprovalRequest* r = state.approvals.find(entry.first);
+    return !r || r->status != ApprovalStatus::kPending;
+  });
+}
+
+const std::string& ApprovalsPanel::gate_reason_of(const EngineState& state, const ApprovalRequest& request,
+                                                  const Order& order) {
+  auto it = gate_reasons_.find(request.id);
+  if (it != gate_reasons_.end()) return it->second;
+  const GateDecision& gate = order.gate();
+  std::string reason;
+  if (gate.config_version == 0) {
+    reason = "held (recorded before the gate named its rule)";
+  } else {
+    // A version this state does not hold (a replica that never saw it): the rule by number only.
+    static const RiskConfig kUnknownConfig;
+    const RiskConfig* config = state.config_at_version(gate.config_version);
+    reason = gate_reason(gate, config ? *config : kUnknownConfig, std::nullopt) + " (config version " +
+             std::to_string(gate.config_version) + ")";
+  }
+  return gate_reasons_.emplace(request.id, std::move(reason)).first->second;
 }
 
 void ApprovalsPanel::draw(DeskContext& ctx, float height) {
@@ -200,9 +225,10 @@ void ApprovalsPanel::draw_report(DeskContext& ctx) {
 }
 
 void ApprovalsPanel::draw_table(DeskContext& ctx) {
-  if (!ImGui::BeginTable("##pending", 10, kListTableFlags)) return;
+  if (!ImGui::BeginTable("##pending", 11, kListTableFlags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  for (const char* name : {"#", "Order", "Notional", "Bid / Ask", "Moved", "Source", "Risk", "Age", "Expires in"})
+  for (const char* name :
+       {"#", "Order", "Notional", "Bid / Ask", "Moved", "Source", "Rule", "Risk", "Age", "Expires in"})
     ImGui::TableSetupColumn(name);
   ImGui::TableSetupColumn("Decision", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableHeadersRow();
@@ -260,6 +286,20 @@ void ApprovalsPanel::draw_row(DeskContext& ctx, const ApprovalRequest& request, 
   const bool against = in.side == Side::kBuy ? q.move_bps > 0 : q.move_bps < 0;
   ImGui::TextColored(q.move_bps == 0 ? kColorMuted : (against ? kColorError : kColorOk), "%s", move_text(q).c_str());
   table_cell(in.source);
+  {
+    // The rule that held it, its reason on hover (and as the row's "rule" message).
+    const std::uint32_t rule = order.gate().rule;
+    char cell[24];
+    if (rule)
+      std::snprintf(cell, sizeof cell, "rule %u", static_cast<unsigned>(rule));
+    else
+      std::snprintf(cell, sizeof cell, "default");
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(cell);
+    const std::string& reason = gate_reason_of(ctx.state(), request, order);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", reason.c_str());
+    ctx.frame.message(ids::approval_id("rule", request.id), std::string(cell) + ": " + reason, false);
+  }
   table_cell(std::to_string(request.checks_passed.count()) + " passed");
   if (ImGui::IsItemHovered()) {
     std::string notes = "Checks passed when it arrived:";

@@ -1,7 +1,9 @@
 // ApprovalsPanel: Pending Approvals, keyboard-first. One row per pending
 // request (the order, its notional, the live bid/ask and how far the price
 // moved since it was made, stale quotes flagged, where it came from, the
-// checks it passed, its age and a countdown to expiry) with Approve and
+// rule that held it ("rule 2" or "default", the gate's reason as its
+// tooltip), the checks it passed, its age and a countdown to expiry) with
+// Approve and
 // Reject. A cursor and a selection (keys, shift/ctrl-click, select all) let
 // the operator decide many at once: bulk decisions ask first (count and
 // total notional) and end in a per-order report. Reject asks for a reason
@@ -10,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -50,6 +53,10 @@ class ApprovalsPanel {
   IndexKey key_;
   std::vector<ApprovalId> pending_;  // oldest first
   std::set<ApprovalId> deciding_;    // decisions sent and not answered yet
+  // The gate's reason per pending request, made when its row is first drawn
+  // (the config that decided never changes); pruned with the index.
+  const std::string& gate_reason_of(const EngineState& state, const ApprovalRequest& request, const Order& order);
+  std::map<ApprovalId, std::string> gate_reasons_;
   QueueSelection selection_;
   bool help_ = false;
   bool scroll_to_cursor_ = false;

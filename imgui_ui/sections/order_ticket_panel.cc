@@ -157,6 +157,9 @@ void OrderTicketPanel::request_preview(DeskContext& ctx, const nlohmann::json& b
       if (denials.is_array())
         for (const nlohmann::json& d : denials)
           p.denials.emplace_back(json_string(d, "code"), json_string(d, "detail"));
+      const nlohmann::json& gate = json_member(r.body, "gate");
+      p.gate = json_string(gate, "reason");
+      p.gate_holds = json_string(gate, "decision") == "require_approval";
     } else if (r.status == 400 && !r.error_field.empty()) {
       errors_.set(r, kTicketFields, ids::kTicketPreview);
       preview_.reset();
@@ -187,6 +190,13 @@ void OrderTicketPanel::draw_preview(DeskContext& ctx, const std::string& text) {
   for (const auto& [code, detail] : p.denials) shown += "\n" + code + ": " + detail;
   ctx.frame.message(ids::kTicketPreview, shown, !p.ok);
   ImGui::TextColored(p.ok ? kColorOk : kColorError, "%s", headline.c_str());
+  if (!p.gate.empty()) {
+    // Before Send: whether it will wait for approval, and which rule says so.
+    ImGui::PushStyleColor(ImGuiCol_Text, p.gate_holds ? kColorWarn : kColorAccent);
+    ImGui::TextWrapped("Gate: %s", p.gate.c_str());
+    ImGui::PopStyleColor();
+    ctx.frame.message(ids::kTicketGate, p.gate, false);
+  }
   for (const auto& [code, detail] : p.denials) {
     ImGui::PushStyleColor(ImGuiCol_Text, kColorError);
     ImGui::TextWrapped("FAIL %s: %s", code.c_str(), detail.c_str());

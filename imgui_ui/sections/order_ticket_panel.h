@@ -1,8 +1,8 @@
 // OrderTicketPanel: the order ticket. Ticker, side, qty, market/limit and
 // limit price; while the operator edits, the risk preview (POST
 // /api/orders/preview, the same body as the order) shows every check passing
-// or failing; Send (POST /api/orders) shows what became of the order. Bad
-// input shows at the field the API names.
+// or failing and what the approval gate would do, by which rule; Send (POST /api/orders) shows what became of the
+// order. Bad input shows at the field the API names.
 #pragma once
 
 #include <optional>
@@ -54,6 +54,10 @@ class OrderTicketPanel {
     std::vector<std::string> passed;
     std::vector<std::pair<std::string, std::string>> denials;  // code, detail
     std::string unavailable;                                   // why there is no preview (the route failed)
+    // What the approval gate would do ("held by rule 2 ...: ..."); empty
+    // when risk refuses (the gate is never reached).
+    std::string gate;
+    bool gate_holds = false;
   };
   std::optional<Preview> preview_;
   std::string previewed_body_;  // the body of the last preview asked for

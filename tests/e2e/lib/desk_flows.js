@@ -4,6 +4,13 @@
 
 const ids = {
   autoApprove: 'approval_config/auto_approve_paper',
+  fourEyes: 'approval_config/four_eyes',
+  rulesHeader: 'approval_rules/header',
+  rulesAdd: 'approval_rules/add',
+  rulesSave: 'approval_rules/save',
+  rule: (n, part) => `approval_rules/${n}/${part}`,  // numbered from 1, as the gate numbers them
+  ticketGate: 'ticket/gate',
+  pendingRule: (id) => `approval/${id}/rule`,
   modeLive: 'mode/live',
   confirmOk: 'confirm/ok',
   confirmCancel: 'confirm/cancel',

@@ -20,7 +20,7 @@ void leaves(const nlohmann::json& j, const std::string& path, std::set<std::stri
     const std::string p = path.empty() ? item.key() : path + "." + item.key();
     if (item.value().is_object())
       leaves(item.value(), p, out);
-    else if (p != "version")
+    else if (p != "version" && p != "operator_approval.rules")  // a list: Trading Controls' rules editor
       out.insert(p);
   }
 }
@@ -92,6 +92,23 @@ TEST(ConfigFields, EmptyingTheTradableListIsLooserAndFillingItTighter) {
   EXPECT_EQ(ui::describe(ui::config_diff(listed, any)[0]), "limits.tradable_symbols: AAPL -> (any)");
   EXPECT_FALSE(ui::config_diff(any, listed)[0].loosens);
   EXPECT_TRUE(ui::config_diff(any, any).empty());
+}
+
+TEST(ConfigFields, TheDiffListsTheApprovalRulesAndMarksALooserList) {
+  RiskConfig from;
+  ApprovalRule hold;
+  hold.tickers = {sym("AAPL")};
+  from.operator_approval.rules = {hold};
+  RiskConfig to = from;
+  EXPECT_TRUE(ui::config_diff(from, to).empty());
+  to.operator_approval.rules.clear();  // the hold removed: looser
+  const std::vector<ui::FieldChange> removed = ui::config_diff(from, to);
+  ASSERT_EQ(removed.size(), 1u);
+  EXPECT_EQ(ui::describe(removed[0]), "operator_approval.rules: 1. hold: ticker AAPL -> none");
+  EXPECT_TRUE(removed[0].loosens);
+  const std::vector<ui::FieldChange> added = ui::config_diff(to, from);  // a hold added: tighter
+  ASSERT_EQ(added.size(), 1u);
+  EXPECT_FALSE(added[0].loosens);
 }
 
 }  // namespace

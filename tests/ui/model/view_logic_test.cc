@@ -42,13 +42,14 @@ TEST(OrderTimeline, AHeldOrderShowsChecksDecisionFillAndEnd) {
   const std::vector<TimelineEntry> t = order_timeline(e.engine.state(), o.id());
   std::vector<std::string> steps;
   for (const TimelineEntry& x : t) steps.push_back(x.what);
-  EXPECT_EQ(steps,
-            (std::vector<std::string>{"Received", "Risk checks", "Held for approval", "Approval", "Fill", "Ended"}));
+  EXPECT_EQ(steps, (std::vector<std::string>{"Received", "Risk checks", "Approval gate", "Held for approval",
+                                             "Approval", "Fill", "Ended"}));
   EXPECT_NE(t[1].detail.find("buying_power"), std::string::npos) << t[1].detail;
-  EXPECT_EQ(t[3].detail, "approved by alice: looks fine");
-  EXPECT_EQ(t[3].at, e.now);
-  EXPECT_NE(t[4].detail.find("10 @ 100.10"), std::string::npos) << t[4].detail;
-  EXPECT_EQ(t[5].detail, "filled");
+  EXPECT_EQ(t[2].detail.rfind("held: no rule matched", 0), 0u) << t[2].detail;  // the mode's default held it
+  EXPECT_EQ(t[4].detail, "approved by alice: looks fine");
+  EXPECT_EQ(t[4].at, e.now);
+  EXPECT_NE(t[5].detail.find("10 @ 100.10"), std::string::npos) << t[5].detail;
+  EXPECT_EQ(t[6].detail, "filled");
   EXPECT_TRUE(order_timeline(e.engine.state(), 99).empty());
 }
 

@@ -46,6 +46,19 @@ GateDecision gate_decision(TradingMode mode, const RiskConfig& config, const Gat
   return d;
 }
 
+namespace {
+
+// The mode a default decision was made in, where the config tells: only one
+// of paper and live would have decided `d.hold` (disabled gates nothing).
+std::optional<TradingMode> default_mode(const GateDecision& d, const OperatorApprovalConfig& a) {
+  const bool paper = d.hold == !a.auto_approve_paper;
+  const bool live = d.hold == a.require_approval_for_live;
+  if (paper == live) return std::nullopt;
+  return paper ? TradingMode::kPaper : TradingMode::kLive;
+}
+
+}  // namespace
+
 std::string gate_reason(const GateDecision& d, const RiskConfig& config, std::optional<TradingMode> mode) {
   const std::string verdict = d.hold ? "held" : "sent without approval";
   const std::vector<ApprovalRule>& rules = config.operator_approval.rules;
@@ -58,7 +71,13 @@ std::string gate_reason(const GateDecision& d, const RiskConfig& config, std::op
     }
     return out;
   }
-  if (!mode) return verdict + ": no rule matched (the mode's default)";
+  if (!mode) mode = default_mode(d, config.operator_approval);
+  if (!mode) {
+    // Both modes would have decided so: name both.
+    return verdict + ": no rule matched, and " +
+           (d.hold ? "paper auto-approval is off and live orders need approval"
+                   : "paper auto-approval is on and require_approval_for_live is off");
+  }
   switch (*mode) {
     case TradingMode::kDisabled:
       return "not gated: trading is disabled";

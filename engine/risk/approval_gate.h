@@ -47,7 +47,8 @@ GateDecision gate_decision(TradingMode mode, const RiskConfig& config, const Gat
 // "sent without approval by rule 1: source strategy:*", or for the default
 // "held: no rule matched, and paper auto-approval is off". `config` is the
 // version that decided (`decision.config_version`); `mode`, when known, names
-// the default's reason.
+// the default's reason; otherwise it is the mode whose default that config
+// gives the decision (both named when paper's and live's agree).
 std::string gate_reason(const GateDecision& decision, const RiskConfig& config, std::optional<TradingMode> mode);
 
 }  // namespace stonks

@@ -156,7 +156,14 @@ TEST(ApprovalGate, ReasonsNameTheRuleOrTheDefault) {
   EXPECT_EQ(gate_reason({false, 0, 7}, c, TradingMode::kPaper),
             "sent without approval: no rule matched, and paper auto-approval is on");
   EXPECT_EQ(gate_reason({true, 0, 7}, c, TradingMode::kLive), "held: live orders need the operator's approval");
-  EXPECT_EQ(gate_reason({true, 0, 7}, c, std::nullopt), "held: no rule matched (the mode's default)");
+  // A stored decision does not say its mode; the config tells where it can.
+  EXPECT_EQ(gate_reason({true, 0, 7}, c, std::nullopt), "held: live orders need the operator's approval")
+      << "paper auto-approval is on in c: only live holds by default";
+  EXPECT_EQ(gate_reason({false, 0, 7}, c, std::nullopt),
+            "sent without approval: no rule matched, and paper auto-approval is on");
+  const RiskConfig both_hold = with_rules({}, false);
+  EXPECT_EQ(gate_reason({true, 0, 7}, both_hold, std::nullopt),
+            "held: no rule matched, and paper auto-approval is off and live orders need approval");
 }
 
 TEST(ApprovalGate, RuleTickersMustBePricedWhenNoTradableListIsSet) {

@@ -1,7 +1,8 @@
 // (9) The panel served by stonks-server mirrors the server: it asks for a
 // token once (a wrong one is refused and asked again), an approval decided
 // with a click shows up in the server's state with the operator's name, a
-// lockout created over HTTP appears in the panel within a second, and when
+// lockout created over HTTP appears in the panel within a second, an
+// approval rule saved in the panel is the server's, and when
 // the server goes away the panel keeps the last state, says it is stale,
 // and resumes from its seq when the server is back.
 'use strict';
@@ -115,6 +116,35 @@ module.exports = async function (t) {
       await showView(desk, 'trading');
     });
 
+    await t.step('9c3. the approval rules editor writes the server\'s rules; its orders follow them', async () => {
+      await desk.click(ids.rulesHeader);
+      await desk.click(ids.rulesAdd);
+      await desk.fill(ids.rule(1, 'name'), 'small aapl');
+      await desk.fill(ids.rule(1, 'tickers'), 'aapl');
+      await desk.fill(ids.rule(1, 'notional.max'), '5000');
+      await desk.click(ids.rule(1, 'decision/auto_approve'));
+      await desk.click(ids.rulesSave);
+      // It lets orders through that auto-approval off held: asked first.
+      await desk.waitForMessage('dialog', /Let more orders through without approval\?/);
+      await desk.click(ids.confirmOk);
+      const section = await waitFor(async () => {
+        const c = await call('GET', '/api/admin/trading/approval-config', undefined, 200);
+        return c.rules.length === 1 && c;
+      }, 'the server to save the rule');
+      t.check(JSON.stringify(section.rules[0]) ===
+              JSON.stringify({ decision: 'auto_approve', name: 'small aapl', notional: { max: '5000.00' }, tickers: ['AAPL'] }),
+              `the server's rule: ${JSON.stringify(section.rules[0])}`);
+      await desk.click(ids.rulesHeader);
+      const small = await call('POST', '/api/orders', { ticker: 'AAPL', side: 'buy', qty: 1 }, 201);
+      t.check(small.status === 'filled' && small.gate.rule === 1, `the small buy: ${small.status} ${JSON.stringify(small.gate)}`);
+      const big = await call('POST', '/api/orders', { ticker: 'AAPL', side: 'buy', qty: 100 }, 201);
+      t.check(big.status === 'pending_approval' && big.gate.rule === 0, `the big buy: ${big.status}`);
+      const s = await desk.waitForState('the big buy pending', (st) =>
+        pendingApprovals(st).some((a) => a.order_id === big.id) && st);
+      const held = pendingApprovals(s).find((a) => a.order_id === big.id);
+      await desk.waitForMessage(ids.pendingRule(held.id), /^default: held: no rule matched, and paper auto-approval is off/);
+    });
+
     await t.step('9d. the server goes away: the last state stays on screen, marked stale', async () => {
       await server.kill();
       await desk.waitForMessage(connection, /Connection lost.*stale/, 15000);
@@ -137,7 +167,7 @@ module.exports = async function (t) {
 
     await t.step('9f. halt & flatten from the strip of the server\'s desk', async () => {
       await desk.click(ids.stripFlatten);
-      await desk.waitForMessage('dialog', /Sell 10 AAPL/);
+      await desk.waitForMessage('dialog', /Sell 11 AAPL/);  // 10 approved in 9b, 1 let through by the rule in 9c3
       await desk.click(ids.flattenContinue);
       await desk.click(ids.flattenConfirm);
       const halt = await waitFor(async () => {

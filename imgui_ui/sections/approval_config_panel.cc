@@ -9,56 +9,51 @@ namespace {
 
 constexpr FieldWidget kTimeoutFields[] = {{"approval_timeout_minutes", ids::kApprovalTimeout}};
 
-ModalSpec auto_approve_question(Requests& requests, Toasts& toasts, bool turn_on) {
-  ModalSpec spec;
-  if (turn_on) {
-    spec.title = "Turn paper auto-approval on?";
-    spec.body =
-        "Paper orders will go straight to the paper broker without waiting for you. "
-        "Orders already in Pending Approvals still wait for your decision.";
-    spec.ok_label = "Turn on";
-  } else {
-    spec.title = "Turn paper auto-approval off?";
-    spec.body =
-        "Paper orders will wait for your approval in Pending Approvals, from the next order on. "
-        "Nothing already sent changes.";
-    spec.ok_label = "Turn off";
-  }
-  spec.on_ok = [requests = &requests, toasts = &toasts, turn_on](const std::string&) {
-    requests->send("PUT", "/api/admin/trading/approval-config", {{"auto_approve_paper", turn_on}},
-                   [toasts, turn_on](const ApiReply& r) {
-                     toasts->outcome(
-                         r,
-                         turn_on ? "Paper orders are auto-approved again" : "Paper orders now wait for your approval",
-                         "Could not change paper auto-approval");
-                   });
-  };
-  return spec;
-}
+// The words of the question one approval-config switch asks before it flips.
+struct SwitchQuestion {
+  const char* field;  // its name in approval-config
+  const char* title_on;
+  const char* body_on;
+  const char* done_on;
+  const char* title_off;
+  const char* body_off;
+  const char* done_off;
+  const char* failed;
+};
 
-ModalSpec four_eyes_question(Requests& requests, Toasts& toasts, bool turn_on) {
+constexpr SwitchQuestion kAutoApproveQuestion{
+    "auto_approve_paper",
+    "Turn paper auto-approval on?",
+    "Paper orders will go straight to the paper broker without waiting for you. "
+    "Orders already in Pending Approvals still wait for your decision.",
+    "Paper orders are auto-approved again",
+    "Turn paper auto-approval off?",
+    "Paper orders will wait for your approval in Pending Approvals, from the next order on. "
+    "Nothing already sent changes.",
+    "Paper orders now wait for your approval",
+    "Could not change paper auto-approval"};
+
+constexpr SwitchQuestion kFourEyesQuestion{
+    "four_eyes",
+    "Turn four eyes on?",
+    "An order will be approved only by an operator other than the one who submitted it: nobody can "
+    "approve their own orders, from the next decision on (orders already waiting included).",
+    "Four eyes on: approvals only by another operator than the submitter",
+    "Turn four eyes off?",
+    "An operator will be able to approve the orders they submitted themselves, from the next decision on "
+    "(orders already waiting included).",
+    "Four eyes off: submitters may approve their own orders",
+    "Could not change four eyes"};
+
+ModalSpec switch_question(Requests& requests, Toasts& toasts, const SwitchQuestion& q, bool turn_on) {
   ModalSpec spec;
-  if (turn_on) {
-    spec.title = "Turn four eyes on?";
-    spec.body =
-        "An order will be approved only by an operator other than the one who submitted it: nobody can "
-        "approve their own orders, from the next decision on (orders already waiting included).";
-    spec.ok_label = "Turn on";
-  } else {
-    spec.title = "Turn four eyes off?";
-    spec.body =
-        "An operator will be able to approve the orders they submitted themselves, from the next decision on "
-        "(orders already waiting included).";
-    spec.ok_label = "Turn off";
-  }
-  spec.on_ok = [requests = &requests, toasts = &toasts, turn_on](const std::string&) {
-    requests->send("PUT", "/api/admin/trading/approval-config", {{"four_eyes", turn_on}},
-                   [toasts, turn_on](const ApiReply& r) {
-                     toasts->outcome(r,
-                                     turn_on ? "Four eyes on: approvals only by another operator than the submitter"
-                                             : "Four eyes off: submitters may approve their own orders",
-                                     "Could not change four eyes");
-                   });
+  spec.title = turn_on ? q.title_on : q.title_off;
+  spec.body = turn_on ? q.body_on : q.body_off;
+  spec.ok_label = turn_on ? "Turn on" : "Turn off";
+  spec.on_ok = [requests = &requests, toasts = &toasts, &q, turn_on](const std::string&) {
+    requests->send(
+        "PUT", "/api/admin/trading/approval-config", {{q.field, turn_on}},
+        [toasts, &q, turn_on](const ApiReply& r) { toasts->outcome(r, turn_on ? q.done_on : q.done_off, q.failed); });
   };
   return spec;
 }
@@ -72,7 +67,7 @@ void ApprovalConfigPanel::draw(DeskContext& ctx) {
                                ? "Paper orders are auto-approved: they go straight to the paper broker."
                                : "Paper orders wait for your approval in Pending Approvals.");
   if (recorded_checkbox(ctx.frame, ids::kAutoApproveToggle, "Auto-approve paper orders", config.auto_approve_paper))
-    ctx.modal.open(auto_approve_question(ctx.requests, ctx.toasts, !config.auto_approve_paper));
+    ctx.modal.open(switch_question(ctx.requests, ctx.toasts, kAutoApproveQuestion, !config.auto_approve_paper));
   // Four eyes beside it when the column has room (its place depends on the width alone).
   constexpr const char* kFourEyes = "Four eyes";
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
@@ -80,7 +75,7 @@ void ApprovalConfigPanel::draw(DeskContext& ctx) {
       ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(kFourEyes).x;
   if (ImGui::GetContentRegionAvail().x < four_eyes_width) ImGui::NewLine();
   if (recorded_checkbox(ctx.frame, ids::kFourEyesToggle, kFourEyes, config.four_eyes))
-    ctx.modal.open(four_eyes_question(ctx.requests, ctx.toasts, !config.four_eyes));
+    ctx.modal.open(switch_question(ctx.requests, ctx.toasts, kFourEyesQuestion, !config.four_eyes));
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s", config.four_eyes ? "On: an order is approved only by an operator other than its submitter"
                                              : "Off: an operator may approve the orders they submitted");

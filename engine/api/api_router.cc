@@ -171,7 +171,7 @@ ApiResponse ApiRouter::handle(const ApiRequest& request) {
       return json_response(405, {{"error", std::move(error)}});
     }
 
-    RouteContext ctx{engine_, log_, options_, request, 0, QueryParams(), nlohmann::json::object()};
+    RouteContext ctx{engine_, log_, options_, request, 0, QueryParams(), nlohmann::json::object(), {}};
     if (route->pattern.find(kIdSegment) != std::string_view::npos) {
       std::optional<std::uint64_t> id = parse_path_id(id_text);
       if (!id) return error_response(404, "not_found", "no such id \"" + shorten(id_text) + "\"");

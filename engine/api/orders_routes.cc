@@ -43,6 +43,16 @@ Status apply_fixed_source(const ApiRequest& request, bool source_given, OrderInt
   return Status::ok();
 }
 
+// A submitter reaches only the orders it submitted (an unknown id is
+// refused the same way: it cannot probe for ids).
+Status check_own_order(const RouteContext& ctx, const char* action) {
+  if (ctx.request.fixed_source.empty()) return Status::ok();
+  const Order* o = ctx.state().order(ctx.id);
+  if (o != nullptr && o->submitted_by() == ctx.actor()) return Status::ok();
+  return Status::permission_denied(ctx.actor() + " may " + action + " only the orders it submitted; order " +
+                                   std::to_string(ctx.id) + " is not one");
+}
+
 }  // namespace
 
 ApiResponse submit_intent(RouteContext& ctx, const OrderIntent& intent) {
@@ -74,10 +84,8 @@ ApiResponse preview_order(RouteContext& ctx) {
   for (const Reason& d : risk.denials) denials.push_back({{"code", to_string(d.code)}, {"detail", d.detail}});
   nlohmann::json gate = nullptr;
   if (std::optional<GateDecision> g = ctx.engine.preview_gate(*intent, risk, ctx.now())) {
-    gate = {{"decision", g->hold ? "require_approval" : "auto_approve"},
-            {"rule", g->rule},
-            {"config_version", g->config_version},
-            {"reason", gate_reason(*g, ctx.state().config, ctx.state().mode)}};
+    gate = to_json(*g);
+    gate["reason"] = gate_reason(*g, ctx.state().config, ctx.state().mode);
   }
   return json_response(200, {{"ok", risk.ok()},
                              {"notional", to_json(risk.notional)},
@@ -100,9 +108,7 @@ ApiResponse list_orders(RouteContext& ctx) {
 
 ApiResponse get_order(RouteContext& ctx) {
   const Order* order = ctx.state().order(ctx.id);
-  if (!ctx.request.fixed_source.empty() && (order == nullptr || order->submitted_by() != ctx.actor()))
-    return error_response(Status::permission_denied(ctx.actor() + " may read only the orders it submitted; order " +
-                                                    std::to_string(ctx.id) + " is not one"));
+  if (Status st = check_own_order(ctx, "read"); !st.is_ok()) return error_response(st);
   if (order == nullptr) return error_response(404, "not_found", "no order " + std::to_string(ctx.id));
   return json_response(200, order_view(ctx.state(), *order));
 }
@@ -112,12 +118,7 @@ ApiResponse cancel_order(RouteContext& ctx) {
   std::string reason;
   r.optional_string("reason", reason);
   if (Status st = r.finish(); !st.is_ok()) return error_response(st);
-  if (!ctx.request.fixed_source.empty()) {
-    const Order* o = ctx.state().order(ctx.id);
-    if (o == nullptr || o->submitted_by() != ctx.actor())
-      return error_response(Status::permission_denied(ctx.actor() + " may cancel only the orders it submitted; order " +
-                                                      std::to_string(ctx.id) + " is not one"));
-  }
+  if (Status st = check_own_order(ctx, "cancel"); !st.is_ok()) return error_response(st);
   Result<Order> order = ctx.engine.cancel_order(ctx.id, ctx.actor(), reason, ctx.now());
   if (!order.is_ok()) return error_response(order.status());
   return json_response(200, order_view(ctx.state(), *order));

@@ -58,15 +58,14 @@ nlohmann::json to_json(const Order& order) {
   out["reasons"] = reason_texts(order.reasons());
   out["approval_id"] = order.approval_id();
   out["submitted_by"] = order.submitted_by();
-  const GateDecision& g = order.gate();
-  if (g.config_version == 0) {
-    out["gate"] = nullptr;
-  } else {
-    out["gate"] = {{"decision", g.hold ? "require_approval" : "auto_approve"},
-                   {"rule", g.rule},
-                   {"config_version", g.config_version}};
-  }
+  out["gate"] = order.gate().config_version == 0 ? nlohmann::json() : to_json(order.gate());
   return out;
+}
+
+nlohmann::json to_json(const GateDecision& g) {
+  return {{"decision", g.hold ? "require_approval" : "auto_approve"},
+          {"rule", g.rule},
+          {"config_version", g.config_version}};
 }
 
 Result<Order> order_from_json(const nlohmann::json& value, std::string_view path) {

@@ -33,6 +33,10 @@ Result<OrderIntent> order_intent_from_json(const nlohmann::json& value, std::str
 // rule matched, the mode's default decided), "config_version": V}.
 nlohmann::json to_json(const Order& order);
 
+// {"decision": "require_approval"|"auto_approve", "rule", "config_version"}:
+// the order view's "gate", and the preview's.
+nlohmann::json to_json(const GateDecision& gate);
+
 // Reads the full view back (snapshots) through Order::restore, so an order
 // whose fields disagree (filled_qty beyond qty, "filled" with nothing filled,
 // an avg_fill_price that is not filled_notional / filled_qty) is refused. All

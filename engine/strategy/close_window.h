@@ -28,6 +28,7 @@ class CloseWindow {
   std::int64_t back(std::size_t age) const { return ring_[(next_ + ring_.size() - 1 - age) % ring_.size()]; }
 
   std::size_t size() const { return size_; }
+  std::size_t capacity() const { return ring_.size(); }
   bool full() const { return size_ == ring_.size(); }
 
  private:

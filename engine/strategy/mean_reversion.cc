@@ -20,36 +20,11 @@ MeanReversion::MeanReversion(Symbol symbol, Params params)
     : source_(strategy_source(kName)),
       symbol_(symbol),
       params_(std::move(params)),
-      closes_(static_cast<std::size_t>(params_.window)) {}
-
-void MeanReversion::add(std::int64_t close, int sign) {
-  if (close > kMaxCloseMicros) {
-    oversized_ += sign;
-    return;
-  }
-  const UInt128 square = static_cast<UInt128>(close) * static_cast<UInt128>(close);
-  if (sign > 0) {
-    sum_ += close;
-    sumsq_ += square;
-  } else {
-    sum_ -= close;
-    sumsq_ -= square;
-  }
-}
-
-ZScore MeanReversion::z_score() const {
-  if (!closes_.full() || oversized_ > 0) return {};
-  // With n <= 10^4 closes of at most 10^15 micro-units, n * sumsq and sum^2
-  // stay below 10^38 < 2^128, and v >= 0 (Cauchy-Schwarz).
-  const Int128 n = params_.window;
-  const UInt128 sum = static_cast<UInt128>(sum_);
-  return ZScore{n * closes_.back(0) - sum_, static_cast<UInt128>(n) * sumsq_ - sum * sum};
-}
+      z_(static_cast<std::size_t>(params_.window)) {}
 
 std::vector<OrderIntent> MeanReversion::on_bar(const Bar& bar, const StrategyContext& ctx) {
-  if (std::optional<std::int64_t> left = closes_.push(bar.close.micros())) add(*left, -1);
-  add(bar.close.micros(), +1);
-  const ZScore z = z_score();
+  z_.push(bar.close.micros());
+  const ZScore z = z_.value();
   if (z.v == 0) return {};
 
   const Quantity pos = ctx.state.portfolio.position(symbol_).qty;

@@ -7,11 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "strategy/close_window.h"
 #include "strategy/position_sizing.h"
 #include "strategy/strategy.h"
 #include "strategy/strategy_params.h"
-#include "strategy/wide_int.h"
 #include "strategy/z_score.h"
 
 namespace stonks {
@@ -30,9 +28,6 @@ class MeanReversion final : public Strategy {
       kQtyParam,
       kEquityPctParam,
   };
-  // Closes above this ($10^9 a share) would overflow the exact sums; a window
-  // holding one gives no signal until it has left.
-  static constexpr std::int64_t kMaxCloseMicros = 1'000'000'000 * fixed_point::kScale;
 
   struct Params {
     int window = 0;
@@ -49,27 +44,21 @@ class MeanReversion final : public Strategy {
 
   const std::string& name() const override { return name_; }
 
-  // Once the window is full and its closes are not all equal, with z the
-  // newest close's z-score and the position the engine's: flat and
-  // z < -entry buys size shares; long and z > -exit sells the position.
+  // Once the window gives a z-score (full, its closes not all equal, none
+  // above RollingZScore::kMaxCloseMicros), with z the newest close's and
+  // the position the engine's: flat and z < -entry buys size shares; long
+  // and z > -exit sells the position.
   // With allow_short: flat and z > entry sells size shares short; short and
   // z < exit buys it back (long-only leaves a short alone). Nothing while an
   // order of this strategy is open in the symbol.
   std::vector<OrderIntent> on_bar(const Bar& bar, const StrategyContext& ctx) override;
 
  private:
-  // The z-score of the newest close; v == 0 when the window cannot give one.
-  ZScore z_score() const;
-  void add(std::int64_t close, int sign);
-
   const std::string name_ = kName;
   const std::string source_;
   Symbol symbol_;
   Params params_;
-  CloseWindow closes_;
-  Int128 sum_ = 0;     // of the closes in range
-  UInt128 sumsq_ = 0;  // of their squares
-  int oversized_ = 0;  // closes in the window above kMaxCloseMicros
+  RollingZScore z_;
 };
 
 }  // namespace stonks

@@ -20,22 +20,15 @@ SmaCrossover::SmaCrossover(Symbol symbol, Params params)
     : source_(strategy_source(kName)),
       symbol_(symbol),
       params_(std::move(params)),
-      closes_(static_cast<std::size_t>(params_.slow)) {}
-
-int SmaCrossover::relation() const {
-  const Int128 fast_scaled = fast_sum_ * params_.slow, slow_scaled = slow_sum_ * params_.fast;
-  return fast_scaled > slow_scaled ? 1 : fast_scaled < slow_scaled ? -1 : 0;
-}
+      fast_(static_cast<std::size_t>(params_.fast)),
+      slow_(static_cast<std::size_t>(params_.slow)) {}
 
 std::vector<OrderIntent> SmaCrossover::on_bar(const Bar& bar, const StrategyContext& ctx) {
-  const std::int64_t close = bar.close.micros();
-  if (closes_.size() >= static_cast<std::size_t>(params_.fast)) fast_sum_ -= closes_.back(params_.fast - 1);
-  if (std::optional<std::int64_t> left = closes_.push(close)) slow_sum_ -= *left;
-  fast_sum_ += close;
-  slow_sum_ += close;
-  if (!closes_.full()) return {};
+  fast_.push(bar.close.micros());
+  slow_.push(bar.close.micros());
+  if (!slow_.full()) return {};  // then fast, the shorter, is full too
 
-  const int now = relation();
+  const int now = fast_.compare(slow_);
   if (now == 0 || now == side_) return {};
   const bool crossed = side_ != 0;
   side_ = now;

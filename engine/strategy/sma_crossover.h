@@ -7,11 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "strategy/close_window.h"
+#include "strategy/moving_average.h"
 #include "strategy/position_sizing.h"
 #include "strategy/strategy.h"
 #include "strategy/strategy_params.h"
-#include "strategy/wide_int.h"
 
 namespace stonks {
 
@@ -53,18 +52,13 @@ class SmaCrossover final : public Strategy {
   std::vector<OrderIntent> on_bar(const Bar& bar, const StrategyContext& ctx) override;
 
  private:
-  // +1 fast above slow, -1 below, 0 equal: fast_sum / fast against
-  // slow_sum / slow, cross-multiplied so the comparison is exact.
-  int relation() const;
-
   const std::string name_ = kName;
   const std::string source_;
   Symbol symbol_;
   Params params_;
-  CloseWindow closes_;  // the last `slow` closes
-  Int128 fast_sum_ = 0;
-  Int128 slow_sum_ = 0;
-  int side_ = 0;  // the last relation other than equal; 0 before any
+  MovingAverage fast_;
+  MovingAverage slow_;
+  int side_ = 0;  // the last relation (fast against slow) other than equal; 0 before any
 };
 
 }  // namespace stonks

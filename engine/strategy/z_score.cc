@@ -1,6 +1,6 @@
 #include "strategy/z_score.h"
 
-#include "model/fixed_point.h"
+#include <optional>
 
 namespace stonks {
 namespace {
@@ -22,6 +22,35 @@ int ZScore::compare(std::int64_t threshold_micros) const {
   const UInt256 t2v = wide_multiply(magnitude(threshold_micros) * magnitude(threshold_micros), v);
   const int by_magnitude = a2 > t2v ? 1 : a2 < t2v ? -1 : 0;
   return sa * by_magnitude;
+}
+
+void RollingZScore::push(std::int64_t close) {
+  if (std::optional<std::int64_t> left = closes_.push(close)) add(*left, -1);
+  add(close, +1);
+}
+
+void RollingZScore::add(std::int64_t close, int change) {
+  if (close > kMaxCloseMicros) {
+    oversized_ += change;
+    return;
+  }
+  const UInt128 square = static_cast<UInt128>(close) * static_cast<UInt128>(close);
+  if (change > 0) {
+    sum_ += close;
+    sumsq_ += square;
+  } else {
+    sum_ -= close;
+    sumsq_ -= square;
+  }
+}
+
+ZScore RollingZScore::value() const {
+  if (!closes_.full() || oversized_ > 0) return {};
+  // With n <= 10^4 closes of at most 10^15 micro-units, n * sumsq and sum^2
+  // stay below 10^38 < 2^128, and v >= 0 (Cauchy-Schwarz).
+  const Int128 n = static_cast<Int128>(closes_.capacity());
+  const UInt128 sum = static_cast<UInt128>(sum_);
+  return ZScore{n * closes_.back(0) - sum_, static_cast<UInt128>(n) * sumsq_ - sum * sum};
 }
 
 }  // namespace stonks

@@ -1,5 +1,6 @@
-// The exact arithmetic under mean reversion: the 256-bit product and the
-// z-score against a decimal threshold, on values worked out by hand.
+// The exact arithmetic under mean reversion: the 256-bit product, the
+// z-score against a decimal threshold, and the rolling window that gives it,
+// on values worked out by hand.
 #include "strategy/z_score.h"
 
 #include <gtest/gtest.h>
@@ -52,6 +53,45 @@ TEST(StrategyExactMath, TheLargestWindowOfTheLargestClosesStaysInRange) {
   EXPECT_EQ(z.compare(-99'994'999), -1);
   EXPECT_EQ(z.compare(-99'995'000), 1);
   EXPECT_EQ(z.compare(-100'000'000), 1);
+}
+
+constexpr std::int64_t kDollar = 1'000'000;  // micro-units
+
+TEST(RollingZScore, GivesTheNewestClosesZScoreOnceTheWindowIsFull) {
+  RollingZScore z(3);
+  z.push(10 * kDollar);
+  z.push(10 * kDollar);
+  EXPECT_EQ(z.value().v, 0u);  // two of three
+  // 10 10 7 in dollars: d = 3*7 - 27 = -6, v = 3*249 - 27^2 = 18; in
+  // micro-units d scales by 10^6 and v by 10^12.
+  z.push(7 * kDollar);
+  EXPECT_EQ(z.value().d, -6 * kDollar);
+  EXPECT_EQ(z.value().v, static_cast<UInt128>(18) * kDollar * kDollar);
+  // 10 7 8: the first 10 left. d = 24 - 25 = -1, v = 3*213 - 625 = 14.
+  z.push(8 * kDollar);
+  EXPECT_EQ(z.value().d, -1 * kDollar);
+  EXPECT_EQ(z.value().v, static_cast<UInt128>(14) * kDollar * kDollar);
+}
+
+TEST(RollingZScore, EqualClosesGiveNone) {
+  RollingZScore z(2);
+  for (int i = 0; i < 3; ++i) z.push(10 * kDollar);
+  EXPECT_EQ(z.value().v, 0u);
+}
+
+TEST(RollingZScore, AnOversizedCloseHoldsItBackUntilItLeaves) {
+  RollingZScore z(2);
+  z.push(RollingZScore::kMaxCloseMicros);  // at the ceiling: counted
+  z.push(RollingZScore::kMaxCloseMicros - 1);
+  EXPECT_EQ(z.value().d, -1);  // 2(M - 1) - (2M - 1) = -1, v = 1 (z = -1)
+  EXPECT_EQ(z.value().v, 1u);
+  z.push(RollingZScore::kMaxCloseMicros + 1);  // above: no z-score while it is in
+  EXPECT_EQ(z.value().v, 0u);
+  z.push(kDollar);
+  EXPECT_EQ(z.value().v, 0u);
+  z.push(kDollar / 2);  // 1 and 0.5: d = -0.5, v = 0.25 (in dollars), z = -1
+  EXPECT_EQ(z.value().d, -kDollar / 2);
+  EXPECT_EQ(z.value().v, static_cast<UInt128>(kDollar / 2) * (kDollar / 2));
 }
 
 }  // namespace

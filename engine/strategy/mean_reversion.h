@@ -21,8 +21,8 @@ class MeanReversion final : public Strategy {
   // higher threshold could never trigger (and the bound keeps the exact
   // arithmetic in range). exit < entry is checked by params_from.
   static constexpr ParamDef kParams[] = {
-      required(integer_param("window", 2, 10'000)),
-      required(decimal_above("entry", 0, 100 * fixed_point::kScale)),
+      with_default(integer_param("window", 2, 10'000), "20"),
+      with_default(decimal_above("entry", 0, 100 * fixed_point::kScale), "2"),
       with_default(decimal_param("exit", 0, 100 * fixed_point::kScale), "0"),
       with_default(flag_param("allow_short"), "false"),
       kQtyParam,

@@ -8,10 +8,9 @@ namespace stonks {
 
 Result<PositionSizing> PositionSizing::from(const ParamValues& values) {
   const bool qty = values.has(kQtyParam.key), pct = values.has(kEquityPctParam.key);
-  if (!qty && !pct) return Status::invalid_argument("is required unless equity_pct is given", param_field("qty"));
   if (qty && pct) return Status::invalid_argument("must not be given together with qty", param_field("equity_pct"));
-  if (qty) return PositionSizing(values.at(kQtyParam.key), 0);
-  return PositionSizing(0, values.at(kEquityPctParam.key));
+  if (pct) return PositionSizing(0, values.at(kEquityPctParam.key));
+  return PositionSizing(qty ? values.at(kQtyParam.key) : kDefaultQty, 0);
 }
 
 Quantity PositionSizing::shares(const EngineState& state, Price close) const {

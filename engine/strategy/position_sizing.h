@@ -10,15 +10,20 @@
 
 namespace stonks {
 
-// The two sizing parameters every built-in strategy takes; exactly one of
-// them must be given.
-inline constexpr ParamDef kQtyParam = integer_param("qty", 1, OrderIntent::kMaxQuantity);
-inline constexpr ParamDef kEquityPctParam = decimal_above("equity_pct", 0, 100 * fixed_point::kScale);
+// The two sizing parameters every built-in strategy takes, at most one of
+// them given. Neither: a fixed kDefaultQty, which qty's table row cannot
+// give as its default (it would then always be there beside equity_pct).
+inline constexpr Quantity kDefaultQty = 1;
+inline constexpr ParamDef kQtyParam =
+    absent_means(integer_param("qty", 1, OrderIntent::kMaxQuantity), "1 share unless equity_pct is given");
+inline constexpr ParamDef kEquityPctParam =
+    absent_means(decimal_above("equity_pct", 0, 100 * fixed_point::kScale), "instead of qty");
 
 class PositionSizing {
  public:
-  // From checked values holding exactly one of qty and equity_pct; otherwise
-  // kInvalidArgument naming params.qty (neither) or params.equity_pct (both).
+  // From checked values: qty shares, equity_pct percent of equity, or
+  // kDefaultQty shares when neither is given; both is kInvalidArgument
+  // naming params.equity_pct.
   static Result<PositionSizing> from(const ParamValues& values);
 
   // Shares for a new position at `close`: the fixed quantity, or

@@ -19,8 +19,8 @@ class SmaCrossover final : public Strategy {
   static constexpr const char* kName = "sma";
   // 1 <= fast < slow <= 10000 (the order is checked by params_from).
   static constexpr ParamDef kParams[] = {
-      required(integer_param("fast", 1, 9'999)),
-      required(integer_param("slow", 2, 10'000)),
+      with_default(integer_param("fast", 1, 9'999), "10"),
+      with_default(integer_param("slow", 2, 10'000), "30"),
       with_default(flag_param("allow_short"), "false"),
       kQtyParam,
       kEquityPctParam,

@@ -99,9 +99,7 @@ Result<ParamValues> parse_params(std::span<const ParamDef> defs, const ParamList
     values.set(def->key, *v);
   }
   for (const ParamDef& def : defs) {
-    if (values.has(def.key)) continue;
-    if (def.required) return Status::invalid_argument("is required", param_field(def.key));
-    if (def.default_text.empty()) continue;
+    if (values.has(def.key) || def.default_text.empty()) continue;
     Result<std::int64_t> v = parse_param_value(def, def.default_text);
     if (!v.is_ok()) return v.status();  // a table mistake, caught by the tests of each strategy
     values.set(def.key, *v);

@@ -22,17 +22,20 @@ enum class ParamKind {
 };
 
 // One parameter a strategy takes. Its table is the one place that says the
-// name, kind and range: the key=value checks, the JSON codec and a panel's
-// form all read it.
+// name, kind, range and default: the key=value checks, the JSON codec and a
+// panel's form all read it. Every parameter can be left out, so a strategy
+// runs with none given: it takes default_text, or else what its strategy
+// makes of the absence (sizing: one share unless equity_pct is given),
+// which `absent` says in words for forms.
 struct ParamDef {
   std::string_view key;
   ParamKind kind = ParamKind::kInteger;
   // The allowed range (see the row builders below); flags have none.
   std::int64_t min = 0;
   std::int64_t max = 0;
-  bool min_exclusive = false;  // "above min" rather than "at least min"
-  bool required = false;
+  bool min_exclusive = false;     // "above min" rather than "at least min"
   std::string_view default_text;  // the value when absent; empty: none
+  std::string_view absent;        // without a default: what leaving it out means
 };
 
 // Table rows. Integers and decimals are bounded by [min, max], inclusive
@@ -60,12 +63,12 @@ constexpr ParamDef flag_param(std::string_view key) {
   d.kind = ParamKind::kFlag;
   return d;
 }
-constexpr ParamDef required(ParamDef d) {
-  d.required = true;
-  return d;
-}
 constexpr ParamDef with_default(ParamDef d, std::string_view text) {
   d.default_text = text;
+  return d;
+}
+constexpr ParamDef absent_means(ParamDef d, std::string_view words) {
+  d.absent = words;
   return d;
 }
 
@@ -77,8 +80,8 @@ using ParamList = std::vector<std::pair<std::string, std::string>>;
 class ParamValues {
  public:
   bool has(std::string_view key) const { return values_.find(key) != values_.end(); }
-  // The value of `key`, which has(key) (a required parameter or one with a
-  // default always does).
+  // The value of `key`, which has(key) (a parameter with a default always
+  // does).
   std::int64_t at(std::string_view key) const { return values_.find(key)->second; }
   void set(std::string_view key, std::int64_t value) { values_.insert_or_assign(std::string(key), value); }
 
@@ -90,9 +93,9 @@ class ParamValues {
 std::string param_field(std::string_view key);
 
 // Checks `params` against `defs`: every key known and given once, each value
-// of its kind and in range, every required one present; absent ones with a
-// default take it. Fails with kInvalidArgument, field "params.<key>", on the
-// first problem in the order given (then the required ones in table order).
+// of its kind and in range; absent ones with a default take it. Fails with
+// kInvalidArgument, field "params.<key>", on the first problem in the order
+// given.
 Result<ParamValues> parse_params(std::span<const ParamDef> defs, const ParamList& params);
 
 // One value's text checked against `def`; the error names `def`'s field.

@@ -19,18 +19,19 @@ namespace stonks {
 
 // One strategy switched on for one symbol.
 struct StrategySpec {
-  std::string name;  // "sma" or "mean_reversion"
+  std::string name;  // one of strategy_names()
   Symbol symbol;
-  std::vector<std::pair<std::string, std::string>> params;  // key=value as typed: "fast"="10"
+  std::vector<std::pair<std::string, std::string>> params;  // key=value as typed ("fast"="10"); absent: defaults
   bool operator==(const StrategySpec&) const = default;
 };
 
 // Validates like config: an unknown name (field "name"), an empty symbol
-// ("symbol"), an unknown, repeated or missing parameter, a malformed or
-// out-of-range value, or parameters that disagree (fast >= slow, exit >=
-// entry, both or neither sizing) are kInvalidArgument naming the field
-// ("params.fast") with a message saying what was expected; nothing is built
-// then. The strategy trades spec.symbol only.
+// ("symbol"), an unknown or repeated parameter, a malformed or out-of-range
+// value, or parameters that disagree (fast >= slow, exit >= entry, both
+// sizings) are kInvalidArgument naming the field ("params.fast") with a
+// message saying what was expected; nothing is built then. Parameters left
+// out take their defaults (docs/strategies.md), so {} builds every strategy.
+// The strategy trades spec.symbol only.
 Result<std::unique_ptr<Strategy>> make_strategy(const StrategySpec& spec);
 
 // ok for a registered name; otherwise kInvalidArgument naming "name" and

@@ -80,9 +80,9 @@ bool StrategyForm::draw(DeskContext& ctx, const FieldErrors& errors, float label
     } else {
       field_label(key.c_str(), label_width);
       edited |= recorded_input_text(ctx.frame, id, texts_[i].data(), texts_[i].size(), em * 8);
-      if (defs[i].required) {
+      if (!defs[i].absent.empty()) {  // an empty field has no default text to show, so say what it means
         ImGui::SameLine();
-        ImGui::TextColored(kColorMuted, "required");
+        ImGui::TextColored(kColorMuted, "%.*s", static_cast<int>(defs[i].absent.size()), defs[i].absent.data());
       }
     }
     inline_error(ctx.frame, errors, id.c_str());

@@ -6,7 +6,8 @@
 //
 // StrategyForm, the strategy choice and its parameters as typed, is shared
 // with the Replay pane. Its fields come from the strategy's parameter table
-// (strategy_params()), so a new parameter shows without panel changes.
+// (strategy_params()), filled with their defaults, so a new parameter or
+// strategy shows without panel changes.
 #pragma once
 
 #include <array>
@@ -33,7 +34,7 @@ class StrategyForm {
   const std::string& name() const { return name_; }
   // {"name", "params"}: integers as JSON integers when they read as one
   // (else the text, so the API names the field), decimals as text, flags as
-  // booleans; empty fields are left out (their default, or "required").
+  // booleans; empty fields are left out (the strategy's default applies).
   nlohmann::json spec() const;
   // This form's fields and their widgets, for FieldErrors::set (valid while the form lives).
   std::span<const FieldWidget> fields() const { return fields_; }

@@ -71,6 +71,20 @@ TEST(StrategiesPane, SwitchOnSendsTheListWithTheNewSpec) {
   EXPECT_FALSE(t.d.any_error());
 }
 
+TEST(StrategiesPane, TheFormStartsFromTheDefaultsSoASymbolIsAllSwitchOnNeeds) {
+  StrategiesDesk t;
+  t.d.type(ids::kStrategiesSymbol, "MSFT");
+  t.d.click(ids::kStrategiesSwitchOn);
+  const nlohmann::json sent = parse_json(t.d.sent.back().body).value()["strategies"];
+  ASSERT_EQ(sent.size(), 1u);
+  // qty and equity_pct stay empty: one share, unless equity_pct is typed.
+  EXPECT_EQ(sent[0], nlohmann::json::parse(
+                         R"({"name":"sma","symbol":"MSFT","params":{"fast":10,"slow":30,"allow_short":false}})"));
+  EXPECT_NE(t.d.messages_at(ids::kStrategiesList).find("MSFT  sma  fast=10 slow=30 allow_short=false"),
+            std::string::npos);
+  EXPECT_FALSE(t.d.any_error());
+}
+
 TEST(StrategiesPane, ARefusedSpecShowsBesideTheFieldNamed) {
   StrategiesDesk t(nlohmann::json::parse(
       R"([{"name":"sma","symbol":"AAPL","params":{"fast":10,"slow":30,"allow_short":false,"qty":100}}])"));

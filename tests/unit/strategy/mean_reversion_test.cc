@@ -164,5 +164,15 @@ TEST(MeanReversion, OrdersCarryTheStrategysSource) {
   EXPECT_EQ(f.strategy->name(), "mean_reversion");
 }
 
+TEST(MeanReversion, WithNoParametersUsesAWindowOfTwentyEntryTwoExitZeroAndOneShare) {
+  // 19 closes of 10 then 7: S = 197, Q = 19*100 + 49 = 1949, d = 20*7 - 197
+  // = -57, v = 20*1949 - 197^2 = 171, z = -57/sqrt(171) = -4.36 < -2: buy 1.
+  // Then 10 (a 10 left): S = 197, d = 200 - 197 = 3, z = 0.23 > -0: sell.
+  StrategyFixture f("mean_reversion", {});
+  for (int i = 0; i < 19; ++i) ASSERT_EQ(f.close("10"), "");
+  EXPECT_EQ(f.close("7"), "buy 1");
+  EXPECT_EQ(f.close("10"), "sell 1");
+}
+
 }  // namespace
 }  // namespace stonks::testing

@@ -186,5 +186,15 @@ TEST(SmaCrossover, EquityPercentCountsHoldingsAtTheirMarks) {
   EXPECT_EQ(f.close("25"), "buy 399");
 }
 
+TEST(SmaCrossover, WithNoParametersAveragesTenAndThirtyClosesAndTradesOneShare) {
+  // fast = 10, slow = 30, qty = 1. 29 closes of 100: slow not full. 90:
+  // f = 990/10 = 99 < s = 2990/30 = 99.67, below, recorded. 200: f = 1090/10
+  // = 109 > s = 3090/30 = 103, cross above.
+  StrategyFixture f("sma", {});
+  for (int i = 0; i < 29; ++i) ASSERT_EQ(f.close("100"), "");
+  EXPECT_EQ(f.close("90"), "");
+  EXPECT_EQ(f.close("200"), "buy 1");
+}
+
 }  // namespace
 }  // namespace stonks::testing

@@ -58,8 +58,8 @@ INSTANTIATE_TEST_SUITE_P(
     StrategyParams, StrategyParamsRefusal,
     ::testing::Values(
         BadSpec{"smaa", kSma, "name", R"(expected "sma" or "mean_reversion", got "smaa")"},
-        BadSpec{"", kSma, "name", "expected"}, BadSpec{"sma", without(kSma, "fast"), "params.fast", "is required"},
-        BadSpec{"sma", without(kSma, "slow"), "params.slow", "is required"},
+        BadSpec{"", kSma, "name", "expected"},
+        BadSpec{"sma", ParamList{{"fast", "40"}}, "params.slow", "must be greater than fast (40), got 30"},
         BadSpec{"sma", with(kSma, "fast", "abc"), "params.fast", R"(must be an integer from 1 to 9999, got "abc")"},
         BadSpec{"sma", with(kSma, "fast", "0"), "params.fast", "from 1 to 9999"},
         BadSpec{"sma", with(kSma, "fast", "1.5"), "params.fast", "an integer"},
@@ -75,7 +75,6 @@ INSTANTIATE_TEST_SUITE_P(
         BadSpec{"sma", with(kSma, "window", "10"), "params.window", "unknown parameter"},
         BadSpec{"sma", ParamList{{"fast", "10"}, {"slow", "30"}, {"fast", "12"}, {"qty", "1"}}, "params.fast",
                 "is given twice"},
-        BadSpec{"sma", without(kSma, "qty"), "params.qty", "is required unless equity_pct is given"},
         BadSpec{"sma", with(kSma, "equity_pct", "10"), "params.equity_pct", "not be given together with qty"},
         BadSpec{"sma", with(kSma, "qty", "0"), "params.qty", "from 1 to 1000000000"},
         BadSpec{"sma", with(kSma, "qty", "1000000001"), "params.qty", "from 1 to 1000000000"},
@@ -84,10 +83,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadSpec{"sma", with(without(kSma, "qty"), "equity_pct", "100.000001"), "params.equity_pct", "at most 100"},
         BadSpec{"sma", with(without(kSma, "qty"), "equity_pct", "0.0000001"), "params.equity_pct", "a decimal"},
         BadSpec{"sma", with(without(kSma, "qty"), "equity_pct", "ten"), "params.equity_pct", "a decimal"},
-        BadSpec{"mean_reversion", without(kMr, "window"), "params.window", "is required"},
         BadSpec{"mean_reversion", with(kMr, "window", "1"), "params.window", "from 2 to 10000"},
         BadSpec{"mean_reversion", with(kMr, "window", "10001"), "params.window", "from 2 to 10000"},
-        BadSpec{"mean_reversion", without(kMr, "entry"), "params.entry", "is required"},
         BadSpec{"mean_reversion", with(kMr, "entry", "0"), "params.entry", "above 0.00 and at most 100.00"},
         BadSpec{"mean_reversion", with(kMr, "entry", "-1"), "params.entry", "above 0.00"},
         BadSpec{"mean_reversion", with(kMr, "entry", "100.5"), "params.entry", "at most 100.00"},
@@ -95,9 +92,11 @@ INSTANTIATE_TEST_SUITE_P(
         BadSpec{"mean_reversion", with(kMr, "exit", "-0.1"), "params.exit", "at least 0.00"},
         BadSpec{"mean_reversion", with(kMr, "exit", "2"), "params.exit", "must be below entry (2.00), got 2.00"},
         BadSpec{"mean_reversion", with(kMr, "exit", "2.5"), "params.exit", "below entry"},
+        BadSpec{"mean_reversion", ParamList{{"exit", "3"}}, "params.exit", "must be below entry (2.00), got 3.00"},
         BadSpec{"mean_reversion", with(kMr, "allow_short", "1"), "params.allow_short", "true or false"},
         BadSpec{"mean_reversion", with(kMr, "fast", "2"), "params.fast", "expected one of window, entry, exit"},
-        BadSpec{"mean_reversion", without(kMr, "qty"), "params.qty", "is required unless equity_pct"}));
+        BadSpec{"mean_reversion", with(kMr, "equity_pct", "1"), "params.equity_pct",
+                "must not be given together with qty"}));
 
 TEST(StrategyParams, AnEmptySymbolIsRefused) {
   Result<std::unique_ptr<Strategy>> r = make_strategy(StrategySpec{"sma", Symbol(), kSma});
@@ -135,10 +134,29 @@ TEST(StrategyParams, DefaultsAndCanonicalTextComeFromTheTable) {
   EXPECT_EQ(v->at("entry"), 1'500'000);
   EXPECT_EQ(v->at("exit"), 0);         // default "0"
   EXPECT_EQ(v->at("allow_short"), 0);  // default "false"
-  EXPECT_FALSE(v->has("qty"));         // no default: sizing is the user's choice
+  EXPECT_FALSE(v->has("qty"));         // no table default: PositionSizing takes 1 share when neither is given
   const ParamDef* entry = find_param(strategy_params("mean_reversion"), "entry");
   ASSERT_NE(entry, nullptr);
   EXPECT_EQ(param_text(*entry, 1'500'000), "1.50");
+}
+
+// The defaults docs/strategies.md lists, as each table gives them.
+TEST(StrategyParams, EveryStrategyBuildsWithNoParametersFromItsDefaults) {
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"sma", "fast=10 slow=30 allow_short=false"},
+      {"mean_reversion", "window=20 entry=2.00 exit=0.00 allow_short=false"},
+  };
+  for (const auto& [name, defaults] : want) {
+    Result<ParamValues> v = parse_params(strategy_params(name), {});
+    ASSERT_TRUE(v.is_ok()) << name << ": " << v.status().to_string();
+    std::string got;
+    for (const ParamDef& d : strategy_params(name))
+      if (v->has(d.key)) got += (got.empty() ? "" : " ") + std::string(d.key) + "=" + param_text(d, v->at(d.key));
+    EXPECT_EQ(got, defaults) << name;
+    Result<std::unique_ptr<Strategy>> r = make_strategy(StrategySpec{name, sym("AAPL"), {}});
+    EXPECT_TRUE(r.is_ok()) << name << ": " << r.status().to_string();
+  }
+  EXPECT_EQ(strategy_names().size(), want.size()) << "a strategy's defaults are missing here";
 }
 
 }  // namespace

@@ -52,6 +52,13 @@ TEST(StrategySpecJson, AValueTheTableCannotReadIsWrittenAsTextAndRefusedOnTheWay
   EXPECT_EQ(strategy_spec_from_json(to_json(bad)).status().field(), "params.fast");
 }
 
+TEST(StrategySpecJson, ParametersLeftOutAreLeftOutAndTakeTheirDefaultsWhenBuilt) {
+  Result<StrategySpec> r = strategy_spec_from_json(parse(R"({"name":"sma","symbol":"AAPL"})"));
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+  EXPECT_TRUE(r->params.empty());
+  EXPECT_EQ(to_json(*r), parse(R"({"name":"sma","symbol":"AAPL","params":{}})"));
+}
+
 TEST(StrategySpecJson, EveryRefusalNamesItsPath) {
   const std::string head = R"({"name":"sma","symbol":"AAPL","params":)";
   const struct {
@@ -66,7 +73,6 @@ TEST(StrategySpecJson, EveryRefusalNamesItsPath) {
       {head + R"({"fast":0,"slow":30,"qty":1}})", "params.fast"},
       {head + R"({"fast":30,"slow":30,"qty":1}})", "params.slow"},
       {head + R"({"fast":10,"slow":30,"allow_short":1,"qty":1}})", "params.allow_short"},
-      {head + R"({"fast":10,"slow":30}})", "params.qty"},
       {head + R"({"fast":10,"slow":30,"qty":1,"equity_pct":2}})", "params.equity_pct"},
       {head + R"({"fast":10,"slow":30,"equity_pct":1e-7}})", "params.equity_pct"},
       {head + R"([10,30]})", "params"},
@@ -77,7 +83,7 @@ TEST(StrategySpecJson, EveryRefusalNamesItsPath) {
       {R"({"symbol":"AAPL","params":{}})", "name"},
       {R"({"name":"sma","symbol":"aapl","params":{"fast":10,"slow":30,"qty":1}})", "symbol"},
       {R"({"name":"sma","params":{"fast":10,"slow":30,"qty":1}})", "symbol"},
-      {R"({"name":"sma","symbol":"AAPL"})", "params.fast"},
+      {R"({"name":"sma","symbol":"AAPL","params":{"fast":40}})", "params.slow"},  // against slow's default 30
   };
   for (const auto& c : cases) {
     Status s = read_error(c.text);

@@ -1,6 +1,7 @@
 #include "strategy/strategy_registry.h"
 
 #include "strategy/mean_reversion.h"
+#include "strategy/rsi_strategy.h"
 #include "strategy/sma_crossover.h"
 
 namespace stonks {
@@ -23,6 +24,7 @@ struct Entry {
 constexpr Entry kStrategies[] = {
     {SmaCrossover::kName, SmaCrossover::kParams, build_strategy<SmaCrossover>},
     {MeanReversion::kName, MeanReversion::kParams, build_strategy<MeanReversion>},
+    {RsiStrategy::kName, RsiStrategy::kParams, build_strategy<RsiStrategy>},
 };
 
 const Entry* find_entry(std::string_view name) {
@@ -31,9 +33,12 @@ const Entry* find_entry(std::string_view name) {
   return nullptr;
 }
 
+// The registered names as an error lists them: "sma", "mean_reversion" or "rsi".
 std::string name_choices() {
   std::string out;
-  for (const Entry& e : kStrategies) out += (out.empty() ? "\"" : " or \"") + std::string(e.name) + "\"";
+  const std::size_t n = std::size(kStrategies);
+  for (std::size_t i = 0; i < n; ++i)
+    out += std::string(i == 0 ? "" : i + 1 == n ? " or " : ", ") + "\"" + std::string(kStrategies[i].name) + "\"";
   return out;
 }
 

@@ -26,7 +26,7 @@ TEST(SandboxStrategyRoutes, NoneAreOnAtFirst) {
   ApiResponse r = call(*s, "GET", "/api/strategies");
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(json_of(r)["strategies"], nlohmann::json::array());
-  EXPECT_EQ(json_of(r)["names"], nlohmann::json({"sma", "mean_reversion"}));
+  EXPECT_EQ(json_of(r)["names"], nlohmann::json({"sma", "mean_reversion", "rsi"}));
   EXPECT_EQ(json_of(r)["bar_seconds"], 60);
 }
 

@@ -57,7 +57,7 @@ ParamList without(ParamList base, const std::string& key) {
 INSTANTIATE_TEST_SUITE_P(
     StrategyParams, StrategyParamsRefusal,
     ::testing::Values(
-        BadSpec{"smaa", kSma, "name", R"(expected "sma" or "mean_reversion", got "smaa")"},
+        BadSpec{"smaa", kSma, "name", R"(expected "sma", "mean_reversion" or "rsi", got "smaa")"},
         BadSpec{"", kSma, "name", "expected"},
         BadSpec{"sma", ParamList{{"fast", "40"}}, "params.slow", "must be greater than fast (40), got 30"},
         BadSpec{"sma", with(kSma, "fast", "abc"), "params.fast", R"(must be an integer from 1 to 9999, got "abc")"},
@@ -96,7 +96,18 @@ INSTANTIATE_TEST_SUITE_P(
         BadSpec{"mean_reversion", with(kMr, "allow_short", "1"), "params.allow_short", "true or false"},
         BadSpec{"mean_reversion", with(kMr, "fast", "2"), "params.fast", "expected one of window, entry, exit"},
         BadSpec{"mean_reversion", with(kMr, "equity_pct", "1"), "params.equity_pct",
-                "must not be given together with qty"}));
+                "must not be given together with qty"},
+        BadSpec{"rsi", ParamList{{"period", "1"}}, "params.period", "from 2 to 10000"},
+        BadSpec{"rsi", ParamList{{"period", "10001"}}, "params.period", "from 2 to 10000"},
+        BadSpec{"rsi", ParamList{{"oversold", "-1"}}, "params.oversold", "at least 0.00 and at most 100.00"},
+        BadSpec{"rsi", ParamList{{"overbought", "100.000001"}}, "params.overbought", "at most 100.00"},
+        BadSpec{"rsi", ParamList{{"oversold", "40"}, {"overbought", "40"}}, "params.overbought",
+                "must be above oversold (40.00), got 40.00"},
+        BadSpec{"rsi", ParamList{{"overbought", "25"}}, "params.overbought", "above oversold (30.00)"},
+        BadSpec{"rsi", ParamList{{"oversold", "80"}}, "params.overbought", "must be above oversold (80.00), got 70.00"},
+        BadSpec{"rsi", ParamList{{"window", "14"}}, "params.window",
+                "expected one of period, oversold, overbought, allow_short, qty, equity_pct"},
+        BadSpec{"rsi", ParamList{{"qty", "5"}, {"equity_pct", "5"}}, "params.equity_pct", "together with qty"}));
 
 TEST(StrategyParams, AnEmptySymbolIsRefused) {
   Result<std::unique_ptr<Strategy>> r = make_strategy(StrategySpec{"sma", Symbol(), kSma});
@@ -112,6 +123,9 @@ TEST(StrategyParams, TheEdgesOfEveryRangeBuild) {
       {"mean_reversion", sym("AAPL"), {{"window", "2"}, {"entry", "0.000001"}, {"qty", "1"}}},
       {"mean_reversion", sym("AAPL"), {{"window", "10000"}, {"entry", "100"}, {"exit", "99.999999"}, {"qty", "1"}}},
       {"mean_reversion", sym("AAPL"), {{"window", "5"}, {"entry", "1.5e0"}, {"exit", "0"}, {"equity_pct", "5"}}},
+      {"rsi", sym("AAPL"), {{"period", "2"}, {"oversold", "0"}, {"overbought", "0.000001"}, {"qty", "1"}}},
+      {"rsi", sym("AAPL"), {{"period", "10000"}, {"oversold", "99.999999"}, {"overbought", "100"}}},
+      {"rsi", sym("AAPL"), {{"allow_short", "true"}, {"equity_pct", "2.5"}}},
   };
   for (const StrategySpec& spec : ok) {
     Result<std::unique_ptr<Strategy>> r = make_strategy(spec);
@@ -120,8 +134,8 @@ TEST(StrategyParams, TheEdgesOfEveryRangeBuild) {
   }
 }
 
-TEST(StrategyParams, TheRegistryListsBothStrategiesWithTheirTables) {
-  EXPECT_EQ(strategy_names(), (std::vector<std::string>{"sma", "mean_reversion"}));
+TEST(StrategyParams, TheRegistryListsEveryStrategyWithItsTable) {
+  EXPECT_EQ(strategy_names(), (std::vector<std::string>{"sma", "mean_reversion", "rsi"}));
   std::vector<std::string> keys;
   for (const ParamDef& d : strategy_params("mean_reversion")) keys.emplace_back(d.key);
   EXPECT_EQ(keys, (std::vector<std::string>{"window", "entry", "exit", "allow_short", "qty", "equity_pct"}));
@@ -145,6 +159,7 @@ TEST(StrategyParams, EveryStrategyBuildsWithNoParametersFromItsDefaults) {
   const std::vector<std::pair<std::string, std::string>> want = {
       {"sma", "fast=10 slow=30 allow_short=false"},
       {"mean_reversion", "window=20 entry=2.00 exit=0.00 allow_short=false"},
+      {"rsi", "period=14 oversold=30.00 overbought=70.00 allow_short=false"},
   };
   for (const auto& [name, defaults] : want) {
     Result<ParamValues> v = parse_params(strategy_params(name), {});

@@ -41,6 +41,10 @@ TEST(StrategySpecJson, WritesEachParameterAsItsKindAndReadsBackTheSame) {
   EXPECT_EQ(to_json(mr), parse(R"({"name":"mean_reversion","symbol":"MSFT",)"
                                R"("params":{"window":20,"entry":"1.50","equity_pct":"2.50"}})"));
 
+  const StrategySpec rsi{"rsi", sym("IBM"), {{"period", "9"}, {"oversold", "25.5"}, {"allow_short", "false"}}};
+  EXPECT_EQ(to_json(rsi), parse(R"({"name":"rsi","symbol":"IBM",)"
+                                R"("params":{"period":9,"oversold":"25.50","allow_short":false}})"));
+
   Result<StrategySpec> back = strategy_spec_from_json(to_json(sma));
   ASSERT_TRUE(back.is_ok()) << back.status().to_string();
   EXPECT_EQ(*back, sma);
@@ -79,6 +83,8 @@ TEST(StrategySpecJson, EveryRefusalNamesItsPath) {
       {R"({"name":"mean_reversion","symbol":"AAPL","params":{"window":5,"entry":true,"qty":1}})", "params.entry"},
       {R"({"name":"mean_reversion","symbol":"AAPL","params":{"window":5,"entry":"2","exit":"2","qty":1}})",
        "params.exit"},
+      {R"({"name":"rsi","symbol":"AAPL","params":{"oversold":"75"}})", "params.overbought"},
+      {R"({"name":"rsi","symbol":"AAPL","params":{"period":14.5}})", "params.period"},
       {R"({"name":"momentum","symbol":"AAPL","params":{"fast":10}})", "name"},
       {R"({"symbol":"AAPL","params":{}})", "name"},
       {R"({"name":"sma","symbol":"aapl","params":{"fast":10,"slow":30,"qty":1}})", "symbol"},

@@ -119,8 +119,8 @@ std::uint64_t stored_bytes(MemoryStorage& storage) {
 BenchResult replay_throughput(std::uint64_t bars) {
   std::vector<Bar> input = generated_bars(bars);
   MemoryStorage storage;
-  Result<std::unique_ptr<BacktestRunner>> opened =
-      BacktestRunner::open(storage, std::move(input), sma_for_every_symbol(), BacktestConfig{});
+  Result<std::unique_ptr<BacktestRunner>> opened = BacktestRunner::open(
+      &storage, std::make_unique<VectorBarSource>(std::move(input)), sma_for_every_symbol(), BacktestConfig{});
   check(opened.status(), "BacktestRunner::open");
   BacktestRunner& runner = *opened.value();
 
@@ -131,7 +131,7 @@ BenchResult replay_throughput(std::uint64_t bars) {
   r.memory = mem.stop(0);  // the bars and the journal dwarf the orders
 
   const EngineState& s = runner.state();
-  if (!runner.done() || runner.equity_curve().size() != bars / kReplaySymbols + (bars % kReplaySymbols ? 1 : 0))
+  if (!runner.done() || runner.equity().points() != bars / kReplaySymbols + (bars % kReplaySymbols ? 1 : 0))
     fail("the replay did not cover every bar");
   if (s.fills.empty()) fail("the replay traded nothing: it measured bars alone");
   const BacktestReport report = runner.report();

@@ -10,24 +10,9 @@ constexpr double kMicrosPerYear = 365.25 * 24 * 3600 * 1e6;
 
 double rounded(double x) { return std::round(x * 1e6) / 1e6; }
 
-// a / b - 1 for amounts of money; 0 when b is not positive.
-double growth(Money a, Money b) {
-  if (b <= Money()) return 0;
-  return static_cast<double>(a.micros() - b.micros()) / static_cast<double>(b.micros());
-}
-
-// The return of each UTC day that has bars: its last point against the
-// previous day's (the first day against the starting cash).
-std::vector<double> daily_returns(Money starting_cash, const EquityCurve& curve) {
-  std::vector<double> out;
-  Money previous = starting_cash;
-  for (std::size_t i = 0; i < curve.size(); ++i) {
-    const bool day_ends = i + 1 == curve.size() || utc_day(curve[i + 1].at) != utc_day(curve[i].at);
-    if (!day_ends) continue;
-    out.push_back(growth(curve[i].equity, previous));
-    previous = curve[i].equity;
-  }
-  return out;
+Duration bar_length(const ReportTimes& times, const Symbol& s) {
+  auto it = times.bar_lengths.find(s);
+  return it == times.bar_lengths.end() ? Duration(0) : it->second;
 }
 
 void fill_volatility(const std::vector<double>& r, BacktestReport& rep) {
@@ -43,35 +28,34 @@ void fill_volatility(const std::vector<double>& r, BacktestReport& rep) {
   if (stdev > 0) rep.sharpe = rounded(mean / stdev * annualise);
 }
 
-void fill_drawdown(Money starting_cash, const EquityCurve& curve, BacktestReport& rep) {
-  Money peak = starting_cash;
-  Timestamp peak_at = curve.front().at;
-  double deepest = 0;
-  Timestamp deepest_peak_at = peak_at;
-  bool recovered = true;
-  for (const EquityPoint& p : curve) {
-    if (p.equity >= peak) {
-      if (!recovered) {  // the deepest fall so far started from this peak
-        rep.max_drawdown_duration = p.at - peak_at;
-        recovered = true;
-      }
-      peak = p.equity;
-      peak_at = p.at;
-      continue;
-    }
-    const double fall = -growth(p.equity, peak);
-    if (fall > deepest) {
-      deepest = fall;
-      deepest_peak_at = peak_at;
-      recovered = false;
-    }
+void fill_per_symbol(const ChunkedVector<Fill>& fills, const TradeList& list, BacktestReport& rep) {
+  std::map<Symbol, SymbolResult> by_symbol;
+  for (const Fill& f : fills) {
+    SymbolResult& r = by_symbol[f.symbol];
+    ++r.fills;
+    r.fees += f.fee;
   }
-  if (!recovered) rep.max_drawdown_duration = curve.back().at - deepest_peak_at;
-  rep.max_drawdown = rounded(deepest);
+  for (const Trade& t : list.closed) {
+    SymbolResult& r = by_symbol[t.symbol];
+    ++r.trades;
+    r.wins += t.pnl > Money() ? 1 : 0;
+    r.losses += t.pnl < Money() ? 1 : 0;
+    r.pnl += t.pnl;
+  }
+  for (const Symbol& s : list.open_symbols) by_symbol[s].open = true;
+  for (auto& [symbol, r] : by_symbol) {
+    r.symbol = symbol;
+    rep.per_symbol.push_back(r);
+  }
 }
 
-void fill_trades(const ChunkedVector<Fill>& fills, BacktestReport& rep) {
+void fill_trades(const ChunkedVector<Fill>& fills, const ReportTimes& times, BacktestReport& rep) {
   TradeList list = trades_from_fills(fills);
+  fill_per_symbol(fills, list, rep);
+  for (Trade& t : list.closed) {
+    t.entry_at -= bar_length(times, t.symbol);
+    t.exit_at -= bar_length(times, t.symbol);
+  }
   Money won, lost;
   for (const Trade& t : list.closed) {
     if (t.pnl > Money()) {
@@ -83,7 +67,7 @@ void fill_trades(const ChunkedVector<Fill>& fills, BacktestReport& rep) {
     }
   }
   rep.trades = static_cast<int>(list.closed.size());
-  rep.open_trades = list.open;
+  rep.open_trades = static_cast<int>(list.open_symbols.size());
   if (rep.trades > 0) rep.win_rate = rounded(static_cast<double>(rep.wins) / rep.trades);
   if (rep.wins > 0) rep.average_win = Money::from_micros(mul_div_round(won.micros(), 1, rep.wins));
   if (rep.losses > 0) rep.average_loss = Money::from_micros(mul_div_round(lost.micros(), 1, rep.losses));
@@ -92,19 +76,24 @@ void fill_trades(const ChunkedVector<Fill>& fills, BacktestReport& rep) {
 
 }  // namespace
 
-BacktestReport make_report(Money starting_cash, const EquityCurve& curve, const ChunkedVector<Fill>& fills) {
+BacktestReport make_report(const EquityTracker& equity, const ChunkedVector<Fill>& fills, const ReportTimes& times) {
+  const Money starting_cash = equity.starting_cash();
   BacktestReport rep;
   rep.starting_equity = starting_cash;
   rep.final_equity = starting_cash;
   rep.fills = fills.size();
+  rep.daily = times.daily;
   for (const Fill& f : fills) rep.fees_paid += f.fee;
-  fill_trades(fills, rep);
-  if (curve.empty()) return rep;
+  fill_trades(fills, times, rep);
+  if (equity.points() == 0) return rep;
 
-  rep.start = curve.front().at;
-  rep.end = curve.back().at;
-  rep.points = curve.size();
-  rep.final_equity = curve.back().equity;
+  rep.start = equity.first().at;
+  rep.end = equity.last().at;
+  for (const auto& [symbol, length] : times.bar_lengths)
+    if (length > Duration(0) && (rep.first_bar_length == Duration(0) || length < rep.first_bar_length))
+      rep.first_bar_length = length;
+  rep.points = equity.points();
+  rep.final_equity = equity.last().equity;
   rep.net_pnl = rep.final_equity - starting_cash;
   rep.total_return = rounded(growth(rep.final_equity, starting_cash));
   const double years = static_cast<double>((rep.end - rep.start).count()) / kMicrosPerYear;
@@ -112,12 +101,11 @@ BacktestReport make_report(Money starting_cash, const EquityCurve& curve, const 
     const double multiple = 1 + growth(rep.final_equity, starting_cash);
     rep.cagr = multiple <= 0 ? -1 : rounded(std::pow(multiple, 1 / years) - 1);
   }
-  fill_volatility(daily_returns(starting_cash, curve), rep);
-  fill_drawdown(starting_cash, curve, rep);
-  std::size_t exposed = 0;
-  for (const EquityPoint& p : curve) exposed += p.exposed ? 1 : 0;
-  rep.exposure = rounded(static_cast<double>(exposed) / static_cast<double>(curve.size()));
-  rep.equity_curve = curve;
+  fill_volatility(equity.daily_returns(), rep);
+  rep.max_drawdown = rounded(equity.max_drawdown());
+  rep.max_drawdown_duration = equity.max_drawdown_duration();
+  rep.exposure = rounded(static_cast<double>(equity.exposed_points()) / static_cast<double>(equity.points()));
+  rep.equity_curve = equity.curve();
   return rep;
 }
 

@@ -58,4 +58,10 @@ std::vector<PriceCandles> ReportCandles::candles() const {
   return out;
 }
 
+std::map<Symbol, Duration> ReportCandles::bar_lengths() const {
+  std::map<Symbol, Duration> out;
+  for (const auto& [symbol, s] : symbols_) out.emplace(symbol, s.min_spacing);
+  return out;
+}
+
 }  // namespace stonks

@@ -60,6 +60,10 @@ class ReportCandles {
   // more, its newest kReportMaxCandles.
   std::vector<PriceCandles> candles() const;
 
+  // Per symbol, the shortest spacing of its consecutive bar times: the bar
+  // length a report takes for it (0 for a lone bar).
+  std::map<Symbol, Duration> bar_lengths() const;
+
  private:
   struct Rung {
     CandleSeries series;

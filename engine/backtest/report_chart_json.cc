@@ -23,9 +23,7 @@ std::vector<PriceChart> price_charts(const std::vector<PriceCandles>& prices, co
 }
 
 std::vector<PriceChart> price_charts(const BacktestRunner& runner) {
-  ReportCandles candles;
-  for (const Bar& b : runner.bars()) candles.add(b);
-  return price_charts(candles.candles(), runner.state().fills);
+  return price_charts(runner.candles().candles(), runner.state().fills);
 }
 
 nlohmann::json price_charts_json(const std::vector<PriceChart>& charts) {

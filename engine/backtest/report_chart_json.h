@@ -35,7 +35,7 @@ struct PriceChart {
 
 // The first kReportMaxPricePanels entries of `prices` with their fills.
 std::vector<PriceChart> price_charts(const std::vector<PriceCandles>& prices, const ChunkedVector<Fill>& fills);
-// The same for a finished replay: its bars folded by ReportCandles.
+// The same for a finished replay: the candles it folded its bars into.
 std::vector<PriceChart> price_charts(const BacktestRunner& runner);
 
 // [{"symbol": "AAPL", "candle_seconds": 86400,

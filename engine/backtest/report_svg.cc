@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "backtest/report_format.h"
 #include "chart/chart_layout.h"
 
 namespace stonks {
@@ -103,7 +104,8 @@ void open_clip(std::string& out, const ChartBox& b, int id) {
          "\" height=\"" + num(b.h) + "\"/></clipPath>\n<g clip-path=\"url(#" + name + ")\">\n";
 }
 
-void price_panel(std::string& out, const PriceCandles& p, const ChunkedVector<Fill>& fills, float top, int id) {
+void price_panel(std::string& out, const BacktestReport& report, const PriceCandles& p,
+                 const ChunkedVector<Fill>& fills, float top, int id) {
   const ChartBox box{kLeft, top + kTitle, kWidth - kLeft - kRight, kPricePlotH};
   const std::deque<Candle>& series = p.series.candles();
   const double all = std::max(static_cast<double>(series.size()), ChartWindow::kMinSpan);
@@ -135,7 +137,7 @@ void price_panel(std::string& out, const PriceCandles& p, const ChunkedVector<Fi
     out += std::string("<path class=\"marker ") + (buy ? "buy" : "sell") + "\" d=\"M" + num(*x) + " " + num(y) + " L" +
            num(*x + kMarker / 2) + " " + num(y + base) + " L" + num(*x - kMarker / 2) + " " + num(y + base) +
            " Z\"><title>" + (buy ? "buy " : "sell ") + std::to_string(f.qty) + " @ " + f.price.to_string() + ", " +
-           format_iso8601(f.at) + "</title></path>\n";
+           report_time(report, f.at - p.bar_length) + "</title></path>\n";
   }
   out += "</g>\n</g>\n";
 }
@@ -178,11 +180,11 @@ std::string report_svg(const BacktestReport& report, const std::vector<PriceCand
   out += kStyle;
   out += "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n";
   text(out, kLeft, 22, "start", "title",
-       "Backtest " + format_iso8601(report.start) + " .. " + format_iso8601(report.end) + ": final equity " +
-           report.final_equity.to_string() + ", net P&L " + report.net_pnl.to_string() + ", " +
-           std::to_string(report.fills) + " fills");
+       "Backtest " + report_range(report) + ": final equity " + report_money(report.final_equity) + ", net P&L " +
+           report_money(report.net_pnl) + ", " + std::to_string(report.fills) + " fills");
   float top = kHeader;
-  for (std::size_t i = 0; i < panels; ++i, top += price_h) price_panel(out, prices[i], fills, top, static_cast<int>(i));
+  for (std::size_t i = 0; i < panels; ++i, top += price_h)
+    price_panel(out, report, prices[i], fills, top, static_cast<int>(i));
   equity_panel(out, report.equity_curve, top, static_cast<int>(panels));
   out += "</svg>\n";
   return out;

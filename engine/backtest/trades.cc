@@ -65,7 +65,7 @@ TradeList trades_from_fills(const ChunkedVector<Fill>& fills) {
     }
     open_part(jt->second, f, qty, fee);
   }
-  out.open = static_cast<int>(open.size());
+  for (const auto& [symbol, t] : open) out.open_symbols.push_back(symbol);
   return out;
 }
 

@@ -27,8 +27,8 @@ struct Trade {
 };
 
 struct TradeList {
-  std::vector<Trade> closed;  // in the order they closed (fill order)
-  int open = 0;               // symbols whose position was not flat after the last fill
+  std::vector<Trade> closed;         // in the order they closed (fill order)
+  std::vector<Symbol> open_symbols;  // whose position was not flat after the last fill, in ticker order
 };
 
 // Walks `fills` (in fill order, every symbol starting flat): a trade opens

@@ -65,6 +65,9 @@ class CsvBarParser {
   // without a header row.
   Status finish(std::vector<Bar>& out);
   const CsvError& error() const { return error_; }
+  // After the header: whether rows name their symbol (a file of several
+  // symbols, whose rows need not be in time order across them).
+  bool has_symbol_column() const { return cols_.symbol >= 0; }
   bool failed() const { return error_.line != 0; }
 
  private:

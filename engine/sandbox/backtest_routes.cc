@@ -8,6 +8,7 @@
 
 #include "api/api_response.h"
 #include "api/request_parsing.h"
+#include "backtest/csv_bar_source.h"
 #include "backtest/report_chart_json.h"
 #include "backtest/report_format.h"
 #include "core/command_checks.h"
@@ -33,26 +34,63 @@ ApiResponse csv_error(const CsvError& e) {
   return json_response(400, {{"error", std::move(error)}});
 }
 
-Result<std::vector<Bar>> parse_csv(const std::string& text, const Symbol& symbol, CsvError& error) {
+constexpr std::size_t kCsvChunk = 1 << 16;
+
+// What a first pass over the text found: every row checked, bars kept only
+// for a text with a Symbol column (its rows need not be in time order, so
+// they are sorted in memory); one without streams again from the text.
+struct CheckedCsv {
+  std::set<Symbol> symbols;
+  std::size_t bars = 0;
+  std::optional<std::vector<Bar>> held;  // with a Symbol column
+};
+
+Result<CheckedCsv> check_csv(std::string_view text, const Symbol& symbol, CsvError& error) {
   CsvBarParser parser(CsvBarOptions{symbol, Duration{0}});
+  CheckedCsv out;
   std::vector<Bar> bars;
-  Status st = parser.feed(text, bars);
+  Status st;
+  for (std::size_t at = 0; st.is_ok() && at < text.size(); at += kCsvChunk) {
+    st = parser.feed(text.substr(at, kCsvChunk), bars);
+    if (parser.has_symbol_column()) continue;  // kept whole
+    if (!bars.empty()) out.symbols.insert(bars.front().symbol);
+    out.bars += bars.size();
+    bars.clear();
+  }
   if (st.is_ok()) st = parser.finish(bars);
   if (!st.is_ok()) {
     error = parser.error();
     return st;
   }
-  return bars;
+  out.bars += bars.size();
+  if (parser.has_symbol_column()) {
+    for (const Bar& b : bars) out.symbols.insert(b.symbol);
+    out.held = std::move(bars);
+  } else if (!bars.empty()) {
+    out.symbols.insert(bars.front().symbol);
+  }
+  return out;
+}
+
+// The checked text's bars again, a chunk at a time, from the session's copy.
+std::unique_ptr<BarSource> bar_source(std::shared_ptr<const std::string> text, const Symbol& symbol,
+                                      CheckedCsv checked) {
+  if (checked.held) return std::make_unique<VectorBarSource>(std::move(*checked.held));
+  auto read = [text, at = std::size_t{0}]() mutable -> Result<std::string_view> {
+    const std::string_view chunk = std::string_view(*text).substr(std::min(at, text->size()), kCsvChunk);
+    at += chunk.size();
+    return chunk;
+  };
+  return std::make_unique<CsvBarSource>(CsvBarOptions{symbol, Duration{0}}, std::move(read), std::string(),
+                                        checked.bars);
 }
 
 // The spec for every symbol of the file: {"name","params"}, the symbol is the file's.
-Result<std::vector<SymbolStrategy>> make_strategies(const nlohmann::json& spec, const std::vector<Bar>& bars) {
+Result<std::vector<SymbolStrategy>> make_strategies(const nlohmann::json& spec, const std::set<Symbol>& symbols) {
   if (!spec.is_object()) return Status::invalid_argument("must be an object {\"name\",\"params\"}", "strategy");
   if (spec.contains("symbol"))
     return Status::invalid_argument("the strategy trades every symbol of the file; name a ticker with \"symbol\"",
                                     "strategy.symbol");
-  std::set<Symbol> symbols;
-  for (const Bar& b : bars) symbols.insert(b.symbol);
   std::vector<SymbolStrategy> out;
   for (const Symbol& s : symbols) {
     nlohmann::json with_symbol = spec;
@@ -124,11 +162,11 @@ bool is_backtest_path(std::string_view path) {
 }
 
 std::variant<std::unique_ptr<BacktestSession>, ApiResponse> BacktestSession::start(const nlohmann::json& body) {
-  std::string csv;
+  auto csv = std::make_shared<std::string>();
   std::string symbol_text;
   BacktestConfig config;
   JsonObjectReader r(body);
-  r.required_string("csv", csv);
+  r.required_string("csv", *csv);
   r.optional_string("symbol", symbol_text);
   const nlohmann::json* strategy = r.required_value("strategy");
   r.optional_decimal("cash", config.starting_cash);
@@ -143,16 +181,18 @@ std::variant<std::unique_ptr<BacktestSession>, ApiResponse> BacktestSession::sta
     symbol = *s;
   }
   CsvError bad_row;
-  Result<std::vector<Bar>> bars = parse_csv(csv, symbol, bad_row);
-  if (!bars.is_ok()) return csv_error(bad_row);
-  Result<std::vector<SymbolStrategy>> strategies = make_strategies(*strategy, *bars);
+  Result<CheckedCsv> checked = check_csv(*csv, symbol, bad_row);
+  if (!checked.is_ok()) return csv_error(bad_row);
+  if (checked->bars == 0) return error_response(Status::invalid_argument("no bars to replay", "csv"));
+  Result<std::vector<SymbolStrategy>> strategies = make_strategies(*strategy, checked->symbols);
   if (!strategies.is_ok()) return error_response(strategies.status());
 
   std::unique_ptr<BacktestSession> s(new BacktestSession());
   s->strategy_ = *strategy;
   for (const SymbolStrategy& st : *strategies) s->symbols_.push_back(st.symbol.str());
   Result<std::unique_ptr<BacktestRunner>> runner =
-      BacktestRunner::open(s->storage_, std::move(bars).value(), std::move(strategies).value(), std::move(config));
+      BacktestRunner::open(nullptr, bar_source(std::move(csv), symbol, std::move(checked).value()),
+                           std::move(strategies).value(), std::move(config));
   if (!runner.is_ok()) {
     const Status& st = runner.status();
     // The runner names its config fields; "starting_cash" is the body's "cash".
@@ -211,15 +251,17 @@ nlohmann::json BacktestSession::status() const {
   const char* state = !failure_.is_ok() ? "failed" : runner_->done() ? "done" : paused_ ? "paused" : "running";
   nlohmann::json j = {{"state", state},
                       {"bars_done", p.bars_done},
-                      {"total", p.bars_total},
+                      {"total", p.bars_total.value_or(0)},
                       {"rate", static_cast<std::int64_t>(p.bars_per_second)},
                       {"speed", speed_ == 0 ? nlohmann::json("max") : nlohmann::json(speed_)},
                       {"paused", paused_},
                       {"symbols", symbols_},
                       {"strategy", strategy_}};
   if (!failure_.is_ok()) {
-    const Bar& at = runner_->bars()[std::min(p.bars_done, p.bars_total - 1)];
-    j["error"] = "stopped at the " + at.symbol.str() + " bar of " + format_iso8601(at.at) + ": " + failure_.message();
+    const std::optional<Bar>& at = runner_->failed_at();
+    j["error"] =
+        at ? "stopped at the " + at->symbol.str() + " bar of " + format_iso8601(at->at) + ": " + failure_.message()
+           : "stopped: " + failure_.message();
   }
   if (runner_->done() && failure_.is_ok()) j["report"] = report_of(*runner_);
   return j;

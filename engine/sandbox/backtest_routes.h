@@ -1,7 +1,9 @@
 // The /api/backtest routes: one replay of CSV bars through a strategy beside
-// the desk. The session owns its own engine over an in-memory journal
-// (BacktestRunner on a MemoryStorage): the desk's journal, state and
-// approvals never see it. Sandbox::handle answers the routes and
+// the desk. The session owns its own engine without a journal (BacktestRunner
+// without storage): the desk's journal, state and approvals never see it.
+// It keeps the CSV text and replays from it a chunk at a time, so what it
+// holds beside the text does not grow with the bars (a text with a Symbol
+// column is the exception: its bars are held, sorted). Sandbox::handle answers the routes and
 // Sandbox::advance moves a running replay on.
 #pragma once
 
@@ -16,7 +18,6 @@
 
 #include "api/api_types.h"
 #include "backtest/backtest_runner.h"
-#include "journal/memory_storage.h"
 #include "model/status.h"
 #include "model/time.h"
 
@@ -44,7 +45,7 @@ class BacktestSession {
   // chunk (the host stopped pacing, e.g. a hidden tab draws no frames).
   static constexpr Duration kHostPacingLapse = std::chrono::seconds(1);
   // The report's equity curve is thinned to at most this many points (the
-  // first and last always kept); the full curve is the CLI's equity.csv.
+  // first and last always kept), from the runner's EquityTracker curve.
   static constexpr std::size_t kMaxCurvePoints = 500;
 
   // A POST /api/backtest body, read strictly (docs/api.md): the replay ready
@@ -80,7 +81,6 @@ class BacktestSession {
  private:
   BacktestSession() = default;
 
-  MemoryStorage storage_;  // before runner_, which writes to it
   std::unique_ptr<BacktestRunner> runner_;
   nlohmann::json strategy_;  // the spec as given, for the status
   nlohmann::json symbols_ = nlohmann::json::array();

@@ -9,13 +9,12 @@
 #include <vector>
 
 #include "backtest/backtest_runner.h"
-#include "backtest/report_candles.h"
 #include "backtest/report_format.h"
 #include "backtest/report_svg.h"
 #include "backtest_args.h"
 #include "bar_files.h"
 #include "journal/file_storage.h"
-#include "journal/memory_storage.h"
+#include "progress_line.h"
 #include "strategy/strategy_registry.h"
 
 namespace stonks {
@@ -28,11 +27,12 @@ int fail(const std::string& message) {
 
 // Each --strategy for its symbol, or for every symbol of the data.
 Result<std::vector<SymbolStrategy>> make_strategies(const std::vector<StrategyArg>& args,
-                                                    const std::vector<Bar>& bars) {
-  std::set<Symbol> symbols;
-  for (const Bar& b : bars) symbols.insert(b.symbol);
+                                                    const std::set<Symbol>& symbols) {
   std::vector<SymbolStrategy> out;
   for (const StrategyArg& a : args) {
+    if (a.only && !symbols.count(*a.only))
+      return Status::invalid_argument(
+          "--strategy " + a.name + "@" + a.only->str() + ": the data has no bars of " + a.only->str(), "strategies");
     const std::set<Symbol> targets = a.only ? std::set<Symbol>{*a.only} : symbols;
     for (const Symbol& s : targets) {
       Result<std::unique_ptr<Strategy>> made = make_strategy(StrategySpec{a.name, s, a.params});
@@ -47,6 +47,15 @@ Result<std::vector<SymbolStrategy>> make_strategies(const std::vector<StrategyAr
   return out;
 }
 
+BacktestConfig backtest_config(const BacktestArgs& args) {
+  BacktestConfig config;
+  config.starting_cash = args.cash;
+  config.risk.paper.slippage_bps = args.slippage_bps;
+  config.risk.paper.fee_bps = args.fee_bps;
+  config.risk.paper.fee_per_fill = args.fee_per_fill;
+  return config;
+}
+
 Status write_file(const std::filesystem::path& path, const std::string& text) {
   std::ofstream f(path, std::ios::binary | std::ios::trunc);
   f << text;
@@ -55,8 +64,7 @@ Status write_file(const std::filesystem::path& path, const std::string& text) {
   return Status::ok();
 }
 
-// The report's files in `dir`; the chart's candles come from the bars the
-// runner holds, folded here in replay order.
+// The report's files in `dir`.
 Status write_outputs(const std::string& dir, const BacktestReport& report, const BacktestRunner& runner) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -65,42 +73,43 @@ Status write_outputs(const std::string& dir, const BacktestReport& report, const
   if (Status st = write_file(d / "trades.csv", trades_csv(report)); !st.is_ok()) return st;
   if (Status st = write_file(d / "equity.csv", equity_csv(report)); !st.is_ok()) return st;
   if (Status st = write_file(d / "report.json", report_json(report)); !st.is_ok()) return st;
-  ReportCandles candles;
-  for (const Bar& b : runner.bars()) candles.add(b);
-  return write_file(d / "report.svg", report_svg(report, candles.candles(), runner.state().fills));
+  return write_file(d / "report.svg", report_svg(report, runner.candles().candles(), runner.state().fills));
 }
 
 int run(const BacktestArgs& args) {
-  Result<std::vector<Bar>> bars = read_bar_files(args.csv_files, args.symbol, args.bar_length);
-  if (!bars.is_ok()) return fail(bars.status().message());
-  Result<std::vector<SymbolStrategy>> strategies = make_strategies(args.strategies, *bars);
+  const BarFileOptions files{args.symbol, args.bar_length};
+  // With a journal, a bad row must not leave half a replay's journal behind.
+  if (!args.journal_dir.empty()) {
+    if (Status st = check_bar_files(args.csv_files, files); !st.is_ok()) return fail(st.message());
+  }
+  Result<BarFiles> opened_files = open_bar_files(args.csv_files, files);
+  if (!opened_files.is_ok()) return fail(opened_files.status().message());
+  BarFiles bars = std::move(opened_files).value();
+  Result<std::vector<SymbolStrategy>> strategies = make_strategies(args.strategies, bars.symbols);
   if (!strategies.is_ok()) return fail(strategies.status().message());
 
-  BacktestConfig config;
-  config.starting_cash = args.cash;
-  config.risk.paper.slippage_bps = args.slippage_bps;
-  config.risk.paper.fee_bps = args.fee_bps;
-  config.risk.paper.fee_per_fill = args.fee_per_fill;
-
-  MemoryStorage memory;
   std::unique_ptr<FileStorage> disk;
-  Storage* storage = &memory;
   if (!args.journal_dir.empty()) {
     Result<std::unique_ptr<FileStorage>> opened = FileStorage::open(args.journal_dir);
     if (!opened.is_ok()) return fail(opened.status().to_string());
     disk = std::move(opened).value();
-    storage = disk.get();
   }
   Result<std::unique_ptr<BacktestRunner>> runner =
-      BacktestRunner::open(*storage, std::move(bars).value(), std::move(strategies).value(), config);
+      BacktestRunner::open(disk.get(), std::move(bars.bars), std::move(strategies).value(), backtest_config(args));
   if (!runner.is_ok()) return fail(runner.status().to_string());
   BacktestRunner& r = *runner.value();
-  if (Status st = r.run(); !st.is_ok()) {
-    if (r.done()) return fail("the journal could not be written: " + st.to_string());
-    const Bar& at = r.bars()[r.progress(0).bars_done];
-    return fail("the replay stopped at the " + at.symbol.str() + " bar of " + format_iso8601(at.at) + ": " +
-                st.to_string());
+  ProgressLine progress;
+  while (!r.done()) {
+    if (Status st = r.step(1 << 16); !st.is_ok()) {
+      progress.clear();
+      if (const std::optional<Bar>& at = r.failed_at())
+        return fail("the replay stopped at the " + at->symbol.str() + " bar of " + format_iso8601(at->at) + ": " +
+                    st.message() + "; no report");
+      return fail(st.message() + "; no report");
+    }
+    progress.show(bars.bytes->read, bars.bytes->total, "bytes of data");
   }
+  progress.clear();
   const BacktestReport report = r.report();
   std::fputs(report_text(report).c_str(), stdout);
   if (!args.out_dir.empty()) {

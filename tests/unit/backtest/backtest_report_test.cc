@@ -45,7 +45,8 @@ class EightDayReport : public ::testing::Test {
         {sym("IBM"), scripted("IBM", 10, {{2, Side::kBuy}, {4, Side::kSell}, {5, Side::kBuy}, {7, Side::kSell}})});
     BacktestConfig config;
     config.risk.paper.fee_per_fill = usd("1");
-    Result<std::unique_ptr<BacktestRunner>> r = BacktestRunner::open(storage, bars, std::move(s), config);
+    Result<std::unique_ptr<BacktestRunner>> r =
+        BacktestRunner::open(&storage, std::make_unique<VectorBarSource>(bars), std::move(s), config);
     ASSERT_TRUE(r.is_ok()) << r.status().to_string();
     ASSERT_TRUE((*r)->run().is_ok());
     report = (*r)->report();
@@ -71,8 +72,9 @@ TEST_F(EightDayReport, TradesAndTheirStatistics) {
   ASSERT_EQ(report.trade_list.size(), 2u);
   EXPECT_EQ(report.trade_list[0].entry_price, px("101"));
   EXPECT_EQ(report.trade_list[0].exit_price, px("104"));
-  EXPECT_EQ(report.trade_list[0].entry_at, day_end(3));
-  EXPECT_EQ(report.trade_list[0].exit_at, day_end(5));
+  // The fills happened at the opens of bars 3 and 5: the starts of those days.
+  EXPECT_EQ(report.trade_list[0].entry_at, day_end(2));
+  EXPECT_EQ(report.trade_list[0].exit_at, day_end(4));
   EXPECT_EQ(report.trade_list[0].pnl, usd("28"));
   EXPECT_EQ(report.trade_list[1].pnl, usd("-32"));
   EXPECT_EQ(report.trades, 2);
@@ -119,17 +121,24 @@ EquityCurve curve(std::initializer_list<int> units) {
   return c;
 }
 
+// The report of `c` alone, no fills, from a starting cash of 100.
+BacktestReport report_of(const EquityCurve& c) {
+  EquityTracker equity(Money::from_units(100));
+  for (const EquityPoint& p : c) equity.add(p);
+  return make_report(equity, {}, ReportTimes{});
+}
+
 TEST(BacktestReportTest, DrawdownLastsFromItsPeakUntilEquityRegainsIt) {
   // Peak 120 (day 2), trough 90 (day 3): 30 / 120 = 25%; 120 is regained
   // on day 5, three days after the peak. The later dip from 125 to 110
   // (12%) is shallower and does not count.
-  BacktestReport r = make_report(Money::from_units(100), curve({100, 120, 90, 110, 120, 125, 110}), {});
+  BacktestReport r = report_of(curve({100, 120, 90, 110, 120, 125, 110}));
   EXPECT_DOUBLE_EQ(r.max_drawdown, 0.25);
   EXPECT_EQ(r.max_drawdown_duration, 3 * kDay);
 }
 
 TEST(BacktestReportTest, AFallBelowTheStartingCashIsADrawdownFromTheFirstPoint) {
-  BacktestReport r = make_report(Money::from_units(100), curve({80, 90, 100}), {});
+  BacktestReport r = report_of(curve({80, 90, 100}));
   EXPECT_DOUBLE_EQ(r.max_drawdown, 0.2);
   EXPECT_EQ(r.max_drawdown_duration, 2 * kDay);
 }
@@ -140,15 +149,35 @@ TEST(BacktestReportTest, SeveralPointsOnADayMakeOneDailyReturn) {
                    EquityPoint{day_end(1), Money::from_units(110), false},
                    EquityPoint{day_end(2) - std::chrono::hours(2), Money::from_units(500), false},
                    EquityPoint{day_end(2), Money::from_units(99), false}};
-  BacktestReport r = make_report(Money::from_units(100), c, {});
+  BacktestReport r = report_of(c);
   const double a = 0.1, b = -0.1;
   const double mean = (a + b) / 2;
   const double sd = std::sqrt(((a - mean) * (a - mean) + (b - mean) * (b - mean)) / 1);
   EXPECT_NEAR(r.annual_volatility, sd * std::sqrt(252.0), 1e-6);
 }
 
+TEST(BacktestReportTest, ALongCurveIsThinnedButItsNumbersCountEveryPoint) {
+  // A million one-minute points: the curve keeps at most kMaxPoints of them
+  // (every 2^k-th and the last) while the drawdown sees the single dip.
+  EquityTracker equity(Money::from_units(100));
+  const Timestamp t0 = day_end(1);
+  for (int i = 0; i < 1'000'000; ++i) {
+    const bool dip = i == 500'001;  // an odd point, which thinning drops
+    equity.add(EquityPoint{t0 + std::chrono::minutes(i), Money::from_units(dip ? 50 : 100 + i % 2), i % 4 == 0});
+  }
+  BacktestReport r = make_report(equity, {}, ReportTimes{});
+  EXPECT_EQ(r.points, 1'000'000u);
+  EXPECT_LE(r.equity_curve.size(), EquityTracker::kMaxPoints + 1);
+  EXPECT_GE(r.equity_curve.size(), EquityTracker::kMaxPoints / 2);
+  EXPECT_EQ(r.equity_curve.front().at, t0);
+  EXPECT_EQ(r.equity_curve.back().at, t0 + std::chrono::minutes(999'999)) << "the last point is always kept";
+  for (std::size_t i = 1; i < r.equity_curve.size(); ++i) ASSERT_LT(r.equity_curve[i - 1].at, r.equity_curve[i].at);
+  EXPECT_NEAR(r.max_drawdown, 51.0 / 101, 1e-6) << "from the running peak of 101 to the dip's 50";
+  EXPECT_DOUBLE_EQ(r.exposure, 0.25);
+}
+
 TEST(BacktestReportTest, NoBarsGiveZeros) {
-  BacktestReport r = make_report(Money::from_units(100), {}, {});
+  BacktestReport r = report_of({});
   EXPECT_EQ(r.final_equity, Money::from_units(100));
   EXPECT_EQ(r.total_return, 0);
   EXPECT_EQ(r.trades, 0);

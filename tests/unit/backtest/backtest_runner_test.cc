@@ -28,8 +28,8 @@ std::vector<SymbolStrategy> buy_2_sell_5() {
 
 std::unique_ptr<BacktestRunner> open_runner(MemoryStorage& storage, std::vector<Bar> bars,
                                             std::vector<SymbolStrategy> strategies, BacktestConfig config = {}) {
-  Result<std::unique_ptr<BacktestRunner>> r =
-      BacktestRunner::open(storage, std::move(bars), std::move(strategies), std::move(config));
+  Result<std::unique_ptr<BacktestRunner>> r = BacktestRunner::open(
+      &storage, std::make_unique<VectorBarSource>(std::move(bars)), std::move(strategies), std::move(config));
   EXPECT_TRUE(r.is_ok()) << r.status().to_string();
   return r.is_ok() ? std::move(r).value() : nullptr;
 }
@@ -64,7 +64,7 @@ TEST(BacktestRunnerTest, AnOrderDecidedOnACloseFillsAtTheNextBarsOpen) {
 
   // Cash 100000; buy 10 at 102 and a 1.00 fee: 98979, marked at the closes;
   // sell 10 at 106 and a 1.00 fee: 100038.
-  const EquityCurve& curve = runner->equity_curve();
+  const EquityCurve curve = runner->equity().curve();
   ASSERT_EQ(curve.size(), 6u);
   const char* equity[] = {"100000", "100000", "100009", "100019", "100029", "100038"};
   const bool exposed[] = {false, false, true, true, true, false};
@@ -90,14 +90,15 @@ TEST(BacktestRunnerTest, BarsMergeByTimeThenSymbolAndStrategiesSeeTheirSymbolOnl
   ASSERT_TRUE(runner->run().is_ok());
 
   std::vector<std::pair<std::string, Timestamp>> order;
-  for (const Bar& b : runner->bars()) order.emplace_back(b.symbol.str(), b.at);
+  VectorBarSource source(bars);
+  for (Bar b; *source.next(b);) order.emplace_back(b.symbol.str(), b.at);
   const std::vector<std::pair<std::string, Timestamp>> expected = {{"AAPL", day_end(1)}, {"MSFT", day_end(1)},
                                                                    {"AAPL", day_end(2)}, {"MSFT", day_end(2)},
                                                                    {"MSFT", day_end(3)}, {"AAPL", day_end(4)}};
   EXPECT_EQ(order, expected);
   ASSERT_EQ(seen->seen.size(), 3u);
   for (const Bar& b : seen->seen) EXPECT_EQ(b.symbol, sym("AAPL"));
-  EXPECT_EQ(runner->equity_curve().size(), 4u) << "one point per distinct bar time";
+  EXPECT_EQ(runner->equity().points(), 4u) << "one point per distinct bar time";
 }
 
 TEST(BacktestRunnerTest, ReplayingTwiceOrInStepsGivesTheSameJournalBytes) {
@@ -115,7 +116,7 @@ TEST(BacktestRunnerTest, ReplayingTwiceOrInStepsGivesTheSameJournalBytes) {
   EXPECT_FALSE(files(once).empty());
   EXPECT_EQ(files(once), files(again));
   EXPECT_EQ(files(once), files(stepped));
-  EXPECT_EQ(a->equity_curve(), c->equity_curve());
+  EXPECT_EQ(a->equity().curve(), c->equity().curve());
   EXPECT_EQ(a->state().fills, c->state().fills);
   EXPECT_EQ(a->state(), b->state());
 }
@@ -146,7 +147,7 @@ TEST(BacktestRunnerTest, ReportsProgressAtTheCallersRate) {
   EXPECT_DOUBLE_EQ(p.bars_per_second, 2.0);
   EXPECT_EQ(runner->progress(0).bars_per_second, 0.0) << "no time passed: no rate";
   EXPECT_FALSE(runner->done());
-  EXPECT_EQ(runner->equity_curve().size(), 3u);
+  EXPECT_EQ(runner->equity().points(), 2u) << "the third bar time is over only when a later one comes";
 }
 
 TEST(BacktestRunnerTest, StrategyOrdersStillPassEveryRiskCheck) {
@@ -185,28 +186,51 @@ TEST(BacktestRunnerTest, OrdersNeverWaitForAnOperator) {
 
 TEST(BacktestRunnerTest, RefusesWhatCannotBeReplayed) {
   MemoryStorage storage;
-  auto field = [&](std::vector<Bar> bars, std::vector<SymbolStrategy> s, BacktestConfig c = {}) {
-    return BacktestRunner::open(storage, std::move(bars), std::move(s), std::move(c)).status().field();
+  auto field = [&](BacktestConfig c) {
+    return BacktestRunner::open(&storage, std::make_unique<VectorBarSource>(six_days()), {}, std::move(c))
+        .status()
+        .field();
   };
-  EXPECT_EQ(field({}, {}), "bars");
-  std::vector<Bar> twice = six_days();
-  twice.push_back(twice[2]);  // as from a second file of the same symbol
-  EXPECT_EQ(field(twice, {}), "bars");
   BacktestConfig broke;
   broke.starting_cash = Money();
-  EXPECT_EQ(field(six_days(), {}, broke), "starting_cash");
+  EXPECT_EQ(field(broke), "starting_cash");
   BacktestConfig bad_risk;
   bad_risk.risk.paper.fee_bps = -1;
-  EXPECT_EQ(field(six_days(), {}, bad_risk), "paper.fee_bps");
-  std::vector<SymbolStrategy> elsewhere;
-  elsewhere.push_back({sym("TSLA"), scripted("TSLA", 1, {})});
-  EXPECT_EQ(field(six_days(), std::move(elsewhere)), "strategies");
+  EXPECT_EQ(field(bad_risk), "paper.fee_bps");
   EXPECT_TRUE(files(storage).empty()) << "nothing was written for a refused replay";
 
   auto first = open_runner(storage, six_days(), {});
   ASSERT_TRUE(first->run().is_ok());
-  EXPECT_EQ(BacktestRunner::open(storage, six_days(), {}, {}).status().code(), StatusCode::kConflict)
+  EXPECT_EQ(BacktestRunner::open(&storage, std::make_unique<VectorBarSource>(six_days()), {}, {}).status().code(),
+            StatusCode::kConflict)
       << "the storage already holds a journal";
+}
+
+TEST(BacktestRunnerTest, BarsThatCannotBeReplayedStopTheReplayNamingThem) {
+  auto failure = [](std::vector<Bar> bars) {
+    Result<std::unique_ptr<BacktestRunner>> r =
+        BacktestRunner::open(nullptr, std::make_unique<VectorBarSource>(std::move(bars)), {}, {});
+    EXPECT_TRUE(r.is_ok());
+    return (*r)->run();
+  };
+  EXPECT_EQ(failure({}).field(), "bars") << "no bars at all";
+  std::vector<Bar> twice = six_days();
+  twice.push_back(twice[2]);  // as from a second file of the same symbol
+  const Status st = failure(twice);
+  EXPECT_EQ(st.field(), "bars");
+  EXPECT_NE(st.message().find("two bars of IBM"), std::string::npos) << st.message();
+}
+
+TEST(BacktestRunnerTest, WithoutAJournalTheReplayIsTheSame) {
+  MemoryStorage storage;
+  auto journaled = open_runner(storage, six_days(), buy_2_sell_5());
+  Result<std::unique_ptr<BacktestRunner>> bare =
+      BacktestRunner::open(nullptr, std::make_unique<VectorBarSource>(six_days()), buy_2_sell_5(), {});
+  ASSERT_TRUE(bare.is_ok());
+  ASSERT_TRUE(journaled->run().is_ok());
+  ASSERT_TRUE((*bare)->run().is_ok());
+  EXPECT_EQ((*bare)->state(), journaled->state());
+  EXPECT_EQ((*bare)->report().trade_list, journaled->report().trade_list);
 }
 
 }  // namespace

@@ -105,14 +105,13 @@ std::unique_ptr<Replayed> replay_six_days() {
   auto r = std::make_unique<Replayed>();
   std::vector<SymbolStrategy> s;
   s.push_back({sym("IBM"), scripted("IBM", 10, {{2, Side::kBuy}, {5, Side::kSell}})});
-  Result<std::unique_ptr<BacktestRunner>> opened = BacktestRunner::open(r->storage, six_days(), std::move(s), {});
+  Result<std::unique_ptr<BacktestRunner>> opened =
+      BacktestRunner::open(&r->storage, std::make_unique<VectorBarSource>(six_days()), std::move(s), {});
   EXPECT_TRUE(opened.is_ok()) << opened.status().to_string();
   if (!opened.is_ok()) return r;
   r->runner = std::move(opened).value();
   EXPECT_TRUE(r->runner->run().is_ok());
-  ReportCandles rc;
-  for (const Bar& b : r->runner->bars()) rc.add(b);
-  r->candles = rc.candles();
+  r->candles = r->runner->candles().candles();
   r->svg = report_svg(r->runner->report(), r->candles, r->runner->state().fills);
   return r;
 }

@@ -25,7 +25,7 @@ TEST(TradesTest, ALongRoundTripCountsBothFeesInItsPnl) {
   TradeList t =
       trades_from_fills({fill("IBM", Side::kBuy, 10, "101", "1", 3), fill("IBM", Side::kSell, 10, "104", "1", 5)});
   ASSERT_EQ(t.closed.size(), 1u);
-  EXPECT_EQ(t.open, 0);
+  EXPECT_TRUE(t.open_symbols.empty());
   const Trade& a = t.closed[0];
   EXPECT_EQ(a.symbol, sym("IBM"));
   EXPECT_EQ(a.side, Side::kBuy);
@@ -103,7 +103,8 @@ TEST(TradesTest, SymbolsTradeIndependentlyAndOpenOnesAreCountedApart) {
   ASSERT_EQ(t.closed.size(), 1u);
   EXPECT_EQ(t.closed[0].symbol, sym("IBM"));
   EXPECT_EQ(t.closed[0].pnl, usd("10"));
-  EXPECT_EQ(t.open, 2) << "AAPL long and MSFT short are still open";
+  EXPECT_EQ(t.open_symbols, (std::vector<Symbol>{sym("AAPL"), sym("MSFT")}))
+      << "AAPL long and MSFT short are still open";
 }
 
 }  // namespace

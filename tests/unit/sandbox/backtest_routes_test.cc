@@ -107,7 +107,9 @@ TEST(SandboxBacktestRoutes, TheReportIsTheRunnersForTheSameInput) {
       make_strategy(StrategySpec{"sma", Symbol::parse("IBM").value(), {{"fast", "2"}, {"slow", "3"}, {"qty", "10"}}})
           .value()});
   auto runner = BacktestRunner::open(
-      storage, import_csv_bars(kIbmDaily, CsvBarOptions{Symbol::parse("IBM").value(), Duration{0}}).value(),
+      &storage,
+      std::make_unique<VectorBarSource>(
+          import_csv_bars(kIbmDaily, CsvBarOptions{Symbol::parse("IBM").value(), Duration{0}}).value()),
       std::move(strategies), config);
   ASSERT_TRUE(runner.is_ok());
   ASSERT_TRUE((*runner)->run().is_ok());

@@ -1,0 +1,20 @@
+#include "backtest/bar_source.h"
+
+#include "backtest/replay_order.h"
+
+namespace stonks {
+
+std::shared_ptr<const std::vector<Bar>> sorted_for_replay(std::vector<Bar> bars) {
+  sort_for_replay(bars);
+  return std::make_shared<const std::vector<Bar>>(std::move(bars));
+}
+
+VectorBarSource::VectorBarSource(std::vector<Bar> bars) : bars_(sorted_for_replay(std::move(bars))) {}
+
+Result<bool> VectorBarSource::next(Bar& out) {
+  if (next_ == bars_->size()) return false;
+  out = (*bars_)[next_++];
+  return true;
+}
+
+}  // namespace stonks

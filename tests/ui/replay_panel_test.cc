@@ -105,6 +105,34 @@ TEST(ReplayPane, ShowsProgressThenTheReportOfTheCliFixture) {
   EXPECT_EQ(t.d.messages_at(ids::kReplayEquity), "8 points");
 }
 
+TEST(ReplayPane, RunsTheRsiStrategyFromTheRegistry) {
+  // RSI(2), oversold 30 and overbought 70 (the defaults) on the CLI fixture's
+  // closes 12 11 10 13 16 13 10 10: 10 gives G = 0, L = 1, RSI 0: buy, filled
+  // at the next open, 10. 13 (+3): G = 1.5, L = 0.5, RSI 75: sell, filled at
+  // 14. 16: 90, 13: 40.9, then 10: G = 0.5625, L = 2.3125, RSI 19.6: buy,
+  // filled at 11 and still open, marked at the last close 10. Equity: 10000
+  // + 40 - 2 fees - 110 - 1 fee + 100 = 10027.
+  ReplayDesk t;
+  t.d.desk.csv_picked("ibm_daily.csv", kIbmDaily);
+  t.d.click(ids::strategy_choice_id("replay", "rsi"));
+  t.d.type(ids::strategy_param_id("replay", "period"), "2");
+  t.d.type(ids::strategy_param_id("replay", "qty"), "10");
+  t.d.type(ids::kReplayCash, "10000");
+  t.d.type(ids::kReplayFee, "1");
+  t.d.click(ids::kReplayStart);
+  ASSERT_NE(t.session, nullptr) << t.d.messages_at(ids::kReplayStart);
+  EXPECT_EQ(body_of(*t.last("POST"))["strategy"],
+            nlohmann::json::parse(R"({"name":"rsi","params":{"period":2,"oversold":"30","overbought":"70",)"
+                                  R"("allow_short":false,"qty":10}})"));
+  t.session->advance(std::chrono::milliseconds(16));
+  t.d.frame(3);
+  const std::string report = t.d.messages_at(ids::kReplayReport);
+  for (const char* line : {"Final equity: 10027.00", "Trades: 1", "Won / lost / open: 1 / 0 / 1"})
+    EXPECT_NE(report.find(line), std::string::npos) << line << " in\n" << report;
+  EXPECT_EQ(t.d.messages_at(ids::kReplayTrades),
+            "IBM long 10 2026-01-09T00:00:00Z 10.00 2026-01-10T00:00:00Z 14.00 38.00");
+}
+
 TEST(ReplayPane, ABadRowIsShownBesideTheFileWithItsLine) {
   ReplayDesk t;
   t.d.desk.csv_picked(

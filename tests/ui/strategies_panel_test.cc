@@ -85,6 +85,23 @@ TEST(StrategiesPane, TheFormStartsFromTheDefaultsSoASymbolIsAllSwitchOnNeeds) {
   EXPECT_FALSE(t.d.any_error());
 }
 
+TEST(StrategiesPane, OffersEveryRegisteredStrategyWithItsDefaults) {
+  StrategiesDesk t;
+  t.d.type(ids::kStrategiesSymbol, "MSFT");
+  t.d.click(ids::strategy_choice_id("strategies", "rsi"));
+  t.d.type(ids::strategy_param_id("strategies", "equity_pct"), "5");
+  t.d.click(ids::kStrategiesSwitchOn);
+  EXPECT_FALSE(t.d.any_error()) << t.d.messages_at("toast");
+  const nlohmann::json sent = parse_json(t.d.sent.back().body).value()["strategies"];
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0]["params"], nlohmann::json::parse(R"({"period":14,"oversold":"30","overbought":"70",)"
+                                                     R"("allow_short":false,"equity_pct":"5"})"));
+  EXPECT_NE(t.d.messages_at(ids::kStrategiesList)
+                .find("MSFT  rsi  period=14 oversold=30.00 overbought=70.00 allow_short=false equity_pct=5.00"),
+            std::string::npos)
+      << t.d.messages_at(ids::kStrategiesList);
+}
+
 TEST(StrategiesPane, ARefusedSpecShowsBesideTheFieldNamed) {
   StrategiesDesk t(nlohmann::json::parse(
       R"([{"name":"sma","symbol":"AAPL","params":{"fast":10,"slow":30,"allow_short":false,"qty":100}}])"));

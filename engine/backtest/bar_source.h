@@ -28,15 +28,21 @@ class VectorBarSource final : public BarSource {
  public:
   // Sorts `bars` for replay.
   explicit VectorBarSource(std::vector<Bar> bars);
-  // `sorted` must already be in replay order (sorted_for_replay).
-  explicit VectorBarSource(std::shared_ptr<const std::vector<Bar>> sorted) : bars_(std::move(sorted)) {}
+  // `sorted` must already be in replay order (sorted_for_replay); its bars
+  // [first, last) only, when given (a sweep's in- and out-of-sample parts).
+  explicit VectorBarSource(std::shared_ptr<const std::vector<Bar>> sorted)
+      : bars_(std::move(sorted)), last_(bars_->size()) {}
+  VectorBarSource(std::shared_ptr<const std::vector<Bar>> sorted, std::size_t first, std::size_t last)
+      : bars_(std::move(sorted)), next_(first), first_(first), last_(last) {}
 
   Result<bool> next(Bar& out) override;
-  std::optional<std::size_t> total() const override { return bars_->size(); }
+  std::optional<std::size_t> total() const override { return last_ - first_; }
 
  private:
   std::shared_ptr<const std::vector<Bar>> bars_;
   std::size_t next_ = 0;
+  std::size_t first_ = 0;
+  std::size_t last_ = 0;
 };
 
 // `bars` sorted for replay, to be shared by VectorBarSources.

@@ -1,6 +1,6 @@
 // ReplayPanel: one replay at a time, its status polled (one GET in flight)
 // while it runs. Ratios arrive as fractions with 6 decimals and are shown as
-// stonks-backtest shows them: percentages with 2 decimals, Sharpe with 3.
+// stonks-backtest shows them: percentages and ratios with 2 decimals, durations in days with 1.
 #include "imgui_ui/views/replay_panel.h"
 
 #include <algorithm>
@@ -219,7 +219,7 @@ void ReplayPanel::draw_charts(DeskContext& ctx) {
 }
 
 void ReplayPanel::draw_numbers(DeskContext& ctx, const nlohmann::json& r) {
-  const std::string days = fixed(nlohmann::json(json_int(r, "max_drawdown_duration_seconds") / 86400.0), 2) + " days";
+  const std::string days = fixed(nlohmann::json(json_int(r, "max_drawdown_duration_seconds") / 86400.0), 1) + " days";
   const std::pair<const char*, std::string> rows[] = {
       {"Period", json_string(r, "start") + " .. " + json_string(r, "end")},
       {"Starting equity", json_string(r, "starting_equity")},
@@ -228,7 +228,7 @@ void ReplayPanel::draw_numbers(DeskContext& ctx, const nlohmann::json& r) {
       {"Total return", percent(json_member(r, "total_return"))},
       {"CAGR", percent(json_member(r, "cagr"))},
       {"Volatility", percent(json_member(r, "annual_volatility"))},
-      {"Sharpe", fixed(json_member(r, "sharpe"), 3)},
+      {"Sharpe", fixed(json_member(r, "sharpe"), 2)},
       {"Max drawdown", percent(json_member(r, "max_drawdown"))},
       {"Max drawdown length", days},
       {"Exposure", percent(json_member(r, "exposure"))},

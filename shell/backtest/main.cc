@@ -15,7 +15,8 @@
 #include "bar_files.h"
 #include "journal/file_storage.h"
 #include "progress_line.h"
-#include "strategy/strategy_registry.h"
+#include "replay_setup.h"
+#include "sweep.h"
 
 namespace stonks {
 namespace {
@@ -23,37 +24,6 @@ namespace {
 int fail(const std::string& message) {
   std::fprintf(stderr, "stonks-backtest: %s\n", message.c_str());
   return 1;
-}
-
-// Each --strategy for its symbol, or for every symbol of the data.
-Result<std::vector<SymbolStrategy>> make_strategies(const std::vector<StrategyArg>& args,
-                                                    const std::set<Symbol>& symbols) {
-  std::vector<SymbolStrategy> out;
-  for (const StrategyArg& a : args) {
-    if (a.only && !symbols.count(*a.only))
-      return Status::invalid_argument(
-          "--strategy " + a.name + "@" + a.only->str() + ": the data has no bars of " + a.only->str(), "strategies");
-    const std::set<Symbol> targets = a.only ? std::set<Symbol>{*a.only} : symbols;
-    for (const Symbol& s : targets) {
-      Result<std::unique_ptr<Strategy>> made = make_strategy(StrategySpec{a.name, s, a.params});
-      if (!made.is_ok()) {  // kInvalidArgument naming the field
-        const Status st = made.status();
-        return Status::invalid_argument(
-            "--strategy " + a.name + " for " + s.str() + ": " + st.field() + ": " + st.message(), st.field());
-      }
-      out.push_back(SymbolStrategy{s, std::move(made).value()});
-    }
-  }
-  return out;
-}
-
-BacktestConfig backtest_config(const BacktestArgs& args) {
-  BacktestConfig config;
-  config.starting_cash = args.cash;
-  config.risk.paper.slippage_bps = args.slippage_bps;
-  config.risk.paper.fee_bps = args.fee_bps;
-  config.risk.paper.fee_per_fill = args.fee_per_fill;
-  return config;
 }
 
 Status write_file(const std::filesystem::path& path, const std::string& text) {
@@ -133,5 +103,7 @@ int main(int argc, char** argv) {
     std::fputs(stonks::backtest_usage().c_str(), stdout);
     return 0;
   }
+  if (!args->merge_files.empty()) return stonks::run_merge(*args);
+  if (!args->sweeps.empty()) return stonks::run_sweep(*args);
   return stonks::run(*args);
 }

@@ -95,11 +95,11 @@ TEST(ReplayPane, ShowsProgressThenTheReportOfTheCliFixture) {
   const std::string report = t.d.messages_at(ids::kReplayReport);
   // stonks-backtest's numbers for this file (tests/unit/backtest/cli/test_stonks_backtest.py).
   for (const char* line : {"Final equity: 9968.00", "Net P&L: -32.00", "Total return: -0.32%", "Max drawdown: 0.60%",
-                           "Max drawdown length: 5.00 days", "Exposure: 37.50%", "Trades: 1",
+                           "Max drawdown length: 5.0 days", "Exposure: 37.50%", "Trades: 1",
                            "Won / lost / open: 0 / 1 / 0", "Average loss: -32.00", "Fees paid: 2.00"})
     EXPECT_NE(report.find(line), std::string::npos) << line << " in\n" << report;
   EXPECT_EQ(t.d.messages_at(ids::kReplayTrades),
-            "IBM long 10 2026-01-10T00:00:00Z 14.00 2026-01-15T00:00:00Z 11.00 -32.00");
+            "IBM long 10 2026-01-09T00:00:00Z 14.00 2026-01-14T00:00:00Z 11.00 -32.00");
   // report.svg's chart: the eight daily candles with the entry and the exit marked, and the equity curve.
   EXPECT_EQ(t.d.messages_at(ids::kReplayChart), "IBM, 1 day candles: 8 candles, 9.08 to 16.92, 2 fills");
   EXPECT_EQ(t.d.messages_at(ids::kReplayEquity), "8 points");

@@ -50,12 +50,12 @@ module.exports = async function (t) {
     await desk.waitForMessage('replay/progress', /8 \/ 8 bars/, 20000);
     const expected = {
       'Final equity': '9968.00', 'Net P&L': '-32.00', 'Total return': '-0.32%', 'Max drawdown': '0.60%',
-      'Max drawdown length': '5.00 days', 'Exposure': '37.50%', 'Trades': '1', 'Won / lost / open': '0 / 1 / 0',
+      'Max drawdown length': '5.0 days', 'Exposure': '37.50%', 'Trades': '1', 'Won / lost / open': '0 / 1 / 0',
       'Win rate': '0.00%', 'Average loss': '-32.00', 'Fees paid': '2.00',
     };
     for (const [label, value] of Object.entries(expected)) await desk.waitForMessage('replay/report', new RegExp(
         '^' + label.replace(/[/&]/g, '\\$&') + ': ' + value.replace(/[.]/g, '\\.') + '$'));
-    await desk.waitForMessage('replay/trades', /^IBM long 10 2026-01-10T00:00:00Z 14\.00 2026-01-15T00:00:00Z 11\.00 -32\.00$/);
+    await desk.waitForMessage('replay/trades', /^IBM long 10 2026-01-09T00:00:00Z 14\.00 2026-01-14T00:00:00Z 11\.00 -32\.00$/);
     // report.svg's chart on the desk: the daily candles with the entry and exit marked, and the equity curve.
     await desk.waitForMessage('replay/chart', /^IBM, 1 day candles: 8 candles, [\d.]+ to [\d.]+, 2 fills$/);
     await desk.waitForMessage('replay/equity', /^8 points$/);

@@ -2,12 +2,17 @@
 
 #include <utility>
 
-#include "marketdata/csv_time.h"
-
 namespace stonks {
 namespace {
 
-constexpr int kMaxDecimals = 6;
+using fixed_point::kDecimals;
+using fixed_point::kScale;
+
+// Whole parts up to this many digits are below 10^18 micros: no overflow, so
+// Price::parse's range checks are needed only for longer ones.
+constexpr std::size_t kFastWholeDigits = 12;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -16,20 +21,27 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// A comma inside double quotes is part of the field ("Apple, Inc."), as
-// spreadsheets write it; the quotes are trimmed off afterwards.
-std::vector<std::string_view> split(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
+// Calls each(index, field) on the first `count` fields of a line, trimmed,
+// and returns how many there were. A comma inside double quotes is part of
+// the field ("Apple, Inc."), as spreadsheets write it; the quotes are trimmed
+// off afterwards. Rows stop at the last column a bar needs: splitting the
+// rest cost as much as reading it.
+template <typename Each>
+std::size_t for_each_field(std::string_view line, std::size_t count, Each&& each) {
+  std::size_t start = 0, index = 0;
   bool quoted = false;
-  for (std::size_t i = 0; i <= line.size(); ++i) {
-    if (i < line.size() && line[i] == '"') quoted = !quoted;
-    if (i == line.size() || (line[i] == ',' && !quoted)) {
-      fields.push_back(trim(line.substr(start, i - start)));
-      start = i + 1;
+  for (std::size_t i = 0; index < count; ++i) {
+    while (i < line.size() && line[i] != ',' && line[i] != '"') ++i;
+    if (i < line.size() && line[i] == '"') {
+      quoted = !quoted;
+      continue;
     }
+    if (i < line.size() && quoted) continue;  // a comma inside quotes
+    each(index++, trim(line.substr(start, i - start)));
+    if (i == line.size()) break;
+    start = i + 1;
   }
-  return fields;
+  return index;
 }
 
 std::string lower(std::string_view s) {
@@ -39,31 +51,46 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// Checks the text is a plain unsigned decimal before Price::parse sees it, so
-// each refusal gets its own reason (Price::parse also takes signs and
-// exponents, which no bar file writes).
+// Reads a plain unsigned decimal, so each refusal gets its own reason
+// (Price::parse also takes signs and exponents, which no bar file writes).
 Result<Price> read_price(std::string_view text, const char* column) {
-  std::string name(column);
-  if (text.empty()) return Status::invalid_argument(name + " is empty", name);
-  bool negative = text.front() == '-';
-  std::string_view body = negative ? text.substr(1) : text;
-  std::size_t point = body.find('.');
-  std::string_view whole = body.substr(0, point);
-  std::string_view frac = point == std::string_view::npos ? std::string_view() : body.substr(point + 1);
-  auto all_digits = [](std::string_view s) {
-    for (char c : s)
-      if (c < '0' || c > '9') return false;
-    return !s.empty();
-  };
-  if (!all_digits(whole) || (point != std::string_view::npos && !all_digits(frac)))
-    return Status::invalid_argument(name + " is not a number: '" + std::string(text.substr(0, 40)) + "'", name);
-  if (negative) return Status::invalid_argument(name + " is negative", name);
+  auto refuse = [&](const std::string& why) { return Status::invalid_argument(column + why, column); };
+  if (text.empty()) return refuse(" is empty");
+  const bool negative = text.front() == '-';
+  const std::string_view body = negative ? text.substr(1) : text;
+  std::size_t i = 0;
+  std::uint64_t whole = 0;  // wraps past kFastWholeDigits, and is then not used
+  for (; i < body.size() && is_digit(body[i]); ++i) whole = whole * 10 + static_cast<std::uint64_t>(body[i] - '0');
+  const std::size_t whole_digits = i;
+  std::string_view frac;
+  bool number = whole_digits > 0;
+  if (i < body.size()) {
+    if (body[i] != '.') {
+      number = false;
+    } else {
+      const std::size_t start = ++i;
+      while (i < body.size() && is_digit(body[i])) ++i;
+      frac = body.substr(start, i - start);
+      number = number && !frac.empty() && i == body.size();
+    }
+  }
+  if (!number) return refuse(" is not a number: '" + std::string(text.substr(0, 40)) + "'");
+  if (negative) return refuse(" is negative");
   while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);  // trailing zeros are exact
-  if (frac.size() > kMaxDecimals) return Status::invalid_argument(name + " has more than 6 decimals", name);
-  Result<Price> p = Price::parse(body);
-  if (!p.is_ok()) return Status::invalid_argument(name + " is out of range", name);
-  if (p->micros() == 0) return Status::invalid_argument(name + " is zero", name);
-  return *p;
+  if (frac.size() > kDecimals) return refuse(" has more than 6 decimals");
+  std::int64_t micros = 0;
+  if (whole_digits <= kFastWholeDigits) {
+    constexpr std::int64_t kPow10[] = {1, 10, 100, 1'000, 10'000, 100'000, 1'000'000};
+    std::int64_t fraction = 0;
+    for (char c : frac) fraction = fraction * 10 + (c - '0');
+    micros = static_cast<std::int64_t>(whole) * kScale + fraction * kPow10[kDecimals - frac.size()];
+  } else {
+    Result<Price> p = Price::parse(body);
+    if (!p.is_ok()) return refuse(" is out of range");
+    micros = p->micros();
+  }
+  if (micros == 0) return refuse(" is zero");
+  return Price::from_micros(micros);
 }
 
 }  // namespace
@@ -81,11 +108,11 @@ Status CsvBarParser::feed(std::string_view chunk, std::vector<Bar>& out) {
   while (!chunk.empty()) {
     std::size_t nl = chunk.find('\n');
     if (nl == std::string_view::npos) {
-      partial_.append(chunk);
-      if (partial_.size() > kMaxLineLength) {
+      if (partial_.size() + chunk.size() > kMaxLineLength) {
         ++line_no_;
         return fail("line longer than 4096 bytes");
       }
+      partial_.append(chunk);
       return Status::ok();
     }
     Status st;
@@ -93,9 +120,8 @@ Status CsvBarParser::feed(std::string_view chunk, std::vector<Bar>& out) {
       st = line(chunk.substr(0, nl), out);
     } else {
       partial_.append(chunk.substr(0, nl));
-      std::string whole = std::move(partial_);
-      partial_.clear();
-      st = line(whole, out);
+      st = line(partial_, out);
+      partial_.clear();  // keeps its buffer for the next line that spans chunks
     }
     if (!st.is_ok()) return st;
     chunk.remove_prefix(nl + 1);
@@ -104,10 +130,10 @@ Status CsvBarParser::feed(std::string_view chunk, std::vector<Bar>& out) {
 }
 
 Status CsvBarParser::finish(std::vector<Bar>& out) {
-  if (!partial_.empty()) {
-    std::string last = std::move(partial_);
+  if (!partial_.empty() && !failed()) {
+    Status st = line(partial_, out);
     partial_.clear();
-    if (Status st = feed(last + "\n", out); !st.is_ok()) return st;
+    if (!st.is_ok()) return st;
   }
   if (failed()) return feed({}, out);
   if (!have_header_) {
@@ -122,11 +148,12 @@ Status CsvBarParser::line(std::string_view text, std::vector<Bar>& out) {
   if (text.size() > kMaxLineLength) return fail("line longer than 4096 bytes");
   if (line_no_ == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark
   if (trim(text).empty()) return Status::ok();
-  std::vector<std::string_view> fields = split(text);
-  return have_header_ ? row(fields, out) : header(fields);
+  return have_header_ ? row(text, out) : header(text);
 }
 
-Status CsvBarParser::header(const std::vector<std::string_view>& fields) {
+Status CsvBarParser::header(std::string_view text) {
+  std::vector<std::string_view> fields;
+  for_each_field(text, text.size() + 1, [&](std::size_t, std::string_view field) { fields.push_back(field); });
   for (std::size_t i = 0; i < fields.size(); ++i) {
     std::string name = lower(fields[i]);
     int* slot = nullptr;
@@ -156,42 +183,60 @@ Status CsvBarParser::header(const std::vector<std::string_view>& fields) {
   for (const auto& [index, name] : required)
     if (index == -1) return fail(std::string("no ") + name + " column", name);
   if (cols_.symbol == -1 && options_.symbol.empty()) return fail("no symbol column and no ticker given", "symbol");
+  const std::pair<int, std::string_view Fields::*> targets[] = {
+      {cols_.date, &Fields::date},     {cols_.time, &Fields::time},    {cols_.open, &Fields::open},
+      {cols_.high, &Fields::high},     {cols_.low, &Fields::low},      {cols_.close, &Fields::close},
+      {cols_.volume, &Fields::volume}, {cols_.symbol, &Fields::symbol}};
+  for (const auto& [index, field] : targets) {
+    if (index < 0) continue;
+    if (targets_.size() <= static_cast<std::size_t>(index)) targets_.resize(index + 1, nullptr);
+    targets_[index] = field;
+  }
   have_header_ = true;
   return Status::ok();
 }
 
-Status CsvBarParser::row(const std::vector<std::string_view>& f, std::vector<Bar>& out) {
-  auto at = [&](int index) { return index >= 0 && static_cast<std::size_t>(index) < f.size() ? f[index] : ""; };
+Status CsvBarParser::row(std::string_view text, std::vector<Bar>& out) {
+  Fields& f = fields_;
+  std::size_t i = for_each_field(text, targets_.size(), [&](std::size_t column, std::string_view field) {
+    if (targets_[column] != nullptr) f.*targets_[column] = field;
+  });
+  for (; i < targets_.size(); ++i)  // a short row: its missing columns are empty
+    if (targets_[i] != nullptr) f.*targets_[i] = {};
   Bar bar;
   if (cols_.symbol >= 0) {
-    Result<Symbol> s = Symbol::parse(at(cols_.symbol));
-    if (!s.is_ok())
-      return fail("symbol is not a ticker: '" + std::string(at(cols_.symbol).substr(0, 20)) + "'", "symbol");
+    Result<Symbol> s = Symbol::parse(f.symbol);
+    if (!s.is_ok()) return fail("symbol is not a ticker: '" + std::string(f.symbol.substr(0, 20)) + "'", "symbol");
     bar.symbol = *s;
   } else {
     bar.symbol = options_.symbol;
   }
-  std::string when(at(cols_.date));
-  if (cols_.time >= 0) when += " " + std::string(at(cols_.time));
-  Result<CsvTime> t = parse_csv_time(when);
-  if (!t.is_ok()) return fail("not a date or time: '" + when.substr(0, 40) + "'", "date");
+  std::string_view when = f.date;
+  if (cols_.time >= 0) {
+    when_.assign(f.date);
+    when_ += ' ';
+    when_ += f.time;
+    when = when_;
+  }
+  Result<CsvTime> t = times_.read(when);
+  if (!t.is_ok()) return fail("not a date or time: '" + std::string(when.substr(0, 40)) + "'", "date");
   if (t->date_only)
     bar.at = t->at + std::chrono::hours(24);
   else
     bar.at = t->at + options_.bar_length;
-  const std::pair<int, Price*> prices[] = {
-      {cols_.open, &bar.open}, {cols_.high, &bar.high}, {cols_.low, &bar.low}, {cols_.close, &bar.close}};
+  const std::pair<std::string_view, Price*> prices[] = {
+      {f.open, &bar.open}, {f.high, &bar.high}, {f.low, &bar.low}, {f.close, &bar.close}};
   const char* names[] = {"open", "high", "low", "close"};
-  for (int i = 0; i < 4; ++i) {
-    Result<Price> p = read_price(at(prices[i].first), names[i]);
+  for (int k = 0; k < 4; ++k) {
+    Result<Price> p = read_price(prices[k].first, names[k]);
     if (!p.is_ok()) return fail(p.status().message(), p.status().field());
-    *prices[i].second = *p;
+    *prices[k].second = *p;
   }
-  std::string_view vol = at(cols_.volume);
+  std::string_view vol = f.volume;
   bar.volume = 0;
   bool vol_ok = !vol.empty() && vol.size() <= 18;
   for (char c : vol) {
-    if (c < '0' || c > '9') vol_ok = false;
+    if (!is_digit(c)) vol_ok = false;
     if (vol_ok) bar.volume = bar.volume * 10 + (c - '0');
   }
   if (!vol_ok) return fail("volume is not a whole number: '" + std::string(vol.substr(0, 40)) + "'", "volume");

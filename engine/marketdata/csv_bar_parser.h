@@ -2,14 +2,15 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "marketdata/csv_time.h"
 #include "model/market_data.h"
 #include "model/status.h"
 #include "model/symbol.h"
+#include "model/symbol_map.h"
 #include "model/time.h"
 
 namespace stonks {
@@ -74,18 +75,30 @@ class CsvBarParser {
   struct Columns {
     int date = -1, time = -1, open = -1, high = -1, low = -1, close = -1, volume = -1, symbol = -1;
   };
+  // A row's fields that a bar is made from; "" for a column the row lacks.
+  struct Fields {
+    std::string_view date, time, open, high, low, close, volume, symbol;
+  };
 
   Status line(std::string_view text, std::vector<Bar>& out);
-  Status header(const std::vector<std::string_view>& fields);
-  Status row(const std::vector<std::string_view>& fields, std::vector<Bar>& out);
+  Status header(std::string_view text);
+  Status row(std::string_view text, std::vector<Bar>& out);
   Status fail(std::string reason, std::string column = {});
 
   CsvBarOptions options_;
   Columns cols_;
+  // Per column up to the last one a bar needs, the field it fills (null:
+  // ignored), so a row is split only as far as that column.
+  std::vector<std::string_view Fields::*> targets_;
+  // The current row's; every row sets each target, so none is cleared in
+  // between (clearing all of them was a tenth of a row's time).
+  Fields fields_;
   bool have_header_ = false;
   std::size_t line_no_ = 0;
-  std::string partial_;
-  std::map<Symbol, Timestamp> last_at_;
+  std::string partial_;  // the start of a line a later chunk ends
+  std::string when_;     // a Date column and a Time column joined
+  CsvTimeReader times_;
+  SymbolMap<Timestamp> last_at_;
   CsvError error_;
 };
 

@@ -16,6 +16,21 @@ struct CsvTime {
 // Reads "YYYY-MM-DD", or that date then 'T' or ' ' and HH:MM[:SS[.ffffff]]
 // with an optional 'Z' or +HH:MM / -HH:MM offset (none: UTC). Refuses
 // anything else, including impossible dates and times.
-Result<CsvTime> parse_csv_time(std::string_view text);
+//
+// Remembers the last date it accepted: a file of intraday bars repeats each
+// date on hundreds of rows, and checking it against the calendar cost more
+// than the rest of the row. Not thread-safe.
+class CsvTimeReader {
+ public:
+  Result<CsvTime> read(std::string_view text);
+
+ private:
+  // Midnight UTC of a "YYYY-MM-DD" (digits and dashes already checked), or
+  // false when there is no such day.
+  bool midnight(std::string_view date, Timestamp& out);
+
+  char day_[10] = {};  // the last date accepted; zeros match no date text
+  Timestamp day_start_{};
+};
 
 }  // namespace stonks

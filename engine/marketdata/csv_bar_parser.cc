@@ -24,8 +24,8 @@ std::string_view trim(std::string_view s) {
 // Calls each(index, field) on the first `count` fields of a line, trimmed,
 // and returns how many there were. A comma inside double quotes is part of
 // the field ("Apple, Inc."), as spreadsheets write it; the quotes are trimmed
-// off afterwards. Rows stop at the last column a bar needs: splitting the
-// rest cost as much as reading it.
+// off afterwards. Rows stop at the last column a bar needs: the rest is
+// never read.
 template <typename Each>
 std::size_t for_each_field(std::string_view line, std::size_t count, Each&& each) {
   std::size_t start = 0, index = 0;

@@ -142,7 +142,10 @@ int main(int argc, char** argv) {
     for (BenchResult& r : stonks::bench::approval_path(intents)) add(std::move(r));
   if (selected(o, "recovery"))
     for (BenchResult& r : stonks::bench::recovery(events, o.tmp_root, o.commit_every)) add(std::move(r));
-  if (selected(o, "replay")) add(stonks::bench::replay_throughput(replay_bars));
+  if (selected(o, "replay")) {
+    add(stonks::bench::replay_throughput(replay_bars, false));
+    add(stonks::bench::replay_throughput(replay_bars, true));
+  }
   if (selected(o, "csv")) add(stonks::bench::csv_import(replay_bars));
 
   stonks::bench::print_table(platform(), results);

@@ -30,9 +30,9 @@ std::vector<BenchResult> approval_path(std::uint64_t intents);
 std::vector<BenchResult> recovery(std::uint64_t events, const std::string& tmp_root, std::uint64_t commit_every);
 
 // Issue 10: a backtest of `bars` generated one-minute bars of 50 symbols
-// with an SMA crossover on each, through BacktestRunner to a MemoryStorage
-// journal (bars/s).
-BenchResult replay_throughput(std::uint64_t bars);
+// with an SMA crossover on each, through BacktestRunner without a journal
+// (as stonks-backtest runs) or to a MemoryStorage journal (bars/s).
+BenchResult replay_throughput(std::uint64_t bars, bool journaled);
 
 // The same bars as CSV text through CsvBarParser in 64 KiB chunks (bytes/s;
 // details hold MB/s and bars/s).

@@ -105,8 +105,9 @@ Status BacktestRunner::step(std::size_t max_bars) {
 }
 
 Status BacktestRunner::run() {
-  while (failure_.is_ok() && !done_) step(1 << 16);
-  return failure_;
+  while (!done_)
+    if (Status st = step(1 << 16); !st.is_ok()) return st;
+  return Status::ok();
 }
 
 ReplayProgress BacktestRunner::progress(double elapsed_seconds) const {

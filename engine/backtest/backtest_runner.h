@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -17,6 +16,7 @@
 #include "execution/paper_broker.h"
 #include "journal/engine_store.h"
 #include "journal/storage.h"
+#include "model/symbol_map.h"
 #include "strategy/strategy.h"
 
 namespace stonks {
@@ -97,7 +97,7 @@ class BacktestRunner {
   Engine* engine_ = nullptr;            // store_'s or bare_
   std::unique_ptr<BarSource> bars_;
   BacktestConfig config_;
-  std::map<Symbol, std::vector<std::unique_ptr<Strategy>>> strategies_;
+  SymbolMap<std::vector<std::unique_ptr<Strategy>>> strategies_;  // looked up per bar
   std::size_t bars_done_ = 0;
   Bar last_;  // the bar replayed last, when have_last_
   bool have_last_ = false;

@@ -11,6 +11,7 @@
 #include "chart/candle_series.h"
 #include "model/market_data.h"
 #include "model/symbol.h"
+#include "model/symbol_map.h"
 #include "model/time.h"
 
 namespace stonks {
@@ -77,7 +78,7 @@ class ReportCandles {
     Duration min_spacing{0};  // 0 until two bar times are seen
   };
 
-  std::map<Symbol, PerSymbol> symbols_;
+  SymbolMap<PerSymbol> symbols_;  // looked up per bar
 };
 
 }  // namespace stonks

@@ -8,10 +8,6 @@
 namespace stonks {
 namespace {
 
-Status bad(std::string_view text, const std::string& why) {
-  return Status::invalid_argument("--sweep " + std::string(text.substr(0, 80)) + ": " + why, "--sweep");
-}
-
 // Whole numbers print as such (an integer parameter takes "10", not "10.00").
 std::string value_text(std::int64_t micros) {
   if (micros % fixed_point::kScale == 0) return std::to_string(micros / fixed_point::kScale);
@@ -22,46 +18,53 @@ std::string value_text(std::int64_t micros) {
 
 }  // namespace
 
-Result<SweepAxis> parse_sweep_axis(std::string_view text) {
-  const std::size_t eq = text.find('=');
-  if (eq == std::string_view::npos || eq == 0) return bad(text, "expected KEY=FROM:TO:STEP or KEY=A,B,C");
-  SweepAxis axis;
-  axis.key = std::string(text.substr(0, eq));
-  const std::string_view spec = text.substr(eq + 1);
+Result<std::vector<std::string>> parse_sweep_values(std::string_view spec) {
+  const auto bad = [](const std::string& why) { return Status::invalid_argument(why); };
+  std::vector<std::string> values;
   if (spec.find(':') != std::string_view::npos) {
     std::vector<std::int64_t> parts;
     std::size_t at = 0;
     for (;;) {
       const std::size_t colon = spec.find(':', at);
       Result<std::int64_t> m = fixed_point::parse_micros(spec.substr(at, colon - at));
-      if (!m.is_ok()) return bad(text, "'" + std::string(spec.substr(at, colon - at)) + "' is not a number");
+      if (!m.is_ok()) return bad("'" + std::string(spec.substr(at, colon - at)) + "' is not a number");
       parts.push_back(*m);
       if (colon == std::string_view::npos) break;
       at = colon + 1;
     }
-    if (parts.size() != 3) return bad(text, "a range is FROM:TO:STEP");
+    if (parts.size() != 3) return bad("a range is FROM:TO:STEP");
     const std::int64_t from = parts[0], to = parts[1], step = parts[2];
-    if (step <= 0) return bad(text, "the step must be above 0");
-    if (to < from) return bad(text, "the range ends before it starts");
+    if (step <= 0) return bad("the step must be above 0");
+    if (to < from) return bad("the range ends before it starts");
     if ((to - from) / step >= static_cast<std::int64_t>(kMaxSweepValues))
-      return bad(text, "more than " + std::to_string(kMaxSweepValues) + " values");
-    for (std::int64_t v = from; v <= to; v += step) axis.values.push_back(value_text(v));
+      return bad("more than " + std::to_string(kMaxSweepValues) + " values");
+    for (std::int64_t v = from; v <= to; v += step) values.push_back(value_text(v));
   } else {
     std::size_t at = 0;
     for (;;) {
       const std::size_t comma = spec.find(',', at);
       const std::string_view v = spec.substr(at, comma - at);
-      if (v.empty()) return bad(text, "an empty value");
-      axis.values.emplace_back(v);
-      if (axis.values.size() > kMaxSweepValues)
-        return bad(text, "more than " + std::to_string(kMaxSweepValues) + " values");
+      if (v.empty()) return bad("an empty value");
+      values.emplace_back(v);
+      if (values.size() > kMaxSweepValues) return bad("more than " + std::to_string(kMaxSweepValues) + " values");
       if (comma == std::string_view::npos) break;
       at = comma + 1;
     }
   }
-  if (std::set<std::string>(axis.values.begin(), axis.values.end()).size() != axis.values.size())
-    return bad(text, "a value is listed twice");
-  return axis;
+  if (std::set<std::string>(values.begin(), values.end()).size() != values.size())
+    return bad("a value is listed twice");
+  return values;
+}
+
+Result<SweepAxis> parse_sweep_axis(std::string_view text) {
+  const auto bad = [text](const std::string& why) {
+    return Status::invalid_argument("--sweep " + std::string(text.substr(0, 80)) + ": " + why, "--sweep");
+  };
+  const std::size_t eq = text.find('=');
+  if (eq == std::string_view::npos || eq == 0) return bad("expected KEY=FROM:TO:STEP or KEY=A,B,C");
+  Result<std::vector<std::string>> values = parse_sweep_values(text.substr(eq + 1));
+  if (!values.is_ok()) return bad(values.status().message());
+  return SweepAxis{std::string(text.substr(0, eq)), std::move(values).value()};
 }
 
 Result<SweepGrid> SweepGrid::make(std::vector<SweepAxis> axes) {

@@ -23,9 +23,16 @@ struct SweepAxis {
 inline constexpr std::size_t kMaxSweepValues = 10'000;  // per axis
 inline constexpr std::size_t kMaxSweepCombinations = 1'000'000;
 
+// A values text: "FROM:TO:STEP" (inclusive, STEP > 0, decimals allowed:
+// 1.5:3:0.5) or "A,B,C", in the order they run. kInvalidArgument without a
+// field, the message saying what is wrong, for anything else, an empty
+// value, a range of more than kMaxSweepValues values or a repeated value.
+Result<std::vector<std::string>> parse_sweep_values(std::string_view spec);
+
 // "key=FROM:TO:STEP" (inclusive, STEP > 0, decimals allowed: entry=1.5:3:0.5)
-// or "key=A,B,C". kInvalidArgument naming "--sweep" for anything else, an
-// empty list, a range of more than kMaxSweepValues values or a repeated value.
+// or "key=A,B,C": the key and parse_sweep_values; kInvalidArgument naming
+// "--sweep", the message "--sweep TEXT: why", for a text without "key=" or
+// values parse_sweep_values refuses.
 Result<SweepAxis> parse_sweep_axis(std::string_view text);
 
 class SweepGrid {

@@ -16,9 +16,6 @@ constexpr std::size_t kMetricCount = std::size(kMetricColumns);
 
 std::int64_t hundredths(double x) { return std::llround(x * 100); }
 
-// 1234 -> "12.34", -5 -> "-0.05".
-std::string hundredths_text(std::int64_t h) { return fixed_point::format_micros(h * 10'000); }
-
 std::vector<std::string> header(const SweepTable& t) {
   std::vector<std::string> h = {"combination", "of"};
   h.insert(h.end(), t.keys.begin(), t.keys.end());
@@ -84,6 +81,8 @@ std::string join(const std::vector<std::string>& cells) {
 }
 
 }  // namespace
+
+std::string hundredths_text(std::int64_t h) { return fixed_point::format_micros(h * 10'000); }
 
 SweepMetrics sweep_metrics(const BacktestReport& r) {
   SweepMetrics m;

@@ -29,6 +29,8 @@ struct SweepMetrics {
 };
 
 SweepMetrics sweep_metrics(const BacktestReport& report);
+// A metric as sweep.csv and the table print it: 1234 -> "12.34", -5 -> "-0.05".
+std::string hundredths_text(std::int64_t hundredths);
 
 struct SweepRow {
   std::size_t combination = 0;      // SweepGrid's number

@@ -13,6 +13,7 @@
 #include "backtest/backtest_runner.h"
 #include "backtest/sweep_grid.h"
 #include "backtest/sweep_results.h"
+#include "backtest/sweep_run.h"
 #include "bar_files.h"
 #include "progress_line.h"
 #include "replay_setup.h"
@@ -39,25 +40,9 @@ int fail(const std::string& message) {
 
 // The --strategy flags with combination `values` in place of (or beside)
 // their own --param of the same key, for each strategy that takes the key.
-std::vector<StrategyArg> with_values(std::vector<StrategyArg> strategies,
-                                     const std::vector<std::pair<std::string, std::string>>& values) {
-  for (StrategyArg& s : strategies) {
-    for (const auto& [key, value] : values) {
-      if (find_param(strategy_params(s.name), key) == nullptr) continue;
-      std::erase_if(s.params, [&](const auto& p) { return p.first == key; });
-      s.params.emplace_back(key, value);
-    }
-  }
+std::vector<StrategyArg> with_values(std::vector<StrategyArg> strategies, const SweepValues& values) {
+  for (StrategyArg& s : strategies) s.params = with_sweep_values(std::move(s.params), strategy_params(s.name), values);
   return strategies;
-}
-
-// Where the out-of-sample part starts: `split` of the bars, moved on to the
-// next bar time so that no time is cut in two.
-std::size_t split_index(const std::vector<Bar>& bars, std::int64_t split_micros) {
-  std::size_t k = static_cast<std::size_t>(
-      mul_div_round(static_cast<std::int64_t>(bars.size()), split_micros, fixed_point::kScale));
-  while (k > 0 && k < bars.size() && bars[k].at == bars[k - 1].at) ++k;
-  return k;
 }
 
 struct Outcome {

@@ -64,7 +64,7 @@ class DeskHost {
   // least one chunk), then advance()s, so the replay's rate counts the time
   // up to this frame. True when it replayed: the frame shows the progress
   // and the next frame should replay on. The Sandbox's own step (at most
-  // kMaxBarsPerAdvance per advance) is what a host that never calls this
+  // ReplayPacing::kMaxBarsPerAdvance per advance) is what a host that never calls this
   // gets.
   bool replay_frame(double frame_start_ms);
 

@@ -12,97 +12,26 @@
 #include "backtest/report_chart_json.h"
 #include "backtest/report_format.h"
 #include "core/command_checks.h"
-#include "json/json_object_reader.h"
 #include "json/json_values.h"
-#include "marketdata/csv_bar_parser.h"
-#include "strategy/strategy_spec_json.h"
+#include "sandbox/backtest_input.h"
 
 namespace stonks {
 namespace {
 
 constexpr std::string_view kPath = "/api/backtest";
+constexpr std::string_view kSweepPath = "/api/backtest/sweep";
 constexpr std::int64_t kMicrosPerSecond = 1'000'000;
 
-// A bad row as the form shows it: beside the symbol field when the file
-// needs a ticker it was not given, else beside the file, naming the line.
-ApiResponse csv_error(const CsvError& e) {
-  const bool needs_symbol = e.column == "symbol" && e.line <= 1;
-  nlohmann::json error = error_object("invalid_argument", "line " + std::to_string(e.line) + ": " + e.reason,
-                                      needs_symbol ? "symbol" : "csv");
-  error["line"] = e.line;
-  if (!e.column.empty()) error["column"] = e.column;
-  return json_response(400, {{"error", std::move(error)}});
-}
-
-constexpr std::size_t kCsvChunk = 1 << 16;
-
-// What a first pass over the text found: every row checked, bars kept only
-// for a text with a Symbol column (its rows need not be in time order, so
-// they are sorted in memory); one without streams again from the text.
-struct CheckedCsv {
-  std::set<Symbol> symbols;
-  std::size_t bars = 0;
-  std::optional<std::vector<Bar>> held;  // with a Symbol column
-};
-
-Result<CheckedCsv> check_csv(std::string_view text, const Symbol& symbol, CsvError& error) {
-  CsvBarParser parser(CsvBarOptions{symbol, Duration{0}});
-  CheckedCsv out;
-  std::vector<Bar> bars;
-  Status st;
-  for (std::size_t at = 0; st.is_ok() && at < text.size(); at += kCsvChunk) {
-    st = parser.feed(text.substr(at, kCsvChunk), bars);
-    if (parser.has_symbol_column()) continue;  // kept whole
-    if (!bars.empty()) out.symbols.insert(bars.front().symbol);
-    out.bars += bars.size();
-    bars.clear();
-  }
-  if (st.is_ok()) st = parser.finish(bars);
-  if (!st.is_ok()) {
-    error = parser.error();
-    return st;
-  }
-  out.bars += bars.size();
-  if (parser.has_symbol_column()) {
-    for (const Bar& b : bars) out.symbols.insert(b.symbol);
-    out.held = std::move(bars);
-  } else if (!bars.empty()) {
-    out.symbols.insert(bars.front().symbol);
-  }
-  return out;
-}
-
 // The checked text's bars again, a chunk at a time, from the session's copy.
-std::unique_ptr<BarSource> bar_source(std::shared_ptr<const std::string> text, const Symbol& symbol,
-                                      CheckedCsv checked) {
+std::unique_ptr<BarSource> bar_source(std::shared_ptr<const std::string> text, CheckedCsv checked) {
   if (checked.held) return std::make_unique<VectorBarSource>(std::move(*checked.held));
   auto read = [text, at = std::size_t{0}]() mutable -> Result<std::string_view> {
-    const std::string_view chunk = std::string_view(*text).substr(std::min(at, text->size()), kCsvChunk);
+    const std::string_view chunk = std::string_view(*text).substr(std::min(at, text->size()), kCsvChunkBytes);
     at += chunk.size();
     return chunk;
   };
-  return std::make_unique<CsvBarSource>(CsvBarOptions{symbol, Duration{0}}, std::move(read), std::string(),
+  return std::make_unique<CsvBarSource>(CsvBarOptions{checked.symbol, Duration{0}}, std::move(read), std::string(),
                                         checked.bars);
-}
-
-// The spec for every symbol of the file: {"name","params"}, the symbol is the file's.
-Result<std::vector<SymbolStrategy>> make_strategies(const nlohmann::json& spec, const std::set<Symbol>& symbols) {
-  if (!spec.is_object()) return Status::invalid_argument("must be an object {\"name\",\"params\"}", "strategy");
-  if (spec.contains("symbol"))
-    return Status::invalid_argument("the strategy trades every symbol of the file; name a ticker with \"symbol\"",
-                                    "strategy.symbol");
-  std::vector<SymbolStrategy> out;
-  for (const Symbol& s : symbols) {
-    nlohmann::json with_symbol = spec;
-    with_symbol["symbol"] = s.str();
-    Result<StrategySpec> parsed = strategy_spec_from_json(with_symbol);
-    if (!parsed.is_ok())
-      return Status::invalid_argument(parsed.status().message(), "strategy." + parsed.status().field());
-    Result<std::unique_ptr<Strategy>> made = make_strategy(*parsed);
-    if (!made.is_ok()) return Status::invalid_argument(made.status().message(), "strategy." + made.status().field());
-    out.push_back(SymbolStrategy{s, std::move(made).value()});
-  }
-  return out;
 }
 
 nlohmann::json trade_json(const Trade& t) {
@@ -155,6 +84,28 @@ Status parse_body(const ApiRequest& request, const ApiOptions& options, nlohmann
   return Status::ok();
 }
 
+// A route's session: POST starts one in its place, GET reads it, DELETE
+// drops it, PUT (the replay's only) changes it.
+template <class Session>
+ApiResponse answer(const std::string& m, const nlohmann::json& body, std::unique_ptr<Session>& session,
+                   const std::string& what) {
+  if (m == "POST") {
+    auto started = Session::start(body);
+    if (ApiResponse* error = std::get_if<ApiResponse>(&started)) return *error;
+    session = std::move(std::get<std::unique_ptr<Session>>(started));
+    return json_response(201, session->status());
+  }
+  if (!session) return error_response(404, "not_found", "no " + what + " has been started");
+  if constexpr (std::is_same_v<Session, BacktestSession>) {
+    if (m == "PUT") return session->put(body);
+  }
+  if (m == "DELETE") {
+    session.reset();
+    return json_response(200, {{"state", "none"}});
+  }
+  return json_response(200, session->status());
+}
+
 }  // namespace
 
 bool is_backtest_path(std::string_view path) {
@@ -162,42 +113,24 @@ bool is_backtest_path(std::string_view path) {
 }
 
 std::variant<std::unique_ptr<BacktestSession>, ApiResponse> BacktestSession::start(const nlohmann::json& body) {
-  auto csv = std::make_shared<std::string>();
-  std::string symbol_text;
-  BacktestConfig config;
+  BacktestBody in;
   JsonObjectReader r(body);
-  r.required_string("csv", *csv);
-  r.optional_string("symbol", symbol_text);
-  const nlohmann::json* strategy = r.required_value("strategy");
-  r.optional_decimal("cash", config.starting_cash);
-  r.optional_int("slippage_bps", config.risk.paper.slippage_bps);
-  r.optional_int("fee_bps", config.risk.paper.fee_bps);
-  r.optional_decimal("fee_per_fill", config.risk.paper.fee_per_fill);
+  read_backtest_body(r, in);
   if (Status st = r.finish(); !st.is_ok()) return error_response(st);
-  Symbol symbol;
-  if (!symbol_text.empty()) {
-    Result<Symbol> s = Symbol::parse(symbol_text);
-    if (!s.is_ok()) return error_response(Status::invalid_argument(s.status().message(), "symbol"));
-    symbol = *s;
-  }
-  CsvError bad_row;
-  Result<CheckedCsv> checked = check_csv(*csv, symbol, bad_row);
-  if (!checked.is_ok()) return csv_error(bad_row);
-  if (checked->bars == 0) return error_response(Status::invalid_argument("no bars to replay", "csv"));
-  Result<std::vector<SymbolStrategy>> strategies = make_strategies(*strategy, checked->symbols);
+  std::variant<CheckedCsv, ApiResponse> checked = check_csv(in, false);
+  if (ApiResponse* error = std::get_if<ApiResponse>(&checked)) return *error;
+  CheckedCsv& csv = std::get<CheckedCsv>(checked);
+  Result<std::vector<StrategySpec>> specs = strategy_specs(*in.strategy, csv.symbols);
+  if (!specs.is_ok()) return error_response(specs.status());
+  Result<std::vector<SymbolStrategy>> strategies = make_strategies(*specs);
   if (!strategies.is_ok()) return error_response(strategies.status());
 
   std::unique_ptr<BacktestSession> s(new BacktestSession());
-  s->strategy_ = *strategy;
+  s->strategy_ = *in.strategy;
   for (const SymbolStrategy& st : *strategies) s->symbols_.push_back(st.symbol.str());
-  Result<std::unique_ptr<BacktestRunner>> runner =
-      BacktestRunner::open(nullptr, bar_source(std::move(csv), symbol, std::move(checked).value()),
-                           std::move(strategies).value(), std::move(config));
-  if (!runner.is_ok()) {
-    const Status& st = runner.status();
-    // The runner names its config fields; "starting_cash" is the body's "cash".
-    return error_response(st.field() == "starting_cash" ? Status::invalid_argument(st.message(), "cash") : st);
-  }
+  Result<std::unique_ptr<BacktestRunner>> runner = BacktestRunner::open(
+      nullptr, bar_source(std::move(in.csv), std::move(csv)), std::move(strategies).value(), std::move(in.config));
+  if (!runner.is_ok()) return runner_error(runner.status());
   s->runner_ = std::move(runner).value();
   return s;
 }
@@ -205,11 +138,10 @@ std::variant<std::unique_ptr<BacktestSession>, ApiResponse> BacktestSession::sta
 void BacktestSession::advance(Duration real) {
   if (!running() || real <= Duration::zero()) return;
   running_ += real;
-  since_chunk_ = std::min(since_chunk_ + real, kHostPacingLapse);
-  std::size_t n = since_chunk_ < kHostPacingLapse ? 0 : kMaxBarsPerAdvance;  // "max": the host's pace, if it paces
+  std::size_t n = pacing_.advance(real);  // "max"
   if (speed_ > 0) {
     owed_ += std::min<std::int64_t>(real.count(), kMicrosPerSecond) * speed_;
-    n = static_cast<std::size_t>(std::min<std::int64_t>(owed_ / kMicrosPerSecond, kMaxBarsPerAdvance));
+    n = static_cast<std::size_t>(std::min<std::int64_t>(owed_ / kMicrosPerSecond, ReplayPacing::kMaxBarsPerAdvance));
     owed_ -= static_cast<std::int64_t>(n) * kMicrosPerSecond;
     // What the cap held back is not owed later: the speed is a ceiling, not a debt.
     owed_ = std::min(owed_, kMicrosPerSecond);
@@ -219,7 +151,7 @@ void BacktestSession::advance(Duration real) {
 
 std::size_t BacktestSession::step_chunk(std::size_t max_bars) {
   if (!at_max_speed() || max_bars == 0) return 0;
-  since_chunk_ = Duration::zero();
+  pacing_.chunk();
   const std::size_t before = runner_->progress(0).bars_done;
   failure_ = runner_->step(max_bars);
   return runner_->progress(0).bars_done - before;
@@ -267,17 +199,28 @@ nlohmann::json BacktestSession::status() const {
   return j;
 }
 
-ApiResponse handle_backtest(const ApiRequest& request, const ApiOptions& options,
-                            std::unique_ptr<BacktestSession>& session) {
+void BacktestSessions::advance(Duration real) {
+  if (replay) replay->advance(real);
+  if (sweep) sweep->advance(real);
+}
+
+std::size_t BacktestSessions::step_chunk(std::size_t max_bars) {
+  if (replay && replay->at_max_speed()) return replay->step_chunk(max_bars);
+  return sweep ? sweep->step_chunk(max_bars) : 0;
+}
+
+ApiResponse handle_backtest(const ApiRequest& request, const ApiOptions& options, BacktestSessions& sessions) {
   if (request.body.size() > kMaxBacktestBodyBytes)
     return error_response(413, "payload_too_large",
                           "request body of " + std::to_string(request.body.size()) + " bytes is over the limit of " +
                               std::to_string(kMaxBacktestBodyBytes) + " for /api/backtest");
-  if (request.path != kPath)
+  const bool sweep = request.path == kSweepPath;
+  if (request.path != kPath && !sweep)
     return error_response(404, "not_found", "no route for " + valid_utf8(request.path.substr(0, 80)));
   const std::string& m = request.method;
-  if (m != "GET" && m != "POST" && m != "PUT" && m != "DELETE")
-    return method_not_allowed(m, {"GET", "POST", "PUT", "DELETE"});
+  if (m != "GET" && m != "POST" && (m != "PUT" || sweep) && m != "DELETE")
+    return sweep ? method_not_allowed(m, {"GET", "POST", "DELETE"})
+                 : method_not_allowed(m, {"GET", "POST", "PUT", "DELETE"});
   if (Result<QueryParams> q = QueryParams::parse(request.query, {}); !q.is_ok()) return error_response(q.status());
   if (m != "GET") {
     if (Status st = validate_actor(request.actor); !st.is_ok() || valid_utf8(request.actor) != request.actor)
@@ -285,19 +228,7 @@ ApiResponse handle_backtest(const ApiRequest& request, const ApiOptions& options
   }
   nlohmann::json body;
   if (Status st = parse_body(request, options, body); !st.is_ok()) return error_response(st);
-  if (m == "POST") {
-    auto started = BacktestSession::start(body);
-    if (ApiResponse* error = std::get_if<ApiResponse>(&started)) return *error;
-    session = std::move(std::get<std::unique_ptr<BacktestSession>>(started));
-    return json_response(201, session->status());
-  }
-  if (!session) return error_response(404, "not_found", "no backtest has been started");
-  if (m == "PUT") return session->put(body);
-  if (m == "DELETE") {
-    session.reset();
-    return json_response(200, {{"state", "none"}});
-  }
-  return json_response(200, session->status());
+  return sweep ? answer(m, body, sessions.sweep, "sweep") : answer(m, body, sessions.replay, "backtest");
 }
 
 }  // namespace stonks

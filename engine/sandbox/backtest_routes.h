@@ -1,8 +1,7 @@
 // The /api/backtest routes: one replay of CSV bars through a strategy beside
-// the desk. The session owns its own engine without a journal (BacktestRunner
-// without storage): the desk's journal, state and approvals never see it.
-// It keeps the CSV text and replays from it a chunk at a time, so what it
-// holds beside the text does not grow with the bars (a text with a Symbol
+// the desk, and a sweep of its parameters (sweep_session.h). The session owns its own engine without a journal
+// (BacktestRunner without storage): the desk's journal, state and approvals never see it. It keeps the CSV text and
+// replays from it a chunk at a time, so what it holds beside the text does not grow with the bars (a text with a Symbol
 // column is the exception: its bars are held, sorted). Sandbox::handle answers the routes and
 // Sandbox::advance moves a running replay on.
 #pragma once
@@ -20,6 +19,8 @@
 #include "backtest/backtest_runner.h"
 #include "model/status.h"
 #include "model/time.h"
+#include "sandbox/replay_pacing.h"
+#include "sandbox/sweep_session.h"
 
 namespace stonks {
 
@@ -28,22 +29,14 @@ namespace stonks {
 // symbols, ISO-8601 times and a Symbol column, ~56 MB). Above it: 413.
 inline constexpr std::size_t kMaxBacktestBodyBytes = 64 * 1024 * 1024;
 
-// Whether `path` is /api/backtest or under it: the sandbox's, not the router's.
+// Whether `path` is /api/backtest or under it (/api/backtest/sweep): the sandbox's, not the router's.
 bool is_backtest_path(std::string_view path);
 
 class BacktestSession {
  public:
-  // advance() replays at most this many bars per call, however fast the
-  // speed, so a frame never stalls on a long file (~10 ms natively).
-  static constexpr std::size_t kMaxBarsPerAdvance = 20'000;
-  // Speeds a PUT may set, in bars per second; "max" is as fast as
-  // kMaxBarsPerAdvance per call allows, or as the host paces it (step_chunk).
+  // Speeds a PUT may set, in bars per second; "max" is as fast as the host
+  // paces it (step_chunk) or ReplayPacing::kMaxBarsPerAdvance per advance().
   static constexpr std::int64_t kMaxSpeed = 1'000'000;
-  // At "max", a host that paces the replay itself (step_chunk() in a loop
-  // while its time budget for a frame lasts) owns its speed: advance() then
-  // replays nothing by itself until this much real time went by without a
-  // chunk (the host stopped pacing, e.g. a hidden tab draws no frames).
-  static constexpr Duration kHostPacingLapse = std::chrono::seconds(1);
   // The report's equity curve is thinned to at most this many points (the
   // first and last always kept), from the runner's EquityTracker curve.
   static constexpr std::size_t kMaxCurvePoints = 500;
@@ -54,8 +47,8 @@ class BacktestSession {
   static std::variant<std::unique_ptr<BacktestSession>, ApiResponse> start(const nlohmann::json& body);
 
   // Real time passed: replays speed x `real` bars (carrying fractions over),
-  // at most kMaxBarsPerAdvance (at "max": kMaxBarsPerAdvance, or nothing
-  // while a host paces it, see kHostPacingLapse); nothing when paused, done
+  // at most ReplayPacing::kMaxBarsPerAdvance (at "max": as ReplayPacing
+  // says, nothing while a host paces it); nothing when paused, done
   // or failed. The time counts for the rate either way. A replay that fails
   // keeps its error for the status; the desk goes on.
   void advance(Duration real);
@@ -86,19 +79,35 @@ class BacktestSession {
   nlohmann::json symbols_ = nlohmann::json::array();
   std::int64_t speed_ = 0;  // bars per second; 0: max
   bool paused_ = false;
-  std::int64_t owed_ = 0;                    // bar-microseconds earned but not yet replayed
-  Duration running_{0};                      // real time spent running, for the rate
-  Duration since_chunk_ = kHostPacingLapse;  // real time since step_chunk() last replayed
+  std::int64_t owed_ = 0;  // bar-microseconds earned but not yet replayed
+  Duration running_{0};    // real time spent running, for the rate
+  ReplayPacing pacing_;
   Status failure_;
+};
+
+// The sandbox's backtests beside the desk: one replay and one sweep, each
+// replaced by its route's POST. Both move on by the host's real time, and
+// at "max" speed (a sweep always runs at "max") by its paced chunks.
+struct BacktestSessions {
+  std::unique_ptr<BacktestSession> replay;
+  std::unique_ptr<SweepSession> sweep;
+
+  // Either will replay more.
+  bool running() const { return (replay && replay->running()) || (sweep && sweep->running()); }
+  // step_chunk() replays: the replay at "max", or a sweep running.
+  bool at_max_speed() const { return (replay && replay->at_max_speed()) || (sweep && sweep->running()); }
+  void advance(Duration real);
+  // The replay's chunk when it runs at "max", else the sweep's; how many bars.
+  std::size_t step_chunk(std::size_t max_bars);
 };
 
 // Answers a request for which is_backtest_path() holds, as the router
 // answers its own (404, 405 with "allow", 413 above kMaxBacktestBodyBytes,
-// no query parameters, the actor checked on POST/PUT/DELETE, strict bodies):
-// POST starts a replay (replacing any), PUT changes its speed, GET reads its
-// status, DELETE drops it. `session` is the sandbox's current one (null: none;
-// GET, PUT and DELETE are then 404).
-ApiResponse handle_backtest(const ApiRequest& request, const ApiOptions& options,
-                            std::unique_ptr<BacktestSession>& session);
+// no query parameters, the actor checked on POST/PUT/DELETE, strict bodies).
+// /api/backtest: POST starts a replay (replacing any), PUT changes its
+// speed, GET reads its status, DELETE drops it. /api/backtest/sweep: POST
+// starts a sweep (replacing any), GET reads its status, DELETE drops it.
+// GET, PUT and DELETE are 404 while the route's session is null.
+ApiResponse handle_backtest(const ApiRequest& request, const ApiOptions& options, BacktestSessions& sessions);
 
 }  // namespace stonks

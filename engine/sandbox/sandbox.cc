@@ -75,9 +75,9 @@ struct Sandbox::Impl {
   PaperBroker broker;  // before the store, which holds a reference to it
   std::unique_ptr<EngineStore> store;
   std::unique_ptr<ApiRouter> router;
-  std::optional<Simulation> sim;              // set by start_fresh() or resume()
-  std::unique_ptr<BacktestSession> backtest;  // the replay beside the desk, if one was started
-  DeskStrategies strategies;                  // switched on for the desk, fed from the market's quotes
+  std::optional<Simulation> sim;  // set by start_fresh() or resume()
+  BacktestSessions backtest;      // the replay and the sweep beside the desk, those started
+  DeskStrategies strategies;      // switched on for the desk, fed from the market's quotes
   Timestamp clock{};
   Timestamp wall{};        // the host's wall clock: start_time plus the real time advanced since
   Duration since_step{0};  // real time since the last market step
@@ -204,7 +204,7 @@ Status Sandbox::advance(Duration real_elapsed) {
   // events of a call (<= 2 quotes per ticker + 8 headlines + what tick expires).
   const Duration real = std::min(real_elapsed, kMaxCatchUp);
   s.wall += real_elapsed;
-  if (s.backtest) s.backtest->advance(real);
+  s.backtest.advance(real);
   s.since_save += real;
   if (const int speed = s.sim->settings().speed; speed > 0) {
     s.clock += real * speed;
@@ -252,7 +252,7 @@ ApiResponse Sandbox::handle(ApiRequest request) {
   SandboxOptions options = s.options;
   options.start_time = s.clock;
   const Timestamp wall = s.wall;
-  std::unique_ptr<BacktestSession> backtest = std::move(s.backtest);  // not the desk's: a reset keeps it
+  BacktestSessions backtest = std::move(s.backtest);  // not the desk's: a reset keeps it
   if (Status st = wipe(s.journal); !st.is_ok()) return error_response(st);
   if (Status st = wipe(s.desk); !st.is_ok()) return error_response(st);
   Result<std::unique_ptr<Impl>> fresh = Impl::open(s.journal, s.desk, std::move(options));
@@ -302,7 +302,7 @@ ApiResponse Sandbox::export_request(const ApiRequest& request) {
 
   // Replace: the directories hold the file's files, then the sandbox opens
   // over them as at a start. The replay beside the desk is not the desk's.
-  std::unique_ptr<BacktestSession> backtest = std::move(s.backtest);
+  BacktestSessions backtest = std::move(s.backtest);
   const Timestamp wall = s.wall;
   if (Status st = wipe(s.journal); !st.is_ok()) return error_response(st);
   if (Status st = wipe(s.desk); !st.is_ok()) return error_response(st);
@@ -323,11 +323,9 @@ const EngineStore& Sandbox::store() const { return *impl_->store; }
 Timestamp Sandbox::now() const { return impl_->clock; }
 SimStatus Sandbox::sim_status() const { return impl_->status(); }
 std::uint64_t Sandbox::committed_seq() const { return impl_->store->committed_seq(); }
-bool Sandbox::backtest_running() const { return impl_->backtest && impl_->backtest->running(); }
-bool Sandbox::replay_at_max_speed() const { return impl_->backtest && impl_->backtest->at_max_speed(); }
-std::size_t Sandbox::step_replay(std::size_t max_bars) {
-  return impl_->backtest ? impl_->backtest->step_chunk(max_bars) : 0;
-}
+bool Sandbox::backtest_running() const { return impl_->backtest.running(); }
+bool Sandbox::replay_at_max_speed() const { return impl_->backtest.at_max_speed(); }
+std::size_t Sandbox::step_replay(std::size_t max_bars) { return impl_->backtest.step_chunk(max_bars); }
 
 Status Sandbox::snapshot() {
   // The clock first, so the stored clock is never behind what the snapshot holds.

@@ -78,16 +78,17 @@ class Sandbox {
   // A zero or negative `real_elapsed` (a host clock that stepped back) does
   // nothing. Errors: the engine's (kUnavailable after a journal failure) or
   // the desk storage's when saving the sim state.
-  // A running backtest (/api/backtest) moves on too, by its own speed x the
-  // same real time (BacktestSession::advance bounds the bars per call; at
-  // "max" it leaves the bars to a host that paces them with step_replay()).
+  // A running backtest (/api/backtest) or sweep (/api/backtest/sweep) moves
+  // on too, by its own speed x the same real time (ReplayPacing bounds the
+  // bars per call; at "max" it leaves the bars to a host that paces them
+  // with step_replay()).
   Status advance(Duration real_elapsed);
 
-  // A backtest runs at "max" speed: step_replay() replays.
+  // A backtest runs at "max" speed, or a sweep runs: step_replay() replays.
   bool replay_at_max_speed() const;
-  // Replays up to `max_bars` more bars of a backtest running at "max" speed
-  // and returns how many (BacktestSession::step_chunk; 0 when none runs at
-  // "max"). For a host that spends a time budget of each frame on the
+  // Replays up to `max_bars` more bars of a backtest running at "max" speed,
+  // else of a sweep, and returns how many (BacktestSessions::step_chunk; 0
+  // when neither runs). For a host that spends a time budget of each frame on the
   // replay: it calls this in a loop, a few thousand bars a call, while its
   // clock says the budget lasts. The desk's journal is not touched.
   std::size_t step_replay(std::size_t max_bars);
@@ -105,8 +106,9 @@ class Sandbox {
   // screen never runs backwards) and starts from options' settings. Every
   // answer is given after the events it caused are durable (flush); a
   // journal failure there is a 503.
-  // /api/backtest is answered by handle_backtest (backtest_routes.h) over
-  // the sandbox's one replay session, which a reset keeps. GET/PUT
+  // /api/backtest and /api/backtest/sweep are answered by handle_backtest
+  // (backtest_routes.h) over the sandbox's one replay and one sweep, which a
+  // reset keeps. GET/PUT
   // /api/strategies list and replace the strategies switched on for the
   // desk (strategy_routes.h), kept in the desk directory
   // (DeskStrategies::kFile); a reset switches them all off.
@@ -125,7 +127,7 @@ class Sandbox {
   // The last event seq known durable in the journal: the host syncs its
   // files (IDBFS) when this moves.
   std::uint64_t committed_seq() const;
-  // A backtest is running: its progress changes the screen even when the
+  // A backtest or a sweep is running: its progress changes the screen even when the
   // desk's clock stands still (the host keeps drawing).
   bool backtest_running() const;
   // Writes a snapshot and compacts the journal, and saves the sim state

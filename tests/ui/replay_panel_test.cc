@@ -31,7 +31,8 @@ constexpr const char* kIbmDaily =
 
 struct ReplayDesk {
   DeskDriver d;
-  std::unique_ptr<BacktestSession> session;
+  BacktestSessions backtests;
+  std::unique_ptr<BacktestSession>& session = backtests.replay;
   int picker_opened = 0;
 
   ReplayDesk() {
@@ -40,7 +41,7 @@ struct ReplayDesk {
       if (!is_backtest_path(r.path)) return std::nullopt;
       ApiRequest with_actor = r;
       if (with_actor.actor.empty()) with_actor.actor = "operator";
-      return handle_backtest(with_actor, ApiOptions{}, session);
+      return handle_backtest(with_actor, ApiOptions{}, backtests);
     };
     d.desk.set_csv_picker([this] { ++picker_opened; });
     d.click(ids::view_tab_id("replay"));

@@ -81,18 +81,18 @@ TEST(SandboxBacktestPacing, ChunksAtMaxSpeedFinishTheSameReplayWithTheSameReport
 }
 
 TEST(SandboxBacktestPacing, AHostThatNeverStepsGetsTheBoundedStepAndOneThatStopsGetsItBack) {
-  constexpr int kBars = BacktestSession::kMaxBarsPerAdvance + 5'000;
+  constexpr int kBars = ReplayPacing::kMaxBarsPerAdvance + 5'000;
   Desk d;
   auto s = d.open();
   ASSERT_EQ(start(*s, kBars).status, 201);
   ASSERT_TRUE(s->advance(std::chrono::milliseconds(16)).is_ok());
-  EXPECT_EQ(status(*s)["bars_done"], BacktestSession::kMaxBarsPerAdvance);
+  EXPECT_EQ(status(*s)["bars_done"], ReplayPacing::kMaxBarsPerAdvance);
 
   // The host paces it: advance() counts the time and leaves the bars to it.
   EXPECT_EQ(s->step_replay(1'000), 1'000u);
-  sandbox_test::run_for(*s, BacktestSession::kHostPacingLapse - std::chrono::milliseconds(50),
+  sandbox_test::run_for(*s, ReplayPacing::kHostPacingLapse - std::chrono::milliseconds(50),
                         std::chrono::milliseconds(16));
-  EXPECT_EQ(status(*s)["bars_done"], BacktestSession::kMaxBarsPerAdvance + 1'000);
+  EXPECT_EQ(status(*s)["bars_done"], ReplayPacing::kMaxBarsPerAdvance + 1'000);
 
   // It stopped (a hidden tab draws no frames): advance() replays again.
   ASSERT_TRUE(s->advance(std::chrono::milliseconds(100)).is_ok());

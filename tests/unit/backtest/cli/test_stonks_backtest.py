@@ -22,31 +22,10 @@ times. Max drawdown 10019 -> 9959: 60 / 10019 = 0.60%, from the end of
 import json
 import os
 import xml.etree.ElementTree as ET
-import subprocess
-import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BINARY = os.environ["STONKS_BACKTEST"]
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def run(*args):
-    return subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=30)
-
-
-def value_of(report, label):
-    for line in report.splitlines():
-        if line.startswith(label + " "):
-            return line[len(label):].strip()
-    return None
-
+from cli_support import BINARY, check, finish, run, value_of
 
 def test_report_and_files():
     with tempfile.TemporaryDirectory() as tmp:
@@ -155,5 +134,4 @@ def test_command_line():
 for test in [test_report_and_files, test_bad_rows_stop_everything, test_bad_strategy_names_the_field,
              test_command_line]:
     test()
-print("FAILED" if failures else "ok", f"({len(failures)} failures)")
-sys.exit(1 if failures else 0)
+finish()

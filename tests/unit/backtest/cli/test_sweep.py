@@ -15,23 +15,10 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 
-BINARY = os.environ["STONKS_BACKTEST"]
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def run(*args, timeout=300):
-    return subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=timeout)
-
+from cli_support import BINARY, check, finish, run, value_of
 
 def write_walk(path, days, seed=11):
     rng = random.Random(seed)
@@ -52,13 +39,6 @@ def write_walk(path, days, seed=11):
 def read_rows(path):
     with open(path) as f:
         return list(csv.DictReader(f))
-
-
-def value_of(report, label):
-    for line in report.splitlines():
-        if line.startswith(label + " "):
-            return line[len(label):].strip()
-    return None
 
 
 def sweep(data, out, *extra):
@@ -186,5 +166,4 @@ with tempfile.TemporaryDirectory() as tmp:
                  test_split_reports_out_of_sample, test_refused_combinations_are_named_and_left_out,
                  test_ctrl_c_keeps_what_finished, test_bad_flags]:
         test(tmp, data)
-print("FAILED" if failures else "ok", f"({len(failures)} failures)")
-sys.exit(1 if failures else 0)
+finish()

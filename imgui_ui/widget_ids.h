@@ -3,6 +3,7 @@
 // append it: approval_id("approve", 7) == "approval/7/approve".
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -144,6 +145,26 @@ inline constexpr const char* kReplayTrades = "replay/trades";  // messages: one 
 inline constexpr const char* kReplayChart = "replay/chart";
 inline constexpr const char* kReplayEquity = "replay/equity";
 inline std::string replay_chart_symbol_id(const std::string& ticker) { return "replay/chart/" + ticker; }
+// The Replay view's sweep: axis i's parameter choice and values text, Add
+// and Remove, the split and rank, Run sweep, its progress ("3 / 6 runs"),
+// the ranked rows (a message each: the row's cells tab-separated, as shown)
+// and, over a row's report, the way back to them.
+inline std::string replay_sweep_key_id(std::size_t axis, const std::string& key) {
+  return "replay/sweep/" + std::to_string(axis) + "/key/" + key;
+}
+inline std::string replay_sweep_values_id(std::size_t axis) {
+  return "replay/sweep/" + std::to_string(axis) + "/values";
+}
+inline std::string replay_sweep_remove_id(std::size_t axis) {
+  return "replay/sweep/" + std::to_string(axis) + "/remove";
+}
+inline constexpr const char* kReplaySweepAdd = "replay/sweep/add";
+inline constexpr const char* kReplaySweepSplit = "replay/sweep/split";
+inline std::string replay_sweep_rank_id(const std::string& rank) { return "replay/sweep/rank/" + rank; }
+inline constexpr const char* kReplaySweepRun = "replay/sweep/run";
+inline constexpr const char* kReplaySweepProgress = "replay/sweep/progress";
+inline std::string replay_sweep_row_id(std::size_t rank) { return "replay/sweep/row/" + std::to_string(rank); }
+inline constexpr const char* kReplaySweepBack = "replay/sweep/back";
 
 // Risk Config: one input per field ("risk_config/limits.max_order_notional",
 // the API's name), Save and Reset, the form's note, and the history's rows

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <vector>
 
 #include "imgui_ui/widget_ids.h"
@@ -59,16 +60,23 @@ void ReplayPanel::csv_picked(std::string name, std::string text) {
   if (symbol_[0] == '\0') std::snprintf(symbol_.data(), symbol_.size(), "%s", ticker_of(file_name_).c_str());
 }
 
-void ReplayPanel::start(DeskContext& ctx) {
+nlohmann::json ReplayPanel::body() const {
   nlohmann::json body = {{"csv", csv_}, {"strategy", form_.spec()}, {"cash", std::string(cash_.data())}};
   if (symbol_[0] != '\0') body["symbol"] = std::string(symbol_.data());
   if (fee_per_fill_[0] != '\0') body["fee_per_fill"] = std::string(fee_per_fill_.data());
+  return body;
+}
+
+std::vector<FieldWidget> ReplayPanel::fields() const {
+  std::vector<FieldWidget> fields(std::begin(kFields), std::end(kFields));
+  fields.insert(fields.end(), form_.fields().begin(), form_.fields().end());
+  return fields;
+}
+
+void ReplayPanel::start(DeskContext& ctx, const nlohmann::json& body) {
+  showing_sweep_ = false;
   ctx.requests.send("POST", "/api/backtest", body, [this, toasts = &ctx.toasts](const ApiReply& r) {
-    if (!r.ok()) {
-      std::vector<FieldWidget> fields(std::begin(kFields), std::end(kFields));
-      fields.insert(fields.end(), form_.fields().begin(), form_.fields().end());
-      return errors_.set(r, fields, ids::kReplayStart);
-    }
+    if (!r.ok()) return errors_.set(r, fields(), ids::kReplayStart);
     errors_.clear();
     set_status(r.body);
     toasts->outcome(r, "Replay started", "");
@@ -114,9 +122,21 @@ void ReplayPanel::draw(DeskContext& ctx) {
   inline_error(ctx.frame, errors_, ids::kReplayFee);
   if (edited) errors_.clear();
   if (recorded_button(ctx.frame, ids::kReplayStart, state == "running" ? "Restart" : "Start", !csv_.empty()))
-    start(ctx);
+    start(ctx, body());
   inline_error(ctx.frame, errors_, ids::kReplayStart);
+  if (sweep_.draw_form(ctx, form_.name(), errors_, label) && !csv_.empty()) {
+    showing_sweep_ = true;
+    sweep_.start(ctx, body(), errors_, fields());
+  }
 
+  if (showing_sweep_ && sweep_.has_results()) {
+    if (std::optional<nlohmann::json> run = sweep_.draw_results(ctx)) start(ctx, *run);
+    return;
+  }
+  if (sweep_.has_results()) {
+    ImGui::Separator();
+    if (recorded_button(ctx.frame, ids::kReplaySweepBack, "Back to the sweep's results")) showing_sweep_ = true;
+  }
   if (status_.is_object()) draw_progress(ctx);
   if (const nlohmann::json& report = json_member(status_, "report"); report.is_object()) draw_report(ctx, report);
 }

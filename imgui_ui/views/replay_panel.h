@@ -6,6 +6,9 @@
 // trades, and report.svg's charts: each symbol's candles with the fills
 // marked, and the equity curve with its drawdown shaded. Acts through
 // /api/backtest (POST to start, PUT for the speed, GET polled while it runs).
+// Below the form, a sweep of the strategy's parameters (SweepPanel): its
+// ranked rows take the report's place until one is clicked, which replays
+// that run; a button leads back to them.
 #pragma once
 
 #include <array>
@@ -20,6 +23,7 @@
 
 #include "imgui_ui/desk_context.h"
 #include "imgui_ui/views/strategies_panel.h"
+#include "imgui_ui/views/sweep_panel.h"
 #include "imgui_ui/widgets/field_errors.h"
 
 namespace stonks::ui {
@@ -35,7 +39,10 @@ class ReplayPanel {
   void draw(DeskContext& ctx);
 
  private:
-  void start(DeskContext& ctx);
+  // POST /api/backtest's body from the form, and the fields it names.
+  nlohmann::json body() const;
+  std::vector<FieldWidget> fields() const;
+  void start(DeskContext& ctx, const nlohmann::json& body);
   void draw_progress(DeskContext& ctx);
   void draw_report(DeskContext& ctx, const nlohmann::json& report);
   void draw_numbers(DeskContext& ctx, const nlohmann::json& report);  // the figures and the trades
@@ -51,8 +58,10 @@ class ReplayPanel {
   std::array<char, 24> fee_per_fill_{};  // as stonks-backtest's --fee-per-fill; empty: none
   StrategyForm form_;
   FieldErrors errors_;
-  nlohmann::json status_;  // GET /api/backtest as last answered; null before a start
-  bool polling_ = false;   // a GET is on its way
+  SweepPanel sweep_;
+  bool showing_sweep_ = false;  // the sweep's results rather than the replay's report
+  nlohmann::json status_;       // GET /api/backtest as last answered; null before a start
+  bool polling_ = false;        // a GET is on its way
   // The report's charts, read once from status_["report"] (it does not change).
   bool charts_read_ = false;
   std::vector<PriceChart> price_charts_;

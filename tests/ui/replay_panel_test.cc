@@ -175,6 +175,81 @@ TEST(ReplayPane, SpeedButtonsAndPauseSendPuts) {
   EXPECT_NE(t.d.messages_at(ids::kReplayProgress).find("0 / 8 bars"), std::string::npos);
 }
 
+// A sweep of fast 1,2 x slow 3:4:1 over the CLI fixture (SMA on 10 shares).
+void run_small_sweep(ReplayDesk& t) {
+  t.d.desk.csv_picked("ibm_daily.csv", kIbmDaily);
+  t.fill_form();
+  t.d.click(ids::kReplaySweepAdd);  // the first parameter: fast
+  t.d.type(ids::replay_sweep_values_id(0), "1,2");
+  t.d.click(ids::kReplaySweepAdd);  // the first not swept: slow
+  t.d.type(ids::replay_sweep_values_id(1), "3:4:1");
+  t.d.click(ids::kReplaySweepRun);
+  ASSERT_NE(t.backtests.sweep, nullptr) << t.d.messages_at(ids::kReplaySweepRun);
+  t.backtests.advance(std::chrono::milliseconds(16));  // 4 runs of 8 bars in one call
+  t.d.frame(3);
+}
+
+TEST(ReplayPane, ASweepShowsItsRowsRankedAsTheCliRanksThem) {
+  ReplayDesk t;
+  run_small_sweep(t);
+  const ApiRequest* post = nullptr;
+  for (const ApiRequest& r : t.d.sent)
+    if (r.method == "POST" && r.path == "/api/backtest/sweep") post = &r;
+  ASSERT_NE(post, nullptr);
+  const nlohmann::json body = body_of(*post);
+  EXPECT_EQ(body["sweep"], nlohmann::json::parse(R"([{"key":"fast","values":"1,2"},{"key":"slow","values":"3:4:1"}])"));
+  EXPECT_EQ(body["rank"], "sharpe");
+  EXPECT_EQ(body["csv"], kIbmDaily);
+  EXPECT_EQ(t.d.messages_at(ids::kReplaySweepProgress), "4 / 4 runs (done)");
+  // stonks-backtest's table for the same sweep, row for row (its columns:
+  // rank, fast, slow, trades, return, sharpe, drawdown, win rate, final equity):
+  //   stonks-backtest --csv ibm_daily.csv --symbol IBM --strategy sma --param qty=10 --cash 10000
+  //     --fee-per-fill 1 --sweep fast=1,2 --sweep slow=3:4:1
+  // Best Sharpe first, equal ones by combination number.
+  const char* cli[] = {
+      "1\t1\t4\t0\t0.00%\t0.00\t0.00%\t0.00%\t10000.00", "2\t2\t4\t0\t0.00%\t0.00\t0.00%\t0.00%\t10000.00",
+      "3\t1\t3\t1\t-0.12%\t-1.78\t0.31%\t0.00%\t9988.00", "4\t2\t3\t1\t-0.32%\t-3.65\t0.60%\t0.00%\t9968.00"};
+  for (std::size_t i = 0; i < std::size(cli); ++i)
+    EXPECT_EQ(t.d.messages_at(ids::replay_sweep_row_id(i + 1)), std::string(cli[i]) + "\n");
+  EXPECT_FALSE(t.d.shows(ids::replay_sweep_row_id(5)));
+}
+
+TEST(ReplayPane, ClickingASweepRowShowsThatRunsReportAndTheWayBack) {
+  ReplayDesk t;
+  run_small_sweep(t);
+  // Row 3 of the table above: fast 1, slow 3, one trade, 9988.00.
+  t.d.click(ids::replay_sweep_row_id(3));
+  ASSERT_NE(t.session, nullptr) << t.d.messages_at(ids::kReplayStart);
+  EXPECT_EQ(body_of(*t.last("POST"))["strategy"],
+            nlohmann::json::parse(R"({"name":"sma","params":{"fast":1,"slow":3,"qty":10,"allow_short":false}})"));
+  t.session->advance(std::chrono::milliseconds(16));
+  t.d.frame(3);
+  EXPECT_FALSE(t.d.shows(ids::replay_sweep_row_id(1)));
+  const std::string report = t.d.messages_at(ids::kReplayReport);
+  for (const char* line : {"Final equity: 9988.00", "Total return: -0.12%", "Sharpe: -1.78", "Trades: 1"})
+    EXPECT_NE(report.find(line), std::string::npos) << line << " in\n" << report;
+  t.d.click(ids::kReplaySweepBack);
+  EXPECT_TRUE(t.d.shows(ids::replay_sweep_row_id(1)));
+  EXPECT_FALSE(t.d.shows(ids::kReplayReport));
+}
+
+TEST(ReplayPane, ASweepErrorIsShownBesideItsField) {
+  ReplayDesk t;
+  t.d.desk.csv_picked("ibm_daily.csv", kIbmDaily);
+  t.fill_form();
+  t.d.click(ids::kReplaySweepAdd);
+  t.d.type(ids::replay_sweep_values_id(0), "5:x:1");
+  t.d.click(ids::kReplaySweepRun);
+  EXPECT_EQ(t.backtests.sweep, nullptr);
+  EXPECT_NE(t.d.messages_at(ids::replay_sweep_values_id(0)).find("'x' is not a number"), std::string::npos)
+      << t.d.messages_at(ids::kReplaySweepRun);
+  t.d.type(ids::replay_sweep_values_id(0), "2");
+  t.d.type(ids::kReplaySweepSplit, "0.01");
+  t.d.click(ids::kReplaySweepRun);
+  EXPECT_NE(t.d.messages_at(ids::kReplaySweepSplit).find("leaves one part without bars"), std::string::npos);
+  EXPECT_FALSE(t.d.shows(ids::kReplaySweepProgress));
+}
+
 TEST(ReplayPane, NoPaneButtonsWithoutTheSandbox) {
   DeskDriver d;
   d.frame();

@@ -40,15 +40,28 @@ Timestamp EngineThread::now() {
 }
 
 EngineThread::Answer EngineThread::call(ApiRequest request) {
+  std::optional<ApiRequest> read;  // a read whose answer may be kept
+  if (ReadCache::cacheable(request)) {
+    const std::uint64_t seq = published_seq();
+    if (std::optional<ApiResponse> kept = reads_.find(request, seq)) return Answer{std::move(*kept), seq, seq};
+    read = request;
+  }
   std::future<Answer> answer;
   {
     std::lock_guard lock(queue_mu_);
-    if (stopping_) return Answer{unavailable("the server is shutting down"), 0};
+    if (stopping_) return Answer{unavailable("the server is shutting down"), 0, 0};
     queue_.push_back(Job{std::move(request), {}});
     answer = queue_.back().promise.get_future();
   }
   queue_cv_.notify_one();
-  return answer.get();
+  Answer out = answer.get();
+  if (read && healthy_) reads_.put(*read, out.read_seq, out.response);
+  return out;
+}
+
+std::uint64_t EngineThread::published_seq() {
+  std::lock_guard lock(seq_mu_);
+  return published_seq_;
 }
 
 bool EngineThread::wait_for_events_after(std::uint64_t seq, std::chrono::steady_clock::time_point deadline) {
@@ -77,8 +90,13 @@ void EngineThread::publish(std::uint64_t seq) {
 void EngineThread::answer_batch(std::deque<Job>& batch) {
   backend_->absorb(now());
   std::vector<ApiResponse> responses;
+  std::vector<std::uint64_t> read_at;  // the seq each answer was read at: later jobs may move the state on
   responses.reserve(batch.size());
-  for (Job& job : batch) responses.push_back(backend_->handle(job.request, now()));
+  read_at.reserve(batch.size());
+  for (Job& job : batch) {
+    responses.push_back(backend_->handle(job.request, now()));
+    read_at.push_back(backend_->last_seq());
+  }
   const Status flushed = backend_->flush();
   if (!flushed.is_ok()) {
     healthy_ = false;
@@ -90,7 +108,8 @@ void EngineThread::answer_batch(std::deque<Job>& batch) {
   }
   const std::uint64_t seq = backend_->last_seq();
   if (flushed.is_ok()) publish(seq);
-  for (std::size_t i = 0; i < batch.size(); ++i) batch[i].promise.set_value(Answer{std::move(responses[i]), seq});
+  for (std::size_t i = 0; i < batch.size(); ++i)
+    batch[i].promise.set_value(Answer{std::move(responses[i]), seq, read_at[i]});
 }
 
 void EngineThread::run() {

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "engine_backend.h"
+#include "read_cache.h"
 
 namespace stonks::server {
 
@@ -25,6 +26,10 @@ namespace stonks::server {
 // kTickInterval (Engine::tick: approvals and lockouts expire on time).
 // Work from outside HTTP (a live broker's reports: EngineBackend::absorb)
 // runs in the same batches, before the requests, under the same flush.
+// A read that depends on the state alone (ReadCache::cacheable) is answered
+// on the caller's thread when it was answered before and no event has been
+// published since; events are published before the batch's answers are
+// handed back, so a client reads its own commands.
 //
 // Thread-safety: call(), wait_for_events_after(), wake_waiters(), wake() and
 // healthy() from any thread; start() and stop() from one (main) thread.
@@ -34,7 +39,8 @@ class EngineThread {
 
   struct Answer {
     ApiResponse response;
-    std::uint64_t last_seq = 0;  // the engine's last event seq when it answered
+    std::uint64_t last_seq = 0;  // the engine's last event seq when the batch was answered
+    std::uint64_t read_seq = 0;  // the last seq of the state this answer read (earlier in the batch)
   };
 
   // The clock is injectable for tests; the server passes the system clock.
@@ -73,6 +79,7 @@ class EngineThread {
   void run();
   void answer_batch(std::deque<Job>& batch);
   void publish(std::uint64_t seq);
+  std::uint64_t published_seq();
   Timestamp now();
 
   std::unique_ptr<EngineBackend> backend_;
@@ -90,6 +97,8 @@ class EngineThread {
   std::condition_variable seq_cv_;
   std::uint64_t published_seq_ = 0;
   bool waiters_released_ = false;
+
+  ReadCache reads_;
 
   std::atomic<bool> healthy_{true};
   std::thread thread_;

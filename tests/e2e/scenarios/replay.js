@@ -4,7 +4,9 @@
 // replays the CLI fixture through SMA 2/3 and reads the report: the numbers
 // stonks-backtest prints for the same file and parameters
 // (tests/unit/backtest/cli/test_stonks_backtest.py, worked out by hand).
-// The desk's own engine is untouched by the replay.
+// Then a sweep of its parameters, ranked as stonks-backtest --sweep prints
+// it, and a row clicked for that run's report. The desk's own engine is
+// untouched by either.
 'use strict';
 const path = require('path');
 const { REPO } = require('../lib/browser');
@@ -62,7 +64,24 @@ module.exports = async function (t) {
     await desk.screenshot(path.join(t.artifacts, 'replay-report.png'));
   });
 
-  await t.step('4. the desk itself did not trade', async () => {
+  await t.step('4. a sweep of fast and slow is ranked as stonks-backtest ranks it; a row replays its run', async () => {
+    await desk.click('replay/sweep/add');  // the first parameter: fast
+    await desk.fill('replay/sweep/0/values', '1,2');
+    await desk.click('replay/sweep/add');  // the first not swept: slow
+    await desk.fill('replay/sweep/1/values', '3:4:1');
+    await desk.click('replay/sweep/run');
+    await desk.waitForMessage('replay/sweep/progress', /^4 \/ 4 runs \(done\)$/, 20000);
+    // stonks-backtest --sweep fast=1,2 --sweep slow=3:4:1 on the fixture (tests/ui/replay_panel_test.cc).
+    await desk.waitForMessage('replay/sweep/row/1', /^1\t1\t4\t0\t0\.00%\t0\.00\t0\.00%\t0\.00%\t10000\.00\n?$/);
+    await desk.waitForMessage('replay/sweep/row/3', /^3\t1\t3\t1\t-0\.12%\t-1\.78\t0\.31%\t0\.00%\t9988\.00\n?$/);
+    await desk.screenshot(path.join(t.artifacts, 'replay-sweep.png'));
+    await desk.click('replay/sweep/row/3');
+    await desk.waitForMessage('replay/report', /^Final equity: 9988\.00$/, 20000);
+    await desk.click('replay/sweep/back');
+    await desk.waitForMessage('replay/sweep/row/4', /\t9968\.00\n?$/);
+  });
+
+  await t.step('5. the desk itself did not trade', async () => {
     const after = await desk.state();
     t.check(after.orders.length === before.orders.length, 'an order reached the desk');
     t.check(after.fills.length === before.fills.length, 'a fill reached the desk');

@@ -124,7 +124,7 @@ void ReplayPanel::draw(DeskContext& ctx) {
   if (recorded_button(ctx.frame, ids::kReplayStart, state == "running" ? "Restart" : "Start", !csv_.empty()))
     start(ctx, body());
   inline_error(ctx.frame, errors_, ids::kReplayStart);
-  if (sweep_.draw_form(ctx, form_.name(), errors_, label) && !csv_.empty()) {
+  if (sweep_.draw_form(ctx, form_.name(), errors_, label, !csv_.empty())) {
     showing_sweep_ = true;
     sweep_.start(ctx, body(), errors_, fields());
   }

@@ -59,8 +59,8 @@ void SweepPanel::name_fields() {
     fields_.push_back({field_names_[i].c_str(), widget_ids_[i].c_str()});
 }
 
-bool SweepPanel::draw_form(DeskContext& ctx, const std::string& strategy, const FieldErrors& errors,
-                           float label_width) {
+bool SweepPanel::draw_form(DeskContext& ctx, const std::string& strategy, const FieldErrors& errors, float label_width,
+                           bool can_run) {
   const float em = ImGui::GetFontSize();
   const std::span<const ParamDef> defs = strategy_params(strategy);
   if (strategy != strategy_) {
@@ -124,7 +124,7 @@ bool SweepPanel::draw_form(DeskContext& ctx, const std::string& strategy, const 
   }
   ImGui::NewLine();
   inline_error(ctx.frame, errors, ids::replay_sweep_rank_id(kRanks[0]).c_str());
-  const bool run = recorded_button(ctx.frame, ids::kReplaySweepRun, "Run sweep", !axes_.empty());
+  const bool run = recorded_button(ctx.frame, ids::kReplaySweepRun, "Run sweep", can_run && !axes_.empty());
   inline_error(ctx.frame, errors, ids::kReplaySweepRun);
   return run;
 }

@@ -23,8 +23,9 @@ class SweepPanel {
  public:
   // The axes, split, rank and Run sweep for `strategy` (the form's choice);
   // `errors` is the Replay view's, the sweep's errors beside their fields.
-  // True when Run sweep was pressed.
-  bool draw_form(DeskContext& ctx, const std::string& strategy, const FieldErrors& errors, float label_width);
+  // Run sweep takes an axis and `can_run` (a file chosen); true when pressed.
+  bool draw_form(DeskContext& ctx, const std::string& strategy, const FieldErrors& errors, float label_width,
+                 bool can_run);
   // Starts a sweep of `replay_body` (POST /api/backtest's: the file, the
   // strategy, the cash) with the axes; a refusal goes to `errors`, beside
   // the field (`replay_fields`: the replay body's) or Run sweep.

@@ -233,6 +233,23 @@ TEST(ReplayPane, ClickingASweepRowShowsThatRunsReportAndTheWayBack) {
   EXPECT_FALSE(t.d.shows(ids::kReplayReport));
 }
 
+TEST(ReplayPane, ASplitSweepAddsTheOutOfSampleColumns) {
+  ReplayDesk t;
+  t.d.desk.csv_picked("ibm_daily.csv", kIbmDaily);
+  t.fill_form();
+  t.d.click(ids::kReplaySweepAdd);
+  t.d.type(ids::replay_sweep_values_id(0), "2");
+  t.d.type(ids::kReplaySweepSplit, "0.5");
+  t.d.click(ids::kReplaySweepRun);
+  ASSERT_NE(t.backtests.sweep, nullptr) << t.d.messages_at(ids::kReplaySweepRun);
+  t.backtests.advance(std::chrono::milliseconds(16));
+  t.d.frame(3);
+  // stonks-backtest ... --param fast=2 --param slow=3 --sweep fast=2 --split 0.5: no trade in either half,
+  // then the CLI's four oos columns (trades, return, sharpe, drawdown).
+  EXPECT_EQ(t.d.messages_at(ids::replay_sweep_row_id(1)),
+            "1\t2\t0\t0.00%\t0.00\t0.00%\t0.00%\t10000.00\t0\t0.00%\t0.00\t0.00%\n");
+}
+
 TEST(ReplayPane, ASweepErrorIsShownBesideItsField) {
   ReplayDesk t;
   t.d.desk.csv_picked("ibm_daily.csv", kIbmDaily);

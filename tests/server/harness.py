@@ -24,6 +24,11 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 START_TIMEOUT = 20  # seconds; an ASan build starts slower
 WASM_BYTES = b"\0asm\x01\0\0\0" + b"stonks " * 4000
 
+# The operator routes the tests use most.
+APPROVAL_CONFIG = "/api/admin/trading/approval-config"
+APPROVALS = "/api/admin/trading/approvals"
+LOCKOUTS = "/api/admin/trading/lockouts"
+
 
 def make_app_dir(root):
     app = os.path.join(root, "app")

@@ -2,11 +2,7 @@
 import threading
 import time
 
-from harness import ServerTest, funded_paper_desk, main
-
-APPROVAL_CONFIG = "/api/admin/trading/approval-config"
-APPROVALS = "/api/admin/trading/approvals"
-LOCKOUTS = "/api/admin/trading/lockouts"
+from harness import APPROVALS, APPROVAL_CONFIG, LOCKOUTS, ServerTest, funded_paper_desk, main
 
 
 class Flows(ServerTest):

@@ -13,15 +13,13 @@ import tempfile
 import time
 import unittest
 
-from harness import REPO, Server, main
+from harness import APPROVALS, APPROVAL_CONFIG, REPO, Server, main
 
 sys.path.insert(0, os.path.join(REPO, "tests", "broker"))
 from fake_broker import FakeBroker  # noqa: E402
 
 KEY_ID = "PKTESTKEYID7QX2"
 SECRET = "s3cr3t-live-key-9f8e7d6c5b4a"
-APPROVALS = "/api/admin/trading/approvals"
-APPROVAL_CONFIG = "/api/admin/trading/approval-config"
 MODE = "/api/admin/trading/mode"
 FINAL = ("filled", "cancelled", "rejected", "expired")
 

@@ -7,11 +7,8 @@ import json
 import os
 import time
 
-from harness import ServerTest, funded_paper_desk, main
+from harness import APPROVALS, APPROVAL_CONFIG, LOCKOUTS, ServerTest, funded_paper_desk, main
 
-APPROVAL_CONFIG = "/api/admin/trading/approval-config"
-APPROVALS = "/api/admin/trading/approvals"
-LOCKOUTS = "/api/admin/trading/lockouts"
 WRONG = "so_" + "1" * 64
 
 

@@ -5,10 +5,7 @@ given to another who may not see it."""
 import threading
 import time
 
-from harness import ServerTest, funded_paper_desk, main
-
-APPROVAL_CONFIG = "/api/admin/trading/approval-config"
-APPROVALS = "/api/admin/trading/approvals"
+from harness import APPROVALS, APPROVAL_CONFIG, ServerTest, funded_paper_desk, main
 
 
 class Reads(ServerTest):

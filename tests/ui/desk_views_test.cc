@@ -68,8 +68,11 @@ TEST(DeskViews, ALongStatusWrapsInsideTheWindow) {
   d.host.persistence_detail = std::string(300, 'x');
   d.host.storage_persistent = false;
   d.frame(3);
-  for (const ui::WidgetRect& w : d.desk.widgets())
-    if (w.id.rfind("strip/", 0) == 0 || w.id == ids::kPersistence) EXPECT_LE(w.x + w.w, 1280) << w.id;
+  for (const ui::WidgetRect& w : d.desk.widgets()) {
+    if (w.id.rfind("strip/", 0) == 0 || w.id == ids::kPersistence) {
+      EXPECT_LE(w.x + w.w, 1280) << w.id;
+    }
+  }
 }
 
 TEST(DeskViews, SelectingATickerInTheWatchSelectsItInTheTicketTheLockoutFormAndTheChart) {

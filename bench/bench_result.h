@@ -29,8 +29,10 @@ struct BenchResult {
   std::string name;  // stable key, e.g. "pipeline_journal_off"
   std::string unit;  // what rate counts, e.g. "orders/s"
   std::uint64_t items = 0;
-  double seconds = 0;      // wall time of the timed section
-  double cpu_seconds = 0;  // process CPU time over the same section
+  double seconds = 0;           // wall time of the timed section
+  double cpu_seconds = 0;       // process CPU time over the same section
+  double system_seconds = 0;    // the kernel's part of it
+  long long minor_faults = -1;  // minor page faults over the section; -1: not known (wasm)
   double rate() const { return seconds > 0 ? static_cast<double>(items) / seconds : 0; }
   double cpu_rate() const { return cpu_seconds > 0 ? static_cast<double>(items) / cpu_seconds : 0; }
   // Facts that explain the number (events written, commits, bytes, ...).
@@ -43,13 +45,21 @@ struct BenchResult {
 // how much a busy machine stretched the wall time).
 class Stopwatch {
  public:
-  Stopwatch() : start_(std::chrono::steady_clock::now()), cpu_start_(process_cpu_seconds()) {}
+  Stopwatch()
+      : start_(std::chrono::steady_clock::now()), cpu_start_(process_cpu_seconds()), kernel_start_(kernel_counters()) {}
   double seconds() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
   double cpu_seconds() const { return process_cpu_seconds() - cpu_start_; }
+  // The kernel's counters over the same time.
+  KernelCounters kernel() const {
+    const KernelCounters now = kernel_counters();
+    return KernelCounters{now.system_seconds - kernel_start_.system_seconds,
+                          now.minor_faults < 0 ? -1 : now.minor_faults - kernel_start_.minor_faults};
+  }
 
  private:
   std::chrono::steady_clock::time_point start_;
   double cpu_start_;
+  KernelCounters kernel_start_;
 };
 
 // Memory from construction (begin_memory_section(): start it before the
@@ -72,6 +82,9 @@ inline BenchResult measured(std::string name, std::string unit, std::uint64_t it
   BenchResult r;
   r.seconds = sw.seconds();
   r.cpu_seconds = sw.cpu_seconds();
+  const KernelCounters k = sw.kernel();
+  r.system_seconds = k.system_seconds;
+  r.minor_faults = k.minor_faults;
   r.name = std::move(name);
   r.unit = std::move(unit);
   r.items = items;

@@ -10,10 +10,14 @@ EM_JS(double, node_cpu_micros, (), {
   return u.user + u.system;
 });
 
+EM_JS(double, node_system_micros, (), { return process.cpuUsage().system; });
+
 }  // namespace
 
 namespace stonks::bench {
 
 double process_cpu_seconds() { return node_cpu_micros() / 1e6; }
+
+KernelCounters kernel_counters() { return KernelCounters{node_system_micros() / 1e6, -1}; }
 
 }  // namespace stonks::bench

@@ -106,6 +106,8 @@ ordered_json to_json(const std::string& platform, bool quick, const std::vector<
     j["items"] = r.items;
     j["seconds"] = r.seconds;
     j["cpu_seconds"] = r.cpu_seconds;
+    j["system_seconds"] = r.system_seconds;
+    j["minor_faults"] = r.minor_faults < 0 ? ordered_json() : ordered_json(r.minor_faults);
     j["rate"] = r.rate();
     j["cpu_rate"] = r.cpu_rate();
     j["details"] = ordered_json::object();
@@ -118,13 +120,15 @@ ordered_json to_json(const std::string& platform, bool quick, const std::vector<
 }
 
 void print_table(const std::string& platform, const std::vector<BenchResult>& results) {
-  std::printf("\n%-24s %12s %10s %10s %16s  %-12s %9s %9s %9s\n", ("workload (" + platform + ")").c_str(), "items",
-              "seconds", "cpu s", "rate", "unit", "peak MB", "+MB", "B/order");
+  std::printf("\n%-26s %12s %10s %10s %8s %10s %16s  %-12s %9s %9s %9s\n", ("workload (" + platform + ")").c_str(),
+              "items", "seconds", "cpu s", "sys s", "faults", "rate", "unit", "peak MB", "+MB", "B/order");
   for (const BenchResult& r : results) {
     const MemoryUse& m = r.memory;
-    std::printf("%-24s %12s %10.3f %10.3f %16s  %-12s %9s %9s %9s\n", r.name.c_str(),
-                grouped(static_cast<double>(r.items)).c_str(), r.seconds, r.cpu_seconds, grouped(r.rate()).c_str(),
-                r.unit.c_str(), m.measured ? fmt("%.1f", static_cast<double>(m.peak_bytes) / kMb).c_str() : "-",
+    std::printf("%-26s %12s %10.3f %10.3f %8.3f %10s %16s  %-12s %9s %9s %9s\n", r.name.c_str(),
+                grouped(static_cast<double>(r.items)).c_str(), r.seconds, r.cpu_seconds, r.system_seconds,
+                r.minor_faults < 0 ? "-" : grouped(static_cast<double>(r.minor_faults)).c_str(),
+                grouped(r.rate()).c_str(), r.unit.c_str(),
+                m.measured ? fmt("%.1f", static_cast<double>(m.peak_bytes) / kMb).c_str() : "-",
                 m.measured ? fmt("%.1f", m.growth_bytes() / kMb).c_str() : "-",
                 m.measured && m.orders_held ? fmt("%.0f", m.bytes_per_order()).c_str() : "-");
   }

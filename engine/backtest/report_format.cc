@@ -105,6 +105,7 @@ std::string report_json(const BacktestReport& r) {
   j["start"] = to_json(r.start);
   j["end"] = to_json(r.end);
   j["bar_times"] = r.points;
+  j["daily"] = r.daily;
   j["fills"] = r.fills;
   j["starting_equity"] = to_json(r.starting_equity);
   j["final_equity"] = to_json(r.final_equity);

@@ -36,7 +36,8 @@ std::string trades_csv(const BacktestReport& report);
 // Header "time,equity", then one row per point of the (thinned) curve.
 std::string equity_csv(const BacktestReport& report);
 
-// One object of the report's numbers (not the trades or the curve) and its
+// One object of the report's numbers (not the trades or the curve), whether
+// it is daily (so a viewer prints dates as report_time does), and its
 // "per_symbol" rows: money as exact decimal strings, times as ISO-8601,
 // ratios as numbers with at most 6 decimals, the drawdown's length in whole
 // seconds. For programs, so exact rather than rounded. Ends in a newline.

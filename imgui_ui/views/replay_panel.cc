@@ -270,6 +270,12 @@ void ReplayPanel::draw_numbers(DeskContext& ctx, const nlohmann::json& r) {
   }
 
   const nlohmann::json& trades = json_member(r, "trade_list");
+  // A daily report's times are the bars' dates, as stonks-backtest prints them.
+  const bool daily = json_member(r, "daily").is_boolean() && json_member(r, "daily").get<bool>();
+  auto when = [daily](const nlohmann::json& t, const char* key) {
+    const std::string at = json_string(t, key);
+    return daily ? at.substr(0, 10) : at;
+  };
   ImGui::Text("Trades (%zu)", trades.size());
   if (ImGui::BeginTable("##trades", 8, kListTableFlags, ImVec2(0, 0))) {
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -278,8 +284,8 @@ void ReplayPanel::draw_numbers(DeskContext& ctx, const nlohmann::json& r) {
     ImGui::TableHeadersRow();
     for (const nlohmann::json& t : trades) {
       const std::string row[] = {json_string(t, "symbol"),           json_string(t, "side"),
-                                 std::to_string(json_int(t, "qty")), json_string(t, "entry_at"),
-                                 json_string(t, "entry_price"),      json_string(t, "exit_at"),
+                                 std::to_string(json_int(t, "qty")), when(t, "entry_at"),
+                                 json_string(t, "entry_price"),      when(t, "exit_at"),
                                  json_string(t, "exit_price"),       json_string(t, "pnl")};
       std::string line;
       for (const std::string& cell : row) {

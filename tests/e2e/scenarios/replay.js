@@ -57,7 +57,7 @@ module.exports = async function (t) {
     };
     for (const [label, value] of Object.entries(expected)) await desk.waitForMessage('replay/report', new RegExp(
         '^' + label.replace(/[/&]/g, '\\$&') + ': ' + value.replace(/[.]/g, '\\.') + '$'));
-    await desk.waitForMessage('replay/trades', /^IBM long 10 2026-01-09T00:00:00Z 14\.00 2026-01-14T00:00:00Z 11\.00 -32\.00$/);
+    await desk.waitForMessage('replay/trades', /^IBM long 10 2026-01-09 14\.00 2026-01-14 11\.00 -32\.00$/);
     // report.svg's chart on the desk: the daily candles with the entry and exit marked, and the equity curve.
     await desk.waitForMessage('replay/chart', /^IBM, 1 day candles: 8 candles, [\d.]+ to [\d.]+, 2 fills$/);
     await desk.waitForMessage('replay/equity', /^8 points$/);

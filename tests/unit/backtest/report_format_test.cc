@@ -125,7 +125,8 @@ TEST(ReportFormatTest, JsonHasExactMoneyAndRoundedRatios) {
   EXPECT_EQ((*j)["max_drawdown_duration_seconds"], 36 * 3600);
   EXPECT_DOUBLE_EQ((*j)["total_return"].get<double>(), 0.0125);
   EXPECT_DOUBLE_EQ((*j)["sharpe"].get<double>(), 1.2345);
-  EXPECT_EQ(j->size(), 23u) << "every number of the report and the symbols' rows, nothing else";
+  EXPECT_EQ((*j)["daily"], false);
+  EXPECT_EQ(j->size(), 24u) << "every number of the report, whether it is daily and the symbols' rows, nothing else";
   ASSERT_EQ((*j)["per_symbol"].size(), 1u);
   EXPECT_EQ((*j)["per_symbol"][0]["pnl"], "12.50");
   EXPECT_EQ((*j)["per_symbol"][0]["fills"], 2);

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "backtest/backtest_config.h"
-#include "backtest/backtest_report.h"
-#include "backtest/bar_source.h"
-#include "backtest/equity_tracker.h"
-#include "backtest/report_candles.h"
+#include "backtest/bars/bar_source.h"
+#include "backtest/report/backtest_report.h"
+#include "backtest/report/equity_tracker.h"
+#include "backtest/report/report_candles.h"
 #include "core/engine.h"
 #include "execution/paper_broker.h"
 #include "journal/engine_store.h"

@@ -8,9 +8,9 @@
 
 #include "api/api_response.h"
 #include "api/request_parsing.h"
-#include "backtest/csv_bar_source.h"
-#include "backtest/report_chart_json.h"
-#include "backtest/report_format.h"
+#include "backtest/bars/csv_bar_source.h"
+#include "backtest/report/report_chart_json.h"
+#include "backtest/report/report_format.h"
 #include "core/command_checks.h"
 #include "json/json_values.h"
 #include "sandbox/backtest_input.h"

@@ -4,9 +4,9 @@
 #include <utility>
 
 #include "api/api_response.h"
-#include "backtest/bar_source.h"
-#include "backtest/report_format.h"
-#include "backtest/sweep_run.h"
+#include "backtest/bars/bar_source.h"
+#include "backtest/report/report_format.h"
+#include "backtest/sweep/sweep_run.h"
 #include "json/json_object_reader.h"
 #include "sandbox/backtest_input.h"
 #include "strategy/strategy_spec_json.h"

@@ -17,8 +17,8 @@
 
 #include "api/api_types.h"
 #include "backtest/backtest_runner.h"
-#include "backtest/sweep_grid.h"
-#include "backtest/sweep_results.h"
+#include "backtest/sweep/sweep_grid.h"
+#include "backtest/sweep/sweep_results.h"
 #include "model/time.h"
 #include "sandbox/replay_pacing.h"
 #include "strategy/strategy_registry.h"

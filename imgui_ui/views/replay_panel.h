@@ -18,7 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "backtest/report_chart_json.h"
+#include "backtest/report/report_chart_json.h"
 #include "chart/chart_layout.h"
 
 #include "imgui_ui/desk_context.h"

@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "backtest/sweep_grid.h"
-#include "backtest/sweep_results.h"
+#include "backtest/sweep/sweep_grid.h"
+#include "backtest/sweep/sweep_results.h"
 #include "model/fixed_point.h"
 #include "model/status.h"
 #include "model/symbol.h"

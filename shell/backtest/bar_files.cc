@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "backtest/csv_bar_source.h"
-#include "backtest/merged_bar_source.h"
+#include "backtest/bars/csv_bar_source.h"
+#include "backtest/bars/merged_bar_source.h"
 
 namespace stonks {
 namespace {

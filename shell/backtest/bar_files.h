@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "backtest/bar_source.h"
+#include "backtest/bars/bar_source.h"
 #include "model/market_data.h"
 #include "model/status.h"
 #include "model/symbol.h"

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "backtest/backtest_runner.h"
-#include "backtest/report_format.h"
-#include "backtest/report_svg.h"
+#include "backtest/report/report_format.h"
+#include "backtest/report/report_svg.h"
 #include "backtest_args.h"
 #include "bar_files.h"
 #include "journal/file_storage.h"

@@ -11,9 +11,9 @@
 #include <thread>
 
 #include "backtest/backtest_runner.h"
-#include "backtest/sweep_grid.h"
-#include "backtest/sweep_results.h"
-#include "backtest/sweep_run.h"
+#include "backtest/sweep/sweep_grid.h"
+#include "backtest/sweep/sweep_results.h"
+#include "backtest/sweep/sweep_run.h"
 #include "bar_files.h"
 #include "progress_line.h"
 #include "replay_setup.h"

@@ -1,7 +1,7 @@
 // The backtest report on small fixtures worked out by hand: an eight-day
 // replay with a winning and a losing trade, and equity curves chosen to show
 // how drawdowns and their length are measured.
-#include "backtest/backtest_report.h"
+#include "backtest/report/backtest_report.h"
 
 #include <gtest/gtest.h>
 

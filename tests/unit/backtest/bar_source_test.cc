@@ -1,12 +1,12 @@
 // Bar sources: a CSV text pulled a chunk at a time gives the bars that
 // reading it whole gives; merged sources come out in replay order; a part
 // out of order, or a bad row, stops the replay naming it.
-#include "backtest/bar_source.h"
+#include "backtest/bars/bar_source.h"
 
 #include <gtest/gtest.h>
 
-#include "backtest/csv_bar_source.h"
-#include "backtest/merged_bar_source.h"
+#include "backtest/bars/csv_bar_source.h"
+#include "backtest/bars/merged_bar_source.h"
 #include "scripted_strategy.h"
 
 namespace stonks::testing {

@@ -1,7 +1,7 @@
 // ReportCandles: bars folded at their last instant, the candle length chosen
 // from the ladder (never finer than the bars, at most 300 candles), one
 // series per symbol, and where a fill is marked.
-#include "backtest/report_candles.h"
+#include "backtest/report/report_candles.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The report's price charts on the wire: what a finished replay sends, read
 // back unchanged; fills on their bar's candle; a malformed chart refused
 // with the field that is wrong.
-#include "backtest/report_chart_json.h"
+#include "backtest/report/report_chart_json.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The report's text, CSV and JSON forms for a report filled in by hand.
-#include "backtest/report_format.h"
+#include "backtest/report/report_format.h"
 
 #include <gtest/gtest.h>
 

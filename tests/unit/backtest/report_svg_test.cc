@@ -1,7 +1,7 @@
 // The report's SVG: well-formed, one element per candle and per fill, each
 // marker on its bar's candle at its price, tick labels and the equity curve
 // with its drawdown; for a real replay and for reports built by hand.
-#include "backtest/report_svg.h"
+#include "backtest/report/report_svg.h"
 
 #include <gtest/gtest.h>
 

@@ -4,8 +4,8 @@
 
 #include <set>
 
-#include "backtest/sweep_grid.h"
-#include "backtest/sweep_results.h"
+#include "backtest/sweep/sweep_grid.h"
+#include "backtest/sweep/sweep_results.h"
 
 namespace stonks::testing {
 namespace {

@@ -1,5 +1,5 @@
 // trades_from_fills: position-based round trips, worked out by hand.
-#include "backtest/trades.h"
+#include "backtest/report/trades.h"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "backtest/report_format.h"
+#include "backtest/report/report_format.h"
 #include "journal/memory_storage.h"
 #include "marketdata/csv_bar_parser.h"
 #include "sandbox/backtest_routes.h"

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "backtest/backtest_report.h"
+#include "backtest/report/backtest_report.h"
 #include "model/fixed_point.h"
 #include "model/status.h"
 

@@ -6,9 +6,9 @@
 #include <map>
 #include <vector>
 
-#include "backtest/equity_curve.h"
-#include "backtest/equity_tracker.h"
-#include "backtest/trades.h"
+#include "backtest/report/equity_curve.h"
+#include "backtest/report/equity_tracker.h"
+#include "backtest/report/trades.h"
 #include "model/fill.h"
 #include "model/fixed_point.h"
 #include "model/time.h"

@@ -1,5 +1,5 @@
 // ReportCandles: every ladder length folded at once, the finest that fits kept.
-#include "backtest/report_candles.h"
+#include "backtest/report/report_candles.h"
 
 #include <array>
 #include <chrono>

@@ -1,4 +1,4 @@
-#include "backtest/replay_order.h"
+#include "backtest/bars/replay_order.h"
 
 #include <algorithm>
 

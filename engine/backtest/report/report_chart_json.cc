@@ -1,4 +1,4 @@
-#include "backtest/report_chart_json.h"
+#include "backtest/report/report_chart_json.h"
 
 #include <algorithm>
 #include <string>

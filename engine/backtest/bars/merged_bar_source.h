@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "backtest/bar_source.h"
+#include "backtest/bars/bar_source.h"
 
 namespace stonks {
 

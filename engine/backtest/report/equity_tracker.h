@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "backtest/equity_curve.h"
+#include "backtest/report/equity_curve.h"
 #include "model/fixed_point.h"
 #include "model/time.h"
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "backtest/bar_source.h"
+#include "backtest/bars/bar_source.h"
 #include "marketdata/csv_bar_parser.h"
 
 namespace stonks {

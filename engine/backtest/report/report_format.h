@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "backtest/backtest_report.h"
+#include "backtest/report/backtest_report.h"
 
 namespace stonks {
 

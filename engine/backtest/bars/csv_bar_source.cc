@@ -1,4 +1,4 @@
-#include "backtest/csv_bar_source.h"
+#include "backtest/bars/csv_bar_source.h"
 
 namespace stonks {
 

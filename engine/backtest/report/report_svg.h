@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "backtest/backtest_report.h"
-#include "backtest/report_candles.h"
+#include "backtest/report/backtest_report.h"
+#include "backtest/report/report_candles.h"
 #include "core/chunked_vector.h"
 #include "model/fill.h"
 

@@ -1,4 +1,4 @@
-#include "backtest/backtest_report.h"
+#include "backtest/report/backtest_report.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "backtest/sweep_grid.h"
+#include "backtest/sweep/sweep_grid.h"
 
 #include <algorithm>
 #include <set>

@@ -1,4 +1,4 @@
-#include "backtest/sweep_run.h"
+#include "backtest/sweep/sweep_run.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "backtest/bar_source.h"
+#include "backtest/bars/bar_source.h"
 
-#include "backtest/replay_order.h"
+#include "backtest/bars/replay_order.h"
 
 namespace stonks {
 

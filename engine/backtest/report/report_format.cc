@@ -1,4 +1,4 @@
-#include "backtest/report_format.h"
+#include "backtest/report/report_format.h"
 
 #include <cinttypes>
 #include <cstdio>

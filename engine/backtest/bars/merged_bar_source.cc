@@ -1,4 +1,4 @@
-#include "backtest/merged_bar_source.h"
+#include "backtest/bars/merged_bar_source.h"
 
 #include <algorithm>
 

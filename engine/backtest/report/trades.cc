@@ -1,4 +1,4 @@
-#include "backtest/trades.h"
+#include "backtest/report/trades.h"
 
 #include <algorithm>
 #include <map>

@@ -1,4 +1,4 @@
-#include "backtest/equity_tracker.h"
+#include "backtest/report/equity_tracker.h"
 
 namespace stonks {
 

@@ -1,11 +1,11 @@
-#include "backtest/sweep_results.h"
+#include "backtest/sweep/sweep_results.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <set>
 
-#include "backtest/report_format.h"
+#include "backtest/report/report_format.h"
 
 namespace stonks {
 namespace {

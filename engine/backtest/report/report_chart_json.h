@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "backtest/backtest_runner.h"
-#include "backtest/report_candles.h"
+#include "backtest/report/report_candles.h"
 #include "chart/candle_series.h"
 #include "core/chunked_vector.h"
 #include "model/fill.h"

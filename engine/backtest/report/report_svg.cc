@@ -1,12 +1,12 @@
 // The report's SVG: string building over CandleChart's and LineChart's layouts.
-#include "backtest/report_svg.h"
+#include "backtest/report/report_svg.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
 
-#include "backtest/report_format.h"
+#include "backtest/report/report_format.h"
 #include "chart/chart_layout.h"
 
 namespace stonks {

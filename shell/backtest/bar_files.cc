@@ -101,8 +101,8 @@ Result<std::shared_ptr<const std::vector<Bar>>> read_bar_files(const std::vector
   if (!files.is_ok()) return files.status();
   Result<std::vector<Bar>> bars = drain(*files->bars);
   if (!bars.is_ok()) return bars.status();
-  // Merged already; sorted_for_replay keeps that order and shares it.
-  return sorted_for_replay(std::move(bars).value());
+  // The merge gave them in replay order already: shared as they are, not sorted again.
+  return std::shared_ptr<const std::vector<Bar>>(std::make_shared<std::vector<Bar>>(std::move(bars).value()));
 }
 
 Status check_bar_files(const std::vector<std::string>& paths, const BarFileOptions& options) {
